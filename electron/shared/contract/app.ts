@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { call, Empty, Text, Timestamp } from './define'
+
+export const AppMode = z.enum(['demo', 'live'])
+export type AppMode = z.infer<typeof AppMode>
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: AppMode,
+  transport: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  /** The gateway base URL in use (the loopback sandbox in demo mode). */
+  gatewayUrl: z.string(),
+  startedAt: Timestamp,
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+const CheckState = z.enum(['ok', 'degraded', 'down'])
+export const AppHealth = z.object({
+  ok: z.boolean(),
+  journal: CheckState,
+  gateway: CheckState,
+  /** Orders that are not final yet (in flight or being recovered). */
+  openOrders: z.int().min(0),
+  /** Orders that need a person (e.g. paid after the cancel window, refund stuck). */
+  attentionOrders: z.int().min(0),
+  checkedAt: Timestamp,
+})
+export type AppHealth = z.infer<typeof AppHealth>
+
+export const AppProblem = z.object({
+  kind: z.enum(['crash', 'renderer-gone', 'device', 'journal', 'gateway']),
+  message: Text,
+  at: Timestamp,
+})
+export type AppProblem = z.infer<typeof AppProblem>
+
+export const appCalls = {
+  'app:info': call(Empty, AppInfo),
+  'app:health': call(Empty, AppHealth),
+  /** Echo for transport tests: proves validation and bounds (max 256 chars). */
+  'app:echo': call(z.strictObject({ text: Text }), z.object({ text: z.string() })),
+}
+
+export const appEvents = {
+  /** Something went wrong the cashier must know about (logged in main too). */
+  'app:problem': AppProblem,
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { call, Empty, PayType, Timestamp } from './define'
+
+export const ScannerConfig = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('wedge') }),
+  z.strictObject({
+    kind: z.literal('hid'),
+    vendorId: z.int().min(0).max(0xffff),
+    productId: z.int().min(0).max(0xffff),
+    /** 'keyboard' = 8-byte boot reports, 'pos' = HID POS usage page 0x8C. */
+    protocol: z.enum(['keyboard', 'pos']),
+  }),
+  z.strictObject({
+    kind: z.literal('serial'),
+    path: z.string().min(1).max(256),
+    baudRate: z.int().refine((b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b), 'unsupported baud rate'),
+    terminator: z.enum(['CR', 'LF', 'CRLF', 'timeout']),
+  }),
+  z.strictObject({ kind: z.literal('simulated') }),
+])
+export type ScannerConfig = z.infer<typeof ScannerConfig>
+
+export const FaceConfig = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('simulated') }),
+  z.strictObject({ kind: z.literal('vendor'), libraryPath: z.string().min(1).max(512) }),
+])
+export type FaceConfig = z.infer<typeof FaceConfig>
+
+export const DeviceStatus = z.object({
+  device: z.enum(['scanner', 'face']),
+  kind: z.string(),
+  state: z.enum(['connected', 'connecting', 'disconnected', 'failed', 'disabled']),
+  detail: z.string(),
+  at: Timestamp,
+})
+export type DeviceStatus = z.infer<typeof DeviceStatus>
+
+/** A scanned code. `paytype` is null when it is not a payment code (e.g. a product barcode). */
+export const ScanEvent = z.object({
+  source: z.enum(['hid', 'serial', 'wedge', 'simulated']),
+  code: z.string().max(128),
+  paytype: PayType.nullable(),
+  at: Timestamp,
+})
+export type ScanEvent = z.infer<typeof ScanEvent>
+
+export const ScanRejected = z.object({
+  source: z.enum(['hid', 'serial', 'wedge', 'simulated']),
+  reason: z.enum(['control-chars', 'not-text', 'too-long', 'incomplete', 'glued', 'not-payment-code']),
+  message: z.string(),
+  at: Timestamp,
+})
+export type ScanRejected = z.infer<typeof ScanRejected>
+
+export const devicesCalls = {
+  'devices:status': call(Empty, z.array(DeviceStatus)),
+  'devices:config': call(Empty, z.object({ scanner: ScannerConfig, face: FaceConfig })),
+  'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional() }), z.array(DeviceStatus)),
+  /** Candidate devices to pick from in settings. */
+  'devices:list': call(
+    Empty,
+    z.object({
+      hid: z.array(z.object({ vendorId: z.int(), productId: z.int(), product: z.string(), usagePage: z.int() })),
+      serial: z.array(z.object({ path: z.string(), manufacturer: z.string() })),
+    }),
+  ),
+  /** A scan typed/wedged in the renderer, reported so it takes the same path as device scans. */
+  'devices:wedgeScan': call(z.strictObject({ code: z.string().max(256) }), ScanEvent),
+}
+
+export const devicesEvents = {
+  'devices:scan': ScanEvent,
+  'devices:rejected': ScanRejected,
+  'devices:status': DeviceStatus,
+}

@@ -1,0 +1,57 @@
+// The one contract: every call and event the renderer can use, declared once.
+// Both transports (Electron IPC, browser-harness WebSocket) and `window.pos`
+// are generated from these two objects. To add a call: add it to the domain
+// file (or a new one) and implement its handler in electron/core/handlers.
+import type { z } from 'zod'
+import { appCalls, appEvents } from './app'
+import { devicesCalls, devicesEvents } from './devices'
+import { ordersCalls, ordersEvents } from './orders'
+import { paymentCalls, paymentEvents } from './payment'
+import { settingsCalls, settingsEvents } from './settings'
+import { shiftsCalls, shiftsEvents } from './shifts'
+
+export const calls = {
+  ...appCalls,
+  ...paymentCalls,
+  ...ordersCalls,
+  ...shiftsCalls,
+  ...settingsCalls,
+  ...devicesCalls,
+}
+
+export const events = {
+  ...appEvents,
+  ...paymentEvents,
+  ...ordersEvents,
+  ...shiftsEvents,
+  ...settingsEvents,
+  ...devicesEvents,
+}
+
+export type Calls = typeof calls
+export type CallName = keyof Calls
+/** What the renderer sends (defaults may be omitted). */
+export type CallRequest<K extends CallName> = z.input<Calls[K]['request']>
+/** What a handler receives after validation (defaults filled in). */
+export type CallParsed<K extends CallName> = z.output<Calls[K]['request']>
+export type CallResponse<K extends CallName> = z.output<Calls[K]['response']>
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<K extends EventName> = z.output<Events[K]>
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
+}
+
+export * from './define'
+export * from './app'
+export * from './payment'
+export * from './orders'
+export * from './shifts'
+export * from './settings'
+export * from './devices'

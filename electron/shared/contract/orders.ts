@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { AmountFen, call, NonNegativeFen, OutTradeNo, PayMethod, PayType, Pin, Text, Timestamp } from './define'
+import { OrderState, OrderView } from './payment'
+
+export const RefundState = z.enum(['created', 'submitted', 'processing', 'success', 'failed', 'review'])
+export type RefundState = z.infer<typeof RefundState>
+
+export const RefundView = z.object({
+  outRefundNo: z.string(),
+  outTradeNo: OutTradeNo,
+  amountFen: AmountFen,
+  state: RefundState,
+  step: z.string(),
+  refundId: z.string().nullable(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  reason: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+export type RefundView = z.infer<typeof RefundView>
+
+export const TimelineEntry = z.object({
+  at: Timestamp,
+  /** 'state' for a transition, 'gateway' for an audited call. */
+  kind: z.enum(['state', 'gateway', 'note']),
+  text: z.string(),
+})
+export type TimelineEntry = z.infer<typeof TimelineEntry>
+
+export const OrderDetail = z.object({
+  order: OrderView,
+  refunds: z.array(RefundView),
+  timeline: z.array(TimelineEntry),
+  refundableFen: NonNegativeFen,
+})
+export type OrderDetail = z.infer<typeof OrderDetail>
+
+export const OrderQuery = z.strictObject({
+  /** Matches out_trade_no, transaction id (prefix) or exact amount text like "12.30". */
+  text: z.string().max(64).optional(),
+  state: OrderState.optional(),
+  paytype: PayType.optional(),
+  method: PayMethod.optional(),
+  from: Timestamp.optional(),
+  to: Timestamp.optional(),
+  needsAttention: z.boolean().optional(),
+  limit: z.int().min(1).max(500).default(50),
+  offset: z.int().min(0).max(10_000_000).default(0),
+})
+export type OrderQuery = z.input<typeof OrderQuery>
+
+export const ordersCalls = {
+  'orders:search': call(OrderQuery, z.object({ items: z.array(OrderView), total: z.int().min(0) })),
+  'orders:get': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderDetail),
+  /** Re-run the settle logic for an order flagged for attention (query, then settle). */
+  'orders:recheck': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderView),
+  /** Refund (full or partial). Needs the supervisor PIN; the engine checks it. */
+  'refunds:create': call(
+    z.strictObject({ outTradeNo: OutTradeNo, amountFen: AmountFen, pin: Pin, reason: Text.optional() }),
+    RefundView,
+  ),
+  /** Follow up a PROCESSING/NOTSURE refund now (same out_refund_no). */
+  'refunds:recheck': call(z.strictObject({ outRefundNo: z.string().min(1).max(32) }), RefundView),
+}
+
+export const ordersEvents = {
+  'refunds:update': RefundView,
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { call, Empty, NonNegativeFen, PayMethod, PayType, Pin, ShortText, Timestamp } from './define'
+
+export const ShiftView = z.object({
+  id: z.string(),
+  cashier: z.string(),
+  floatFen: NonNegativeFen,
+  openedAt: Timestamp,
+  closedAt: Timestamp.nullable(),
+})
+export type ShiftView = z.infer<typeof ShiftView>
+
+const Bucket = z.object({ count: z.int().min(0), amountFen: z.int() })
+
+/** X and Z reports come from one calculation; Z is the one taken at close. */
+export const ShiftReport = z.object({
+  kind: z.enum(['X', 'Z']),
+  shift: ShiftView,
+  generatedAt: Timestamp,
+  paid: Bucket,
+  byPaytype: z.array(z.object({ paytype: PayType, paid: Bucket, refunded: Bucket })),
+  byMethod: z.array(z.object({ method: PayMethod, paid: Bucket })),
+  refunded: Bucket,
+  /** paid − refunded (fen). */
+  netFen: z.int(),
+  cancelled: z.int().min(0),
+  failed: z.int().min(0),
+  /** Orders that still need a person (review state, refunds stuck). */
+  attention: z.array(z.object({ outTradeNo: z.string(), reason: z.string() })),
+  /** Opening float + net, what the drawer plus wallets should hold. */
+  expectedFen: z.int(),
+})
+export type ShiftReport = z.infer<typeof ShiftReport>
+
+export const shiftsCalls = {
+  'shifts:current': call(Empty, ShiftView.nullable()),
+  'shifts:open': call(z.strictObject({ cashier: ShortText.min(1), floatFen: NonNegativeFen }), ShiftView),
+  'shifts:xReport': call(Empty, ShiftReport),
+  /** Closes the open shift and returns its Z report. Refused while an order is in flight. */
+  'shifts:close': call(z.strictObject({ pin: Pin.optional() }), ShiftReport),
+  'shifts:report': call(z.strictObject({ shiftId: z.string().max(64) }), ShiftReport),
+  'shifts:list': call(z.strictObject({ limit: z.int().min(1).max(200).default(30) }), z.array(ShiftView)),
+}
+
+export const shiftsEvents = {
+  'shifts:changed': ShiftView.nullable(),
+}

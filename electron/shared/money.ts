@@ -1,0 +1,34 @@
+// Money is integer fen (分) everywhere. These helpers are the only place that
+// converts between fen and the yuan text a person reads or types.
+
+export type Fen = number
+
+export const MAX_AMOUNT_FEN = 10_000_000_00 // ¥10,000,000.00, far above any counter sale
+
+export function isFen(value: unknown): value is Fen {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+}
+
+/** 12345 → "123.45" (no float arithmetic). */
+export function formatFen(fen: Fen): string {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`)
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  const yuan = Math.floor(abs / 100)
+  const cents = abs % 100
+  return `${sign}${yuan}.${cents.toString().padStart(2, '0')}`
+}
+
+/** "¥123.45" */
+export function formatYuan(fen: Fen): string {
+  return `¥${formatFen(fen)}`
+}
+
+/** Parses "12", "12.3", "12.34" into fen by string manipulation; null when not a valid amount. */
+export function parseYuan(text: string): Fen | null {
+  const m = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(text.trim())
+  if (!m) return null
+  const yuan = Number(m[1])
+  const cents = Number((m[2] ?? '').padEnd(2, '0'))
+  return yuan * 100 + cents
+}
