@@ -24,8 +24,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: ['electron', 'fs', 'path', 'child_process'].map((name) => ({ name, message: 'The renderer uses window.pos only.' })),
           patterns: [
-            { group: ['electron', 'node:*', 'fs', 'path', 'child_process'], message: 'The renderer uses window.pos only.' },
+            { group: ['node:*'], message: 'The renderer uses window.pos only.' },
             {
               group: ['**/electron/!(shared)/**', '**/electron/!(shared)', '**/native-bridge/**'],
               message: 'The renderer may import only electron/shared (the contract).',
@@ -48,7 +49,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'node:*', 'fs', 'path'], message: 'electron/shared is used by every process: no Node, no Electron.' }] },
+        {
+          paths: ['electron', 'fs', 'path'].map((name) => ({ name, message: 'electron/shared is used by every process: no Node, no Electron.' })),
+          patterns: [{ group: ['node:*'], message: 'electron/shared is used by every process: no Node, no Electron.' }],
+        },
       ],
     },
   },
