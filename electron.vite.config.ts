@@ -1,0 +1,44 @@
+// electron-vite: the three bundles of the desktop app, from our folders.
+//   main     electron/main/index.ts     → out/main/index.js   (ESM: package is "type": "module")
+//   preload  electron/preload/index.ts  → out/preload/index.cjs (CommonJS: sandboxed preloads cannot be ESM,
+//                                         and everything is bundled in because a sandboxed preload can
+//                                         require only 'electron' and a few Node built-ins)
+//   renderer app/index.html            → out/renderer          (served to the window as app://counter/)
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const root = fileURLToPath(new URL('.', import.meta.url))
+
+// Native addons must stay real files next to their .node binaries (electron-builder unpacks them from asar).
+const nativeModules = ['better-sqlite3', 'koffi', 'node-hid', 'serialport', /^@serialport\//]
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: resolve(root, 'out/main'),
+      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+      rolldownOptions: { external: nativeModules },
+    },
+  },
+  preload: {
+    build: {
+      outDir: resolve(root, 'out/preload'),
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'electron/preload/index.ts'), formats: ['cjs'], fileName: () => 'index.cjs' },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'app'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 2500,
+      rolldownOptions: { input: resolve(root, 'app/index.html') },
+    },
+  },
+})

@@ -1,0 +1,85 @@
+// Electron main: lifecycle only. Everything that matters lives in the core
+// (electron/core, plain Node); this file wires it to Electron:
+// single instance → error handlers → ready → log, security, app://, core,
+// IPC → windows. Quitting closes the core (journal) before the process ends.
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, Menu } from 'electron'
+import { createCore, type Core } from '../core/create-core'
+import { consoleLogger, type Logger } from '../core/logger'
+import type { AppProblem } from '../shared/contract'
+import { resolveAppOrigin } from './app-origin'
+import { handleAppScheme, registerAppScheme } from './app-protocol'
+import { installErrorHandlers, watchResponsiveness } from './errors'
+import { registerIpc } from './ipc'
+import { createAppLogger } from './logging'
+import { applySecurityBaseline } from './security'
+import { AppWindows } from './windows'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const preloadPath = join(here, '../preload/index.cjs')
+const rendererDir = join(here, '../renderer')
+
+// The console until electron-log is set up at 'ready'; everything logs through `log`.
+let sink: Logger = consoleLogger
+const log: Logger = { info: (m, f) => sink.info(m, f), warn: (m, f) => sink.warn(m, f), error: (m, f) => sink.error(m, f) }
+let core: Core | null = null
+const report = () => (core ? (problem: AppProblem) => core?.bus.emit('app:problem', problem) : null)
+
+if (!app.requestSingleInstanceLock()) {
+  // One Counter per machine: a second start just focuses the first one.
+  app.quit()
+} else {
+  start()
+}
+
+function start(): void {
+  installErrorHandlers({ log, report })
+  registerAppScheme()
+  app.enableSandbox()
+  const origin = resolveAppOrigin({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
+  const windows = new AppWindows({ origin, preloadPath, log, onCreated: (win, name) => watchResponsiveness(win, name, { log, report }) })
+
+  app.on('second-instance', () => {
+    const win = windows.cashier
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+
+  app
+    .whenReady()
+    .then(async () => {
+      sink = createAppLogger({ isPackaged: app.isPackaged })
+      log.info('app: starting', { version: app.getVersion(), origin: origin.kind })
+      applySecurityBaseline(origin, log)
+      if (origin.kind === 'bundle') handleAppScheme(rendererDir, origin.csp, log)
+      if (app.isPackaged) Menu.setApplicationMenu(null)
+      const started = await createCore({ userDataDir: app.getPath('userData'), transport: 'electron', version: app.getVersion(), log })
+      core = started
+      registerIpc({ core: started, origin, trusted: () => windows.contents(), log })
+      windows.openCashier()
+      windows.openCustomer()
+      windows.followDisplays()
+    })
+    .catch((e: unknown) => {
+      log.error('app: start failed', { error: e instanceof Error ? e.message : String(e) })
+      app.exit(1)
+    })
+
+  // A cashier app: closing the window ends it on every platform.
+  app.on('window-all-closed', () => app.quit())
+
+  app.on('will-quit', (event) => {
+    if (!core) return
+    // Close the core (journal, devices) first, then quit for real.
+    event.preventDefault()
+    const closing = core
+    core = null
+    closing
+      .close()
+      .catch((e: unknown) => log.error('app: core close failed', { error: e instanceof Error ? e.message : String(e) }))
+      .finally(() => app.quit())
+  })
+}
