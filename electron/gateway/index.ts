@@ -1,0 +1,10 @@
+// The gateway client's public surface (README.md).
+export { createGatewayClient, DEFAULT_TIMEOUT_MS, nonceStr } from './client'
+export { sign, verify, verifyDetailed, signingString, type SignableValue, type VerifyResult } from './sign'
+export { payTypeOfAuthCode, maskCode } from './paytype'
+export { GatewayValidationError } from './validate'
+export { GATEWAY_CALLS, keyScopeOf, signingKeyFor, type GatewayCallName, type GatewayKeys, type KeyScope } from './calls'
+export { GATEWAY_CODES } from './codes'
+export { parseRefundList } from './classify-other'
+export { maskFields } from './mask'
+export type * from './types'
