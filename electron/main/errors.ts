@@ -8,12 +8,17 @@ import { app, dialog, type BrowserWindow, type WebContents } from 'electron'
 import type { Logger } from '../core/logger'
 import type { AppProblem } from '../shared/contract'
 
+/** The part of `process` we listen to. */
+export interface ProcessEvents {
+  on(event: 'uncaughtException' | 'unhandledRejection', listener: (error: unknown) => void): unknown
+}
+
 export interface ErrorHandlerOptions {
   log: Logger
   /** Where problems go once the core exists (core.bus.emit('app:problem', …)); null before that. */
   report: () => ((problem: AppProblem) => void) | null
   /** The process to watch (tests pass an EventEmitter). */
-  proc?: Pick<NodeJS.Process, 'on'>
+  proc?: ProcessEvents
   now?: () => number
   /** Renderer crashes allowed per minute before we stop reloading and show a dialog. */
   maxReloadsPerMinute?: number
@@ -25,7 +30,7 @@ function describe(e: unknown): Record<string, unknown> {
 
 export function installErrorHandlers(options: ErrorHandlerOptions): void {
   const { log } = options
-  const proc = options.proc ?? process
+  const proc: ProcessEvents = options.proc ?? process
   const now = options.now ?? Date.now
   const maxReloads = options.maxReloadsPerMinute ?? 3
   const reloads: number[] = []
