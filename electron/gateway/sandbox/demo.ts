@@ -1,0 +1,21 @@
+// The demo merchant: what a fresh install (demo mode) and the sandbox CLI use.
+// These keys are public test values for the loopback sandbox, never real ones.
+
+export const DEMO_MERCHANT = {
+  agentId: '130000000000000001',
+  mchId: 'f00000000000000001',
+  keys: {
+    agent: 'demo-agent-key-7f3c9a1e5b2d4086',
+    merchant: 'f6742168cc',
+  },
+  storeId: 'demo_store_01',
+  storeName: '演示门店01',
+  deviceId: 'demo_device_01',
+  fullName: '演示商户有限公司',
+  shortName: '演示商户',
+  /** For GetMchSMSValid / GetMchId against the sandbox. */
+  mobile: '13800000000',
+  smsCode: '123456',
+  username: 'demo',
+  password: 'demo1234',
+} as const

@@ -1,0 +1,85 @@
+// Shapes shared by the sandbox gateway's parts.
+import type { PayType } from '../../shared/contract/define'
+import type { GatewayCallName } from '../calls'
+
+export const FAULTS = ['timeout', 'reset-before', 'reset-after-commit', '5xx', 'html', 'truncated', 'badsign', 'nosign', '30001'] as const
+export type Fault = (typeof FAULTS)[number]
+
+/** Whether a fault, by default, lets the call take effect before the answer goes wrong. */
+export const FAULT_COMMITS: Record<Fault, boolean> = {
+  timeout: true,
+  'reset-before': false,
+  'reset-after-commit': true,
+  '5xx': false,
+  html: true,
+  truncated: true,
+  badsign: true,
+  nosign: true,
+  '30001': false,
+}
+
+export interface SandboxMerchant {
+  mchId: string
+  /** The merchant key (mch_trade_code). */
+  key: string
+  fullName: string
+  shortName: string
+  /** GetMchId mch_state: '0' pending, '20' active, '30' disabled. */
+  state: '0' | '20' | '30'
+  mobile?: string
+  username?: string
+  password?: string
+}
+
+export type OrderStatus = 'paying' | 'paid' | 'unpaid' | 'closed' | 'reversed' | 'failed' | 'refund'
+
+export interface SandboxOrder {
+  mchId: string
+  outTradeNo: string
+  transactionId: string
+  paytype: PayType
+  /** pay, facepay or a NATIVE pre-order. */
+  source: 'pay' | 'facepay' | 'native'
+  totalFee: number
+  body: string
+  attach?: string
+  createdAt: number
+  status: OrderStatus
+  /** When a paying/unpaid order turns paid by itself (scenario), ms on the sandbox clock. */
+  paysAt?: number
+  /** When a paying/unpaid order closes by itself. */
+  closesAt?: number
+  paidAt?: number
+  failCode?: string
+  failMsg?: string
+  /** Masked payment code (first 4 / last 4): even the sandbox keeps no full code. */
+  codeMasked?: string
+  codeUrl?: string
+}
+
+export interface SandboxRefund {
+  mchId: string
+  outTradeNo: string
+  outRefundNo: string
+  refundId: string
+  refundFee: number
+  status: 'SUCCESS' | 'PROCESSING'
+  createdAt: number
+  settlesAt?: number
+  refundTime?: number
+}
+
+export interface RecordedRequest {
+  at: number
+  path: string
+  call: GatewayCallName | null
+  outTradeNo?: string
+}
+
+/** How an answer leaves the server. */
+export type Delivery = { kind: 'normal' } | { kind: 'slow'; ms: number } | { kind: 'fault'; fault: Fault }
+
+export interface Reply {
+  fields: Record<string, string>
+  delivery?: Delivery
+}
