@@ -1,10 +1,25 @@
 // Builds the whole core (plain Node, no Electron) and the handlers that serve
 // the contract. Electron main and the browser harness both call createCore and
 // attach their transport to `dispatch` and `bus`.
-import type { AppInfo, AppMode } from '../shared/contract'
+import { join } from 'node:path'
+import { createGatewayClient } from '../gateway'
+import { startSandboxGateway, type SandboxGateway } from '../gateway/sandbox/server'
+import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
+import type { GatewayAuditEntry, GatewayClient } from '../gateway/types'
+import { Journal } from '../journal'
+import { realClock, type Clock } from '../payments/clock'
+import { PaymentEngine } from '../payments/engine'
+import { DEFAULT_POLICY, type PaymentPolicy } from '../payments/policy'
+import type { FacePort } from '../payments/ports'
+import { RefundService } from '../payments/refunds'
+import { SettingsService, type GatewayConfig } from '../settings/service'
+import { ShiftService } from '../shifts/service'
+import type { AppInfo } from '../shared/contract'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
+import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
 import type { Logger } from './logger'
+import { fileSecretStore, type SecretStore } from './secrets'
 
 export interface CoreOptions {
   /** Folder for the journal and settings (Electron's userData, a temp dir in tests). */
@@ -12,45 +27,148 @@ export interface CoreOptions {
   transport: AppInfo['transport']
   version: string
   log: Logger
-  /** Force a mode; default comes from settings (demo on a fresh install). */
-  mode?: AppMode
-  now?: () => number
+  /** Encrypted store in the app (safeStorage); a 0600 file otherwise. */
+  secrets?: SecretStore
+  clock?: Clock
+  /** Shrunken in tests and e2e (see payments/policy.ts scaledPolicy). */
+  paymentPolicy?: PaymentPolicy
+  /** The embedded demo sandbox: time scale and test controls. */
+  sandbox?: { timeScale?: number; enableControl?: boolean }
+  gatewayTimeoutMs?: number
+  /** The face camera (devices service in the app; a test double in tests). */
+  face?: () => FacePort | null
 }
 
 export interface Core {
   dispatch: Dispatch
   bus: EventBus
   info(): AppInfo
+  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient }
   close(): Promise<void>
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const now = options.now ?? Date.now
-  const startedAt = now()
-  const bus = new EventBus(options.log)
-  const mode: AppMode = options.mode ?? 'demo'
-  const gatewayUrl = 'sandbox'
+  const clock = options.clock ?? realClock
+  const startedAt = clock.now()
+  const log = options.log
+  const bus = new EventBus(log)
+  const journal = Journal.inFolder(options.userDataDir)
+  const secrets = options.secrets ?? fileSecretStore(join(options.userDataDir, 'secrets.json'))
+  const settings = new SettingsService(journal, secrets, (v) => bus.emit('settings:changed', v), clock.now)
+  const shifts = new ShiftService(journal, clock.now, (s) => bus.emit('shifts:changed', s))
+
+  // Demo mode runs the sandbox gateway in-process on loopback (started lazily so
+  // a live install never opens it).
+  let sandbox: SandboxGateway | null = null
+  const ensureSandbox = async () => {
+    sandbox ??= await startSandboxGateway({
+      agentId: DEMO_MERCHANT.agentId,
+      mchId: DEMO_MERCHANT.mchId,
+      keys: DEMO_MERCHANT.keys,
+      merchantProfile: { fullName: DEMO_MERCHANT.fullName, shortName: DEMO_MERCHANT.shortName, mobile: DEMO_MERCHANT.mobile, username: DEMO_MERCHANT.username, password: DEMO_MERCHANT.password },
+      smsCode: DEMO_MERCHANT.smsCode,
+      timeScale: options.sandbox?.timeScale ?? 1,
+      enableControl: options.sandbox?.enableControl ?? false,
+      log,
+    })
+    return sandbox
+  }
+  if (settings.view().mode === 'demo') await ensureSandbox()
+  bus.on('settings:changed', (v) => {
+    if (v.mode === 'demo') void ensureSandbox()
+  })
+
+  let gatewayHealthy = true
+  const onAudit = (e: GatewayAuditEntry) => {
+    gatewayHealthy = e.error === null || !/timeout|reset|ECONN|socket|fetch failed/i.test(e.error)
+    journal.audit.append({
+      at: e.startedAt,
+      call: e.call,
+      ref: e.request.out_refund_no ?? e.request.out_trade_no ?? null,
+      outcome: e.outcome,
+      httpStatus: e.httpStatus,
+      durationMs: e.durationMs,
+      request: e.request,
+      response: e.response,
+      error: e.error,
+    })
+  }
+  // One client per configuration; rebuilt when settings change the gateway or keys.
+  const clients = new Map<string, GatewayClient>()
+  const clientFor = (cfg: GatewayConfig) => {
+    const key = JSON.stringify(cfg)
+    let client = clients.get(key)
+    if (!client) {
+      clients.clear()
+      client = createGatewayClient({ ...cfg, pid: 'counter', version: options.version, timeoutMs: options.gatewayTimeoutMs ?? 10_000, log, onAudit })
+      clients.set(key, client)
+    }
+    return client
+  }
+  const gateway = () => clientFor(settings.gatewayConfig(sandbox?.url ?? null))
+  const activationClient = () => clientFor(settings.activationConfig(sandbox?.url ?? null))
+
+  const engine = new PaymentEngine({
+    journal,
+    gateway,
+    face: options.face ?? (() => null),
+    shifts,
+    terminal: () => {
+      const v = settings.view()
+      return { storeId: v.storeId, storeName: v.storeName, deviceId: v.deviceId, cashier: v.cashier, opUserId: v.cashier.replace(/[^\w-]/g, '') || v.mchId || 'cashier' }
+    },
+    bus,
+    clock,
+    policy: options.paymentPolicy ?? DEFAULT_POLICY,
+    log,
+  })
+  const refunds = new RefundService(engine.ctx, settings.pin)
+  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient }
 
   const info = (): AppInfo => ({
     name: 'Counter',
     version: options.version,
-    mode,
+    mode: settings.view().mode,
     transport: options.transport,
     platform: process.platform,
-    gatewayUrl,
+    gatewayUrl: settings.gatewayConfig(sandbox?.url ?? null).baseUrl,
     startedAt,
   })
 
   const handlers: Partial<Handlers> = {
     'app:info': () => info(),
-    'app:health': () => ({ ok: true, journal: 'ok', gateway: 'ok', openOrders: 0, attentionOrders: 0, checkedAt: now() }),
+    'app:health': () => {
+      const journalOk = journal.healthy()
+      const open = journalOk ? journal.orders.countOpen() : 0
+      return {
+        ok: journalOk && gatewayHealthy,
+        journal: journalOk ? 'ok' : 'down',
+        gateway: gatewayHealthy ? 'ok' : 'degraded',
+        openOrders: open,
+        attentionOrders: journalOk ? journal.orders.countAttention() : 0,
+        checkedAt: clock.now(),
+      }
+    },
     'app:echo': (req) => ({ text: req.text }),
+    ...paymentHandlers(services),
+    ...ordersHandlers(services),
+    ...shiftsHandlers(services),
+    ...settingsHandlers(services),
   }
 
+  // Recovery: every order and refund left unfinished by a crash is resumed now.
+  engine.recover()
+  refunds.recover()
+
   return {
-    dispatch: createDispatcher(handlers, options.log),
+    dispatch: createDispatcher(handlers, log),
     bus,
     info,
-    close: async () => {},
+    services: { ...services, get sandbox() { return sandbox }, gateway },
+    close: async () => {
+      engine.shutdown()
+      await sandbox?.close()
+      journal.close()
+    },
   }
 }

@@ -1,0 +1,92 @@
+// The contract's calls mapped onto the core's services. One function per
+// domain; create-core merges them. Devices handlers live in electron/devices.
+import type { GatewayClient } from '../gateway/types'
+import type { Journal } from '../journal'
+import type { PaymentEngine } from '../payments/engine'
+import type { RefundService } from '../payments/refunds'
+import { searchOrders } from '../payments/search'
+import { orderView, refundView } from '../payments/view'
+import type { SettingsService } from '../settings/service'
+import type { ShiftService } from '../shifts/service'
+import type { TimelineEntry } from '../shared/contract'
+import { PosFailure } from '../shared/result'
+import type { Handlers } from './dispatch'
+
+export interface DomainServices {
+  journal: Journal
+  engine: PaymentEngine
+  refunds: RefundService
+  shifts: ShiftService
+  settings: SettingsService
+  /** The client for agent-level (activation) calls under the current settings. */
+  activationClient: () => GatewayClient
+}
+
+type H<K extends keyof Handlers> = Pick<Handlers, K>
+
+export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'payment:payByFace' | 'payment:payByQr' | 'payment:stop' | 'payment:current'> {
+  return {
+    'payment:payByCode': (req) => s.engine.payByCode(req),
+    'payment:payByFace': (req) => s.engine.payByFace(req),
+    'payment:payByQr': (req) => s.engine.payByQr(req),
+    'payment:stop': (req) => s.engine.stop(req.outTradeNo),
+    'payment:current': () => s.engine.currentOrder(),
+  }
+}
+
+export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:get' | 'orders:recheck' | 'refunds:create' | 'refunds:recheck'> {
+  return {
+    'orders:search': (q) => {
+      const { rows, total } = searchOrders(s.journal.db, q)
+      return { items: rows.map(orderView), total }
+    },
+    'orders:get': ({ outTradeNo }) => {
+      const row = s.journal.orders.get(outTradeNo)
+      if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
+      const timeline: TimelineEntry[] = [
+        ...s.journal.orders.events(outTradeNo).map((e) => ({ at: e.at, kind: 'state' as const, text: `${e.from_state ?? '—'} → ${e.to_state}：${e.note}` })),
+        ...s.journal.audit.forRef(outTradeNo).map((a) => ({ at: a.at, kind: 'gateway' as const, text: `${a.call}: ${a.outcome}${a.error ? `（${a.error}）` : ''}` })),
+      ].sort((a, b) => a.at - b.at)
+      return {
+        order: orderView(row),
+        refunds: s.journal.refunds.forOrder(outTradeNo).map(refundView),
+        timeline,
+        refundableFen: s.refunds.refundableFen(outTradeNo),
+      }
+    },
+    'orders:recheck': ({ outTradeNo }) => s.engine.recheck(outTradeNo),
+    'refunds:create': (req) => s.refunds.create(req),
+    'refunds:recheck': ({ outRefundNo }) => s.refunds.recheck(outRefundNo),
+  }
+}
+
+export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:open' | 'shifts:xReport' | 'shifts:close' | 'shifts:report' | 'shifts:list'> {
+  return {
+    'shifts:current': () => s.shifts.current(),
+    'shifts:open': (req) => s.shifts.open(req.cashier, req.floatFen),
+    'shifts:xReport': () => s.shifts.report('X'),
+    'shifts:close': () => {
+      if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
+      return s.shifts.close()
+    },
+    'shifts:report': ({ shiftId }) => s.shifts.stored(shiftId),
+    'shifts:list': ({ limit }) => s.shifts.list(limit),
+  }
+}
+
+export function settingsHandlers(s: DomainServices): H<'settings:get' | 'settings:update' | 'settings:setMode' | 'settings:sendSms' | 'settings:activate' | 'settings:setPin'> {
+  return {
+    'settings:get': () => s.settings.view(),
+    'settings:update': ({ patch, pin }) => s.settings.update(patch, pin),
+    'settings:setMode': ({ mode, pin }) => {
+      if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再切换模式')
+      return s.settings.setMode(mode, pin)
+    },
+    'settings:sendSms': ({ mobile }) => s.settings.sendSms(s.activationClient(), mobile),
+    'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient(), req, pin),
+    'settings:setPin': ({ current, next }) => {
+      s.settings.setPin(next, current)
+      return { pinSet: true as const }
+    },
+  }
+}

@@ -1,0 +1,57 @@
+import type { Db } from './db'
+
+export interface AuditEntry {
+  at: number
+  call: string
+  /** out_trade_no or out_refund_no the call was about. */
+  ref: string | null
+  outcome: string
+  httpStatus: number | null
+  durationMs: number
+  /** Already masked by the gateway client (no keys, no sign, payment codes masked). */
+  request: Record<string, unknown>
+  response: Record<string, unknown> | null
+  error: string | null
+}
+
+export class AuditRepo {
+  private readonly insertStmt
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO audit (at, call, ref, outcome, http_status, duration_ms, request, response, error) VALUES (?,?,?,?,?,?,?,?,?)`,
+    )
+  }
+
+  append(e: AuditEntry): void {
+    this.insertStmt.run(
+      e.at,
+      e.call,
+      e.ref,
+      e.outcome,
+      e.httpStatus,
+      Math.round(e.durationMs),
+      JSON.stringify(e.request),
+      e.response ? JSON.stringify(e.response) : null,
+      e.error,
+    )
+  }
+
+  forRef(ref: string): { at: number; call: string; outcome: string; error: string | null }[] {
+    return this.db.prepare(`SELECT at, call, outcome, error FROM audit WHERE ref = ? ORDER BY id`).all(ref) as {
+      at: number
+      call: string
+      outcome: string
+      error: string | null
+    }[]
+  }
+
+  all(): { call: string; ref: string | null; request: string; response: string | null; error: string | null }[] {
+    return this.db.prepare(`SELECT call, ref, request, response, error FROM audit ORDER BY id`).all() as {
+      call: string
+      ref: string | null
+      request: string
+      response: string | null
+      error: string | null
+    }[]
+  }
+}

@@ -1,0 +1,59 @@
+// One object for the whole journal so services share one connection.
+import { join } from 'node:path'
+import { AuditRepo } from './audit'
+import { openDb, type Db } from './db'
+import { OrdersRepo } from './orders'
+import { RefundsRepo } from './refunds'
+
+export class Journal {
+  readonly orders: OrdersRepo
+  readonly refunds: RefundsRepo
+  readonly audit: AuditRepo
+
+  constructor(readonly db: Db) {
+    this.orders = new OrdersRepo(db)
+    this.refunds = new RefundsRepo(db)
+    this.audit = new AuditRepo(db)
+  }
+
+  static open(path: string): Journal {
+    return new Journal(openDb(path))
+  }
+
+  static inFolder(userDataDir: string): Journal {
+    return Journal.open(join(userDataDir, 'journal.sqlite3'))
+  }
+
+  /** Atomically increments a named counter (order numbers survive restarts). */
+  next(counter: string): number {
+    const row = this.db
+      .prepare(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`)
+      .get(counter) as { value: number }
+    return row.value
+  }
+
+  getSetting(key: string): string | null {
+    const row = this.db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined
+    return row?.value ?? null
+  }
+
+  setSetting(key: string, value: string): void {
+    this.db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value)
+  }
+
+  healthy(): boolean {
+    try {
+      return (this.db.prepare('SELECT 1 ok').get() as { ok: number }).ok === 1
+    } catch {
+      return false
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}
+
+export type { OrderRow } from './orders'
+export type { RefundRow } from './refunds'
+export type { AuditEntry } from './audit'

@@ -1,0 +1,92 @@
+// Append only: never edit a migration that has shipped; add a new one.
+export const MIGRATIONS: readonly string[] = [
+  /* v1 */ `
+  CREATE TABLE orders (
+    out_trade_no      TEXT PRIMARY KEY,
+    method            TEXT NOT NULL CHECK (method IN ('code','face','qr')),
+    paytype           TEXT,
+    amount_fen        INTEGER NOT NULL CHECK (amount_fen > 0),
+    body              TEXT NOT NULL,
+    state             TEXT NOT NULL,
+    step              TEXT NOT NULL,
+    awaiting_customer INTEGER NOT NULL DEFAULT 0,
+    deadline_at       INTEGER,
+    auth_code_masked  TEXT,
+    transaction_id    TEXT,
+    code_url          TEXT,
+    failure_code      TEXT,
+    failure_message   TEXT,
+    attention         TEXT,
+    refunded_fen      INTEGER NOT NULL DEFAULT 0,
+    cashier           TEXT NOT NULL,
+    shift_id          TEXT,
+    submitted_at      INTEGER,
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL,
+    paid_at           INTEGER
+  );
+  CREATE INDEX orders_created ON orders (created_at);
+  CREATE INDEX orders_shift_state ON orders (shift_id, state);
+  CREATE INDEX orders_transaction ON orders (transaction_id);
+  CREATE INDEX orders_amount ON orders (amount_fen, created_at);
+  CREATE INDEX orders_open ON orders (state) WHERE state NOT IN ('paid','cancelled','closed','failed','review');
+  CREATE INDEX orders_attention ON orders (created_at) WHERE attention IS NOT NULL;
+
+  CREATE TABLE order_events (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    out_trade_no TEXT NOT NULL REFERENCES orders(out_trade_no),
+    at           INTEGER NOT NULL,
+    from_state   TEXT,
+    to_state     TEXT NOT NULL,
+    note         TEXT NOT NULL
+  );
+  CREATE INDEX order_events_order ON order_events (out_trade_no, id);
+
+  CREATE TABLE refunds (
+    out_refund_no   TEXT PRIMARY KEY,
+    out_trade_no    TEXT NOT NULL REFERENCES orders(out_trade_no),
+    amount_fen      INTEGER NOT NULL CHECK (amount_fen > 0),
+    state           TEXT NOT NULL,
+    step            TEXT NOT NULL,
+    refund_id       TEXT,
+    failure_code    TEXT,
+    failure_message TEXT,
+    reason          TEXT NOT NULL,
+    shift_id        TEXT,
+    created_at      INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL
+  );
+  CREATE INDEX refunds_order ON refunds (out_trade_no);
+  CREATE INDEX refunds_shift ON refunds (shift_id, state);
+
+  -- Append-only: every gateway call, masked (no keys, no full payment codes).
+  CREATE TABLE audit (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    at           INTEGER NOT NULL,
+    call         TEXT NOT NULL,
+    ref          TEXT,
+    outcome      TEXT NOT NULL,
+    http_status  INTEGER,
+    duration_ms  INTEGER NOT NULL,
+    request      TEXT NOT NULL,
+    response     TEXT,
+    error        TEXT
+  );
+  CREATE INDEX audit_ref ON audit (ref, id);
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+  CREATE TABLE shifts (
+    id         TEXT PRIMARY KEY,
+    cashier    TEXT NOT NULL,
+    float_fen  INTEGER NOT NULL CHECK (float_fen >= 0),
+    opened_at  INTEGER NOT NULL,
+    closed_at  INTEGER,
+    z_report   TEXT
+  );
+  CREATE UNIQUE INDEX shifts_one_open ON shifts ((closed_at IS NULL)) WHERE closed_at IS NULL;
+
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+]

@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { OrderView } from '../shared/contract'
+import { CODES, startTestCore, type TestCore } from './test-kit'
+
+let core: TestCore
+afterEach(async () => {
+  await core?.services.engine.idle()
+  await core?.dispose()
+})
+
+async function pay(c: TestCore, authCode: string, amountFen = 1234): Promise<OrderView> {
+  const r = await c.dispatch('payment:payByCode', { amountFen, authCode })
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+  return r.value as OrderView
+}
+
+describe('payment engine against the sandbox', () => {
+  it('instant success ends paid with the transaction id, matching the sandbox', async () => {
+    core = await startTestCore()
+    const o = await pay(core, CODES.instant)
+    const done = await core.settle(o.outTradeNo)
+    expect(done.state).toBe('paid')
+    expect(done.transactionId).toBeTruthy()
+    expect(done.paytype).toBe('WECHAT')
+    expect(core.services.sandbox?.state.findOrder(o.outTradeNo)?.status).toBe('paid')
+  })
+
+  it('password then paid: the order waits for the customer, then ends paid', async () => {
+    core = await startTestCore()
+    const steps: OrderView[] = []
+    core.bus.on('payment:update', (v) => steps.push(v))
+    const o = await pay(core, CODES.password)
+    const done = await core.settle(o.outTradeNo)
+    expect(done.state).toBe('paid')
+    expect(steps.some((s) => s.awaitingCustomer && s.state === 'paying')).toBe(true)
+  })
+
+  it('customer never pays: queried, then cancelled at the deadline; the sandbox order is closed', async () => {
+    core = await startTestCore()
+    const o = await pay(core, CODES.neverPays)
+    const done = await core.settle(o.outTradeNo)
+    expect(done.state).toBe('cancelled')
+    expect(['closed', 'reversed']).toContain(core.services.sandbox?.state.findOrder(o.outTradeNo)?.status)
+  })
+
+  it('insufficient funds is a final failure with the gateway reason', async () => {
+    core = await startTestCore()
+    const done = await core.settle((await pay(core, CODES.insufficient)).outTradeNo)
+    expect(done.state).toBe('failed')
+    expect(done.failure?.message).toBeTruthy()
+  })
+
+  it.each([
+    ['dropAfterCommit'],
+    ['badSign'],
+    ['noSign'],
+    ['html'],
+    ['truncated'],
+    ['slow'],
+  ] as const)('%s: an unknown answer is queried to the truth (paid at the sandbox → paid)', async (name) => {
+    core = await startTestCore()
+    const o = await pay(core, CODES[name])
+    const done = await core.settle(o.outTradeNo)
+    const truth = core.services.sandbox?.state.findOrder(o.outTradeNo)?.status
+    expect(done.state === 'paid').toBe(truth === 'paid')
+    expect(['paid', 'cancelled', 'closed', 'failed']).toContain(done.state)
+  })
+
+  it('a second scan while an order is in flight is refused with BUSY and never sent', async () => {
+    core = await startTestCore()
+    const first = await pay(core, CODES.neverPays)
+    const r = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.instant })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.code).toBe('BUSY')
+    core.services.engine.stop(first.outTradeNo)
+    expect((await core.settle(first.outTradeNo)).state).toBe('cancelled')
+    const rows = core.services.journal.db.prepare('SELECT count(*) n FROM orders').get() as { n: number }
+    expect(rows.n).toBe(1)
+    expect(core.services.journal.audit.all().filter((a) => a.call === 'pay')).toHaveLength(1)
+  })
+
+  it('an unknown code is rejected at the counter with no network call', async () => {
+    core = await startTestCore()
+    const r = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: '6901234567892' })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.code).toBe('INVALID_CODE')
+    expect(core.services.journal.audit.all()).toHaveLength(0)
+  })
+
+  it('QR pre-order: code_url shown, then paid when the customer scans', async () => {
+    core = await startTestCore()
+    const updates: OrderView[] = []
+    core.bus.on('payment:update', (v) => updates.push(v))
+    const r = await core.dispatch('payment:payByQr', { amountFen: 500, paytype: 'ALIPAY' })
+    expect(r.ok).toBe(true)
+    const o = (r as { value: OrderView }).value
+    const done = await core.settle(o.outTradeNo)
+    expect(done.state).toBe('paid')
+    expect(updates.some((u) => u.codeUrl)).toBe(true)
+  })
+
+  it('the journal keeps every transition and a masked audit of each call', async () => {
+    core = await startTestCore()
+    const o = await pay(core, CODES.password)
+    await core.settle(o.outTradeNo)
+    const d = await core.dispatch('orders:get', { outTradeNo: o.outTradeNo })
+    expect(d.ok).toBe(true)
+    const audit = JSON.stringify(core.services.journal.audit.all())
+    expect(audit).not.toContain(CODES.password)
+    expect(audit).toContain('orderquery')
+  })
+})

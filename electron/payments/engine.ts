@@ -1,0 +1,248 @@
+// The payment engine: one order at a time per counter, three ways to pay, and
+// every order driven to a final state — also the ones found unfinished when
+// the app starts (recovery). See electron/payments/README.md for the states.
+import { maskCode, payTypeOfAuthCode } from '../gateway/paytype'
+import type { PayOutcome } from '../gateway/types'
+import type { OrderRow } from '../journal/orders'
+import type { OrderView, PayMethod, PayType } from '../shared/contract'
+import { PosFailure } from '../shared/result'
+import { EngineContext, isFinal, OrderControl, type EngineDeps } from './context'
+import { newOutTradeNo } from './ids'
+import { deadlineFor } from './policy'
+import { OrderSettler } from './settle'
+import { orderView, STEP } from './view'
+
+export interface SaleRequest {
+  amountFen: number
+  body?: string
+}
+
+export class PaymentEngine {
+  readonly ctx: EngineContext
+  private current: { outTradeNo: string; control: OrderControl } | null = null
+  private readonly running = new Map<string, Promise<void>>()
+  private readonly controls = new Map<string, OrderControl>()
+  private shuttingDown = false
+
+  constructor(deps: EngineDeps) {
+    this.ctx = new EngineContext(deps)
+  }
+
+  payByCode(req: SaleRequest & { authCode: string }): OrderView {
+    const code = req.authCode.trim()
+    const paytype = payTypeOfAuthCode(code)
+    if (!paytype) throw new PosFailure('INVALID_CODE', '这不是可识别的付款码（微信/支付宝/银联等），请让顾客出示付款码后重扫')
+    const row = this.create('code', paytype, req, maskCode(code))
+    this.start(row.out_trade_no, (control) => this.submitCode(row.out_trade_no, code, control))
+    return orderView(row)
+  }
+
+  payByFace(req: SaleRequest): OrderView {
+    if (!this.ctx.deps.face()) throw new PosFailure('DEVICE', '未配置刷脸设备：请在设置中选择刷脸摄像头，或改用扫码收款')
+    const row = this.create('face', 'WECHAT', req, null)
+    this.start(row.out_trade_no, (control) => this.submitFace(row.out_trade_no, control))
+    return orderView(row)
+  }
+
+  payByQr(req: SaleRequest & { paytype: 'WECHAT' | 'ALIPAY' }): OrderView {
+    const row = this.create('qr', req.paytype, req, null)
+    this.start(row.out_trade_no, (control) => this.submitQr(row.out_trade_no, control))
+    return orderView(row)
+  }
+
+  /** Cashier pressed Stop: the order is cancelled by the rules, never just forgotten. */
+  stop(outTradeNo: string): OrderView {
+    const row = this.ctx.deps.journal.orders.get(outTradeNo)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
+    if (!isFinal(row.state)) this.controls.get(outTradeNo)?.requestStop()
+    return orderView(this.ctx.order(outTradeNo))
+  }
+
+  currentOrder(): OrderView | null {
+    if (!this.current) return null
+    return orderView(this.ctx.order(this.current.outTradeNo))
+  }
+
+  /** Resume every order that is not final (after a crash or power cut). */
+  recover(): number {
+    const open = this.ctx.deps.journal.orders.open()
+    for (const row of open) {
+      if (this.running.has(row.out_trade_no)) continue
+      this.start(row.out_trade_no, (control) => this.resume(row, control), false)
+    }
+    if (open.length > 0) this.ctx.log.info('recovery: resuming open orders', { count: open.length })
+    return open.length
+  }
+
+  /** Query-and-settle again for an order a person was asked to look at. */
+  recheck(outTradeNo: string): OrderView {
+    const row = this.ctx.deps.journal.orders.get(outTradeNo)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
+    if (!this.running.has(outTradeNo) && (row.state === 'review' || !isFinal(row.state))) {
+      this.start(outTradeNo, (control) => new OrderSettler(this.ctx, outTradeNo, control, true).recheck(), false)
+    }
+    return orderView(this.ctx.order(outTradeNo))
+  }
+
+  /** The app is closing: runners stop at their next step; recovery resumes them on the next start. */
+  shutdown(): void {
+    this.shuttingDown = true
+  }
+
+  /** Resolves when every running order has settled (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()])
+  }
+
+  private create(method: PayMethod, paytype: PayType, req: SaleRequest, authCodeMasked: string | null): OrderRow {
+    if (this.current) {
+      throw new PosFailure('BUSY', `上一笔订单 ${this.current.outTradeNo} 仍在处理中：请等待结果或先按“停止”`)
+    }
+    const { journal, terminal, shifts, clock } = { ...this.ctx.deps, terminal: this.ctx.deps.terminal() }
+    const now = clock.now()
+    const outTradeNo = newOutTradeNo(terminal.deviceId, now, journal.next('order'))
+    return journal.orders.insert({
+      out_trade_no: outTradeNo,
+      method,
+      paytype,
+      amount_fen: req.amountFen,
+      body: req.body?.trim() || terminal.storeName || '商品',
+      step: method === 'face' ? STEP.lookAtCamera : STEP.created,
+      auth_code_masked: authCodeMasked,
+      cashier: terminal.cashier,
+      shift_id: shifts.ensureOpen(terminal.cashier),
+      created_at: now,
+    })
+  }
+
+  private start(outTradeNo: string, body: (control: OrderControl) => Promise<unknown>, interactive = true): void {
+    const control = new OrderControl()
+    this.controls.set(outTradeNo, control)
+    if (interactive) this.current = { outTradeNo, control }
+    this.ctx.deps.bus.emit('payment:update', orderView(this.ctx.order(outTradeNo)))
+    const task = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await body(control)
+          return
+        } catch (e) {
+          // A bug or a journal error mid-flight: the order stays non-final in the
+          // journal; try to settle it again, and recovery will on next start.
+          if (this.shuttingDown) return
+          this.ctx.log.error('order runner failed', { outTradeNo, attempt, error: e instanceof Error ? e.message : String(e) })
+          if (attempt >= 2) return
+          await this.ctx.clock.sleep(1_000)
+          body = (c) => new OrderSettler(this.ctx, outTradeNo, c, true).run()
+        }
+      }
+    })().finally(() => {
+      this.running.delete(outTradeNo)
+      this.controls.delete(outTradeNo)
+      if (this.current?.outTradeNo === outTradeNo) this.current = null
+    })
+    this.running.set(outTradeNo, task)
+  }
+
+  private markSubmitted(outTradeNo: string): OrderRow {
+    const row = this.ctx.order(outTradeNo)
+    const now = this.ctx.clock.now()
+    // Written (and fsynced) before the network call: after a crash, "submitted"
+    // means "the gateway may have it", "created" means it certainly does not.
+    return this.ctx.move(outTradeNo, 'submitted', { step: STEP.submitted, submitted_at: now, deadline_at: now + deadlineFor(this.ctx.policy, row.method, row.paytype) }, 'submitting to the gateway')
+  }
+
+  private async submitCode(outTradeNo: string, authCode: string, control: OrderControl): Promise<void> {
+    const row = this.markSubmitted(outTradeNo)
+    const out = await this.ctx.gateway.pay({ outTradeNo, totalFee: row.amount_fen, body: row.body, authCode, ...this.opFields() })
+    await this.afterPay(outTradeNo, out, control)
+  }
+
+  private async submitFace(outTradeNo: string, control: OrderControl): Promise<void> {
+    const face = this.ctx.deps.face()
+    const row = this.ctx.order(outTradeNo)
+    let result
+    try {
+      if (!face) throw new Error('no face camera configured')
+      const auth = await face.authenticate()
+      if (control.stopRequested) return void this.endLocally(outTradeNo, 'cancelled', STEP.cancelledByCashier, 'stopped before face code')
+      result = await face.getFaceCode({ ...auth, outTradeNo, totalFee: row.amount_fen })
+    } catch (e) {
+      // Nothing was sent to the gateway yet: the order ends here, no money moved.
+      const message = e instanceof Error ? e.message : String(e)
+      return void this.endLocally(outTradeNo, 'failed', `刷脸设备异常：${message}。请改用扫码收款`, `face camera failed: ${message}`, 'FACE_DEVICE')
+    }
+    if (control.stopRequested) return void this.endLocally(outTradeNo, 'cancelled', STEP.cancelledByCashier, 'stopped during face capture')
+    switch (result.kind) {
+      case 'user-cancel':
+        return void this.endLocally(outTradeNo, 'cancelled', STEP.faceCancelled, 'customer cancelled face pay')
+      case 'scan-payment':
+        return void this.endLocally(outTradeNo, 'cancelled', STEP.faceSwitchToCode, 'customer switched to a payment code')
+      case 'error':
+        return void this.endLocally(outTradeNo, 'failed', `刷脸失败：${result.message}。请改用扫码收款`, `face SDK error: ${result.message}`, 'FACE_ERROR')
+      case 'ok': {
+        const submitted = this.markSubmitted(outTradeNo)
+        const out = await this.ctx.gateway.facepay({ outTradeNo, totalFee: submitted.amount_fen, body: submitted.body, faceCode: result.faceCode, openid: result.openid, ...this.opFields() })
+        await this.afterPay(outTradeNo, out, control)
+        const final = this.ctx.order(outTradeNo)
+        await face.reportResult?.(outTradeNo, final.state === 'paid').catch(() => undefined)
+      }
+    }
+  }
+
+  private async submitQr(outTradeNo: string, control: OrderControl): Promise<void> {
+    const row = this.markSubmitted(outTradeNo)
+    const req = { outTradeNo, totalFee: row.amount_fen, body: row.body, productId: outTradeNo, opUserId: this.ctx.deps.terminal().opUserId }
+    const out = row.paytype === 'ALIPAY' ? await this.ctx.gateway.alipayPreOrder(req) : await this.ctx.gateway.wechatPreOrder(req)
+    switch (out.kind) {
+      case 'created':
+        this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingQr, code_url: out.codeUrl, awaiting_customer: 1 }, 'pre-order created')
+        await new OrderSettler(this.ctx, outTradeNo, control, false).run()
+        return
+      case 'failed':
+        this.ctx.move(outTradeNo, 'failed', { step: `下单失败：${out.message}`, failure_code: out.code, failure_message: out.message, deadline_at: null }, `pre-order failed: ${out.code}`)
+        return
+      case 'unknown':
+        this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, `pre-order unknown: ${out.reason}`)
+        await new OrderSettler(this.ctx, outTradeNo, control, true).run()
+    }
+  }
+
+  private async afterPay(outTradeNo: string, out: PayOutcome, control: OrderControl): Promise<void> {
+    const row = this.ctx.order(outTradeNo)
+    switch (out.kind) {
+      case 'paid':
+        if (out.totalFee !== row.amount_fen) break // let the settler flag the mismatch after a query
+        this.ctx.move(outTradeNo, 'paid', { step: STEP.paid, transaction_id: out.transactionId, deadline_at: null, paid_at: this.ctx.clock.now() }, 'pay: paid')
+        return
+      case 'failed':
+        this.ctx.move(outTradeNo, 'failed', { step: `支付失败：${out.message}`, failure_code: out.code, failure_message: out.message, deadline_at: null }, `pay: failed ${out.code}`)
+        return
+      case 'paying':
+        this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingPassword, awaiting_customer: 1 }, `pay: paying (${out.code})`)
+        break
+      case 'unknown':
+        this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, `pay: unknown (${out.reason})`)
+        break
+    }
+    await new OrderSettler(this.ctx, outTradeNo, control, out.kind === 'unknown').run()
+  }
+
+  /** Recovery: an order found non-final at start. */
+  private async resume(row: OrderRow, control: OrderControl): Promise<void> {
+    if (row.state === 'created') {
+      // Never submitted (we write "submitted" before every gateway call).
+      this.endLocally(row.out_trade_no, 'failed', STEP.notSubmitted, 'recovery: never submitted', 'NOT_SUBMITTED')
+      return
+    }
+    await new OrderSettler(this.ctx, row.out_trade_no, control, true).run()
+  }
+
+  private endLocally(outTradeNo: string, state: 'cancelled' | 'failed', step: string, note: string, failureCode?: string): OrderRow {
+    return this.ctx.move(outTradeNo, state, { step, awaiting_customer: 0, deadline_at: null, ...(failureCode ? { failure_code: failureCode, failure_message: step } : {}) }, note)
+  }
+
+  private opFields() {
+    const t = this.ctx.deps.terminal()
+    return { opUserId: t.opUserId, opShopId: t.storeId, opDeviceId: t.deviceId, deviceInfo: t.deviceId }
+  }
+}

@@ -1,0 +1,42 @@
+// What the engine needs from the outside, as small interfaces: the gateway
+// client (electron/gateway), the face camera (native-bridge/face), the shift
+// in force and the terminal's identity. create-core wires the real ones.
+import type { GatewayClient } from '../gateway/types'
+
+export type { GatewayClient }
+
+export type FaceCodeResult =
+  | { kind: 'ok'; faceCode: string; openid: string }
+  | { kind: 'user-cancel' }
+  | { kind: 'scan-payment' }
+  | { kind: 'error'; message: string }
+
+export interface FaceAuthInfo {
+  authinfo: string
+  appid: string
+  mchId: string
+  storeId: string
+}
+
+export interface FacePort {
+  /** rawdata from the camera SDK, then authinfo (cached per device/store/appid while valid). */
+  authenticate(): Promise<FaceAuthInfo>
+  getFaceCode(req: FaceAuthInfo & { outTradeNo: string; totalFee: number }): Promise<FaceCodeResult>
+  /** Tell the SDK how the payment ended (it shows it to the customer). Best effort. */
+  reportResult?(outTradeNo: string, paid: boolean): Promise<void>
+}
+
+export interface Terminal {
+  storeId: string
+  storeName: string
+  deviceId: string
+  cashier: string
+  /** op_user_id sent with cancel/refund (the cashier, or the merchant id). */
+  opUserId: string
+}
+
+export interface ShiftPort {
+  /** The open shift's id, opening one for the cashier when none is open. */
+  ensureOpen(cashier: string): string
+  currentId(): string | null
+}

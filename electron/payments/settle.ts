@@ -1,0 +1,193 @@
+// Drives an order whose result is not known yet to a final state: query on the
+// policy's schedule, and at the deadline (or when the cashier stops) make a
+// last query and cancel, following the wallets' rules (no cancel sooner than
+// 15 s after the pay call; a cancel answered "paying" goes back to querying;
+// retries with backoff; only within the 5-minute cancel window).
+import type { OrderQueryOutcome } from '../gateway/types'
+import type { OrderRow } from '../journal/orders'
+import { EngineContext, isFinal, OrderControl } from './context'
+import { cancelBackoff, deadlineFor, nextQueryOffset } from './policy'
+import { STEP } from './view'
+
+type Settled = 'final' | 'open'
+
+export class OrderSettler {
+  private lastQueryOffset: number | null = null
+
+  constructor(
+    private readonly ctx: EngineContext,
+    private readonly outTradeNo: string,
+    private readonly control: OrderControl,
+    private readonly afterUnknown: boolean,
+  ) {}
+
+  async run(): Promise<OrderRow> {
+    const { ctx, control } = this
+    for (;;) {
+      const row = ctx.order(this.outTradeNo)
+      if (isFinal(row.state)) return row
+      const now = ctx.clock.now()
+      const submittedAt = row.submitted_at ?? row.created_at
+      const deadlineAt = row.deadline_at ?? submittedAt + deadlineFor(ctx.policy, row.method, row.paytype)
+      if (control.stopRequested || now >= deadlineAt || row.state === 'cancelling') return this.cancelFlow()
+
+      const wait = this.nextQueryAt(submittedAt, now) - now
+      if (wait > 0) await ctx.clock.sleep(Math.min(wait, deadlineAt - now), control.wake)
+      if (control.stopRequested || ctx.clock.now() >= deadlineAt) continue
+      await this.query()
+    }
+  }
+
+  /** A person asked to look again: non-final orders settle normally; a review order moves only on a definite answer. */
+  async recheck(): Promise<OrderRow> {
+    const { ctx } = this
+    const row = ctx.order(this.outTradeNo)
+    if (!isFinal(row.state)) return this.run()
+    if (row.state !== 'review' || !row.paytype) return row
+    const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
+    if (['paid', 'refund', 'closed', 'reversed', 'failed'].includes(out.kind)) {
+      ctx.move(row.out_trade_no, 'review', { attention: null }, `recheck: ${out.kind}`)
+      this.apply(ctx.order(row.out_trade_no), out)
+    } else if (out.kind === 'notFound') {
+      ctx.move(row.out_trade_no, 'failed', { step: '支付网关没有收到这笔订单，未收款', attention: null, failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单' }, 'recheck: not found')
+    } else {
+      ctx.move(row.out_trade_no, 'review', { step: `复查结果：${out.kind}，仍需人工核对` }, `recheck: ${out.kind}`)
+    }
+    return ctx.order(row.out_trade_no)
+  }
+
+  private nextQueryAt(submittedAt: number, now: number): number {
+    const offset = nextQueryOffset(this.ctx.policy, this.lastQueryOffset, this.afterUnknown)
+    const earliest = this.lastQueryOffset === null ? now : submittedAt + this.lastQueryOffset + this.ctx.policy.minGapMs
+    return Math.max(submittedAt + offset, earliest)
+  }
+
+  /** One orderquery, applied to the journal. */
+  private async query(): Promise<Settled> {
+    const { ctx } = this
+    const row = ctx.order(this.outTradeNo)
+    this.lastQueryOffset = ctx.clock.now() - (row.submitted_at ?? row.created_at)
+    if (!row.paytype) return 'open' // a QR order whose wallet is unknown cannot be queried (never happens: QR picks one)
+    const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
+    return this.apply(row, out)
+  }
+
+  private apply(row: OrderRow, out: OrderQueryOutcome): Settled {
+    const { ctx } = this
+    const no = row.out_trade_no
+    switch (out.kind) {
+      case 'paid':
+        return this.markPaid(row, out.transactionId, out.totalFee, 'orderquery: paid')
+      case 'refund':
+        ctx.move(no, 'paid', { step: STEP.paid, awaiting_customer: 0, paid_at: ctx.clock.now(), attention: '支付后已转入退款，请核对' }, 'orderquery: 10002 turned to refund')
+        return 'final'
+      case 'closed':
+        ctx.move(no, 'closed', { step: STEP.closed, awaiting_customer: 0, deadline_at: null }, 'orderquery: closed')
+        return 'final'
+      case 'reversed':
+        ctx.move(no, 'cancelled', { step: STEP.cancelledByCashier, awaiting_customer: 0, deadline_at: null }, 'orderquery: reversed')
+        return 'final'
+      case 'failed':
+        ctx.move(no, 'failed', { step: out.message, failure_code: out.code, failure_message: out.message, awaiting_customer: 0, deadline_at: null }, `orderquery: ${out.code} ${out.message}`)
+        return 'final'
+      case 'paying':
+      case 'unpaid': {
+        const waiting = row.method === 'qr' ? STEP.awaitingQr : STEP.awaitingPassword
+        const state = row.state === 'cancelling' ? 'cancelling' : 'paying'
+        if (row.state !== state || row.awaiting_customer !== 1) ctx.move(no, state, { step: state === 'cancelling' ? STEP.cancelling : waiting, awaiting_customer: 1 }, `orderquery: ${out.kind}`)
+        return 'open'
+      }
+      case 'notFound':
+      case 'unknown': {
+        const state = row.state === 'cancelling' ? 'cancelling' : 'querying'
+        const step = state === 'cancelling' ? STEP.cancelling : out.kind === 'unknown' ? STEP.queryRetry : STEP.querying
+        if (row.state !== state || row.step !== step) ctx.move(no, state, { step }, `orderquery: ${out.kind}${out.kind === 'unknown' ? ` (${out.reason})` : ''}`)
+        return 'open'
+      }
+    }
+  }
+
+  private markPaid(row: OrderRow, transactionId: string, totalFee: number, note: string): Settled {
+    const { ctx } = this
+    if (totalFee !== row.amount_fen) {
+      ctx.move(
+        row.out_trade_no,
+        'review',
+        { step: '金额不符，请人工核对', transaction_id: transactionId, awaiting_customer: 0, deadline_at: null, attention: `网关金额 ${totalFee} 分与订单金额 ${row.amount_fen} 分不符` },
+        `${note}, amount mismatch`,
+      )
+      return 'final'
+    }
+    ctx.move(row.out_trade_no, 'paid', { step: STEP.paid, transaction_id: transactionId, awaiting_customer: 0, deadline_at: null, paid_at: ctx.clock.now() }, note)
+    return 'final'
+  }
+
+  private async cancelFlow(): Promise<OrderRow> {
+    const { ctx } = this
+    const no = this.outTradeNo
+    let row = ctx.order(no)
+    const submittedAt = row.submitted_at ?? row.created_at
+    const byCashier = this.control.stopRequested
+    const earliest = submittedAt + ctx.policy.minCancelAfterMs
+
+    // Too early to reverse: keep querying on the schedule until the 15 s mark.
+    if (row.state !== 'cancelling' && ctx.clock.now() < earliest) {
+      if (byCashier && row.step !== STEP.waitingToCancel) ctx.move(no, row.state, { step: STEP.waitingToCancel }, 'stop requested: waiting for the cancel window')
+      while (ctx.clock.now() < earliest) {
+        const now = ctx.clock.now()
+        await ctx.clock.sleep(Math.min(this.nextQueryAt(submittedAt, now), earliest) - now)
+        if (ctx.clock.now() < earliest && (await this.query()) === 'final') return ctx.order(no)
+      }
+    }
+
+    // A last query right before the cancel.
+    if (row.state !== 'cancelling' && (await this.query()) === 'final') return ctx.order(no)
+    row = ctx.order(no)
+    if (row.state !== 'cancelling') ctx.move(no, 'cancelling', { step: STEP.cancelling, awaiting_customer: 0 }, byCashier ? 'cashier stopped: cancelling' : 'deadline reached: cancelling')
+
+    for (let attempt = 0; ; ) {
+      row = ctx.order(no)
+      if (isFinal(row.state)) return row
+      if (ctx.clock.now() - submittedAt >= ctx.policy.cancelWindowMs) return this.afterCancelWindow()
+      const out = await ctx.gateway.cancel({ paytype: row.paytype ?? 'WECHAT', outTradeNo: no, opUserId: ctx.deps.terminal().opUserId })
+      switch (out.kind) {
+        case 'cancelled':
+          ctx.move(no, 'cancelled', { step: byCashier ? STEP.cancelledByCashier : STEP.cancelledTimeout, awaiting_customer: 0, deadline_at: null }, 'cancel: done')
+          return ctx.order(no)
+        case 'paying':
+          // Refused while the customer is still paying: back to querying, then try again.
+          ctx.move(no, 'cancelling', { step: STEP.cancelRetry }, 'cancel refused: still paying')
+          await ctx.clock.sleep(ctx.policy.phases[ctx.policy.phases.length - 1]?.everyMs ?? 5_000)
+          if ((await this.query()) === 'final') return ctx.order(no)
+          break
+        case 'retry':
+        case 'unknown':
+          ctx.move(no, 'cancelling', { step: STEP.cancelRetry }, `cancel: ${out.kind} (${out.kind === 'retry' ? out.message : out.reason})`)
+          await ctx.clock.sleep(cancelBackoff(ctx.policy, attempt++))
+          break
+        case 'failed':
+          return this.afterCancelRefused(`${out.code} ${out.message}`)
+      }
+    }
+  }
+
+  /** The gateway refused the cancel for good: the query decides what happened. */
+  private async afterCancelRefused(reason: string): Promise<OrderRow> {
+    const { ctx } = this
+    const no = this.outTradeNo
+    const row = ctx.order(no)
+    const out = row.paytype ? await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: no }) : ({ kind: 'unknown', reason: 'no paytype' } as const)
+    if (out.kind === 'notFound') {
+      ctx.move(no, 'failed', { step: '支付网关没有收到这笔订单，未收款', failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单', awaiting_customer: 0, deadline_at: null }, `cancel refused (${reason}); order not found`)
+      return ctx.order(no)
+    }
+    if (this.apply(row, out) === 'final') return ctx.order(no)
+    ctx.move(no, 'review', { step: '撤销被拒绝，请人工核对', attention: `撤销被拒绝（${reason}），订单状态：${out.kind}`, awaiting_customer: 0, deadline_at: null }, `cancel refused: ${reason}`)
+    return ctx.order(no)
+  }
+
+  /** Past the 5-minute window nothing can be cancelled: settle by query, else flag for a person. */
+  private async afterCancelWindow(): Promise<OrderRow> {
+    return this.afterCancelRefused('超过 5 分钟撤销期限')
+  }
+}

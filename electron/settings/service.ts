@@ -1,0 +1,134 @@
+// Settings and activation. Plain settings live in the journal's settings table;
+// keys live in the SecretStore (safeStorage in the app) and are never sent to
+// the renderer — the view only says whether each one is set.
+import type { GatewayClient } from '../gateway/types'
+import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
+import type { Journal } from '../journal'
+import type { SecretStore } from '../core/secrets'
+import type { AppMode, SettingsPatch, SettingsView } from '../shared/contract'
+import { PosFailure } from '../shared/result'
+import { PinGuard } from './pin'
+
+type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'mode'> & { mode: AppMode }
+
+const DEFAULTS: Plain = {
+  mode: 'demo',
+  gatewayUrl: '',
+  agentId: '',
+  mchId: '',
+  merchantName: '',
+  merchantState: 'unknown',
+  storeId: DEMO_MERCHANT.storeId,
+  storeName: DEMO_MERCHANT.storeName,
+  deviceId: DEMO_MERCHANT.deviceId,
+  cashier: '收银员01',
+  language: 'zh-CN',
+  speakOnSuccess: true,
+}
+
+/** Where transaction calls go and with which credentials. */
+export interface GatewayConfig {
+  mode: AppMode
+  baseUrl: string
+  agentId: string
+  mchId: string
+  keys: { agent: string; merchant: string }
+}
+
+export class SettingsService {
+  readonly pin: PinGuard
+
+  constructor(
+    private readonly journal: Journal,
+    private readonly secrets: SecretStore,
+    private readonly onChange: (view: SettingsView) => void = () => {},
+    now: () => number = Date.now,
+  ) {
+    this.pin = new PinGuard(
+      {
+        getHash: () => secrets.get('pinHash'),
+        setHash: (h) => secrets.set('pinHash', h),
+        getState: () => JSON.parse(journal.getSetting('pin.state') ?? '{"failures":0,"lockedUntil":0}') as { failures: number; lockedUntil: number },
+        setState: (s) => journal.setSetting('pin.state', JSON.stringify(s)),
+      },
+      now,
+    )
+  }
+
+  private plain(): Plain {
+    const stored = this.journal.getSetting('settings')
+    return { ...DEFAULTS, ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+  }
+
+  private save(p: Partial<Plain>): SettingsView {
+    this.journal.setSetting('settings', JSON.stringify({ ...this.plain(), ...p }))
+    const v = this.view()
+    this.onChange(v)
+    return v
+  }
+
+  view(): SettingsView {
+    const p = this.plain()
+    return { ...p, agentKeySet: this.secrets.get('agentKey') !== null, merchantKeySet: this.secrets.get('merchantKey') !== null, pinSet: this.pin.isSet() }
+  }
+
+  /** Changing settings needs the supervisor PIN once one is set. */
+  private guard(pin: string | undefined): void {
+    if (this.pin.isSet()) this.pin.verify(pin)
+  }
+
+  update(patch: SettingsPatch, pin?: string): SettingsView {
+    this.guard(pin)
+    const { agentKey, merchantKey, ...plain } = patch
+    if (agentKey !== undefined) this.secrets.set('agentKey', agentKey)
+    if (merchantKey !== undefined) this.secrets.set('merchantKey', merchantKey)
+    return this.save(plain)
+  }
+
+  setMode(mode: AppMode, pin?: string): SettingsView {
+    this.guard(pin)
+    if (mode === 'live') {
+      const p = this.plain()
+      if (!p.gatewayUrl || !p.agentId || !p.mchId || !this.secrets.get('merchantKey')) {
+        throw new PosFailure('NOT_CONFIGURED', '切换到正式模式前，请先填写网关地址、代理商编号并完成商户激活')
+      }
+    }
+    return this.save({ mode })
+  }
+
+  /** Agent-level activation calls (sandbox in demo, the configured gateway in live). */
+  async sendSms(client: GatewayClient, mobile: string): Promise<{ validMinutes: number }> {
+    const out = await client.sendMerchantSms({ mobile })
+    if (out.kind === 'ok') return { validMinutes: out.validMinutes }
+    throw new PosFailure('GATEWAY', out.kind === 'failed' ? `发送验证码失败：${out.message}` : '网络异常，验证码可能未发送，请稍后重试')
+  }
+
+  async activate(client: GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
+    this.guard(pin)
+    const out = await client.getMerchant(req)
+    if (out.kind !== 'ok') throw new PosFailure('GATEWAY', out.kind === 'failed' ? `激活失败：${out.message}` : '网络异常，激活结果未知，请重试')
+    this.secrets.set('merchantKey', out.mchTradeCode)
+    return this.save({ mchId: out.mchId, merchantName: out.shortName || out.fullName, merchantState: out.state })
+  }
+
+  setPin(next: string, current?: string): void {
+    this.pin.set(next, current)
+    this.onChange(this.view())
+  }
+
+  /** Demo: the embedded sandbox and its merchant. Live: what activation stored. */
+  gatewayConfig(sandboxUrl: string | null): GatewayConfig {
+    const p = this.plain()
+    if (p.mode === 'demo') {
+      return { mode: 'demo', baseUrl: sandboxUrl ?? '', agentId: DEMO_MERCHANT.agentId, mchId: DEMO_MERCHANT.mchId, keys: { ...DEMO_MERCHANT.keys } }
+    }
+    return { mode: 'live', baseUrl: p.gatewayUrl, agentId: p.agentId, mchId: p.mchId, keys: { agent: this.secrets.get('agentKey') ?? '', merchant: this.secrets.get('merchantKey') ?? '' } }
+  }
+
+  /** Agent-level calls (activation) in live mode go to the configured gateway even before a merchant exists. */
+  activationConfig(sandboxUrl: string | null): GatewayConfig {
+    const p = this.plain()
+    if (p.mode === 'demo') return this.gatewayConfig(sandboxUrl)
+    return { mode: 'live', baseUrl: p.gatewayUrl, agentId: p.agentId, mchId: p.mchId || '0', keys: { agent: this.secrets.get('agentKey') ?? '', merchant: this.secrets.get('merchantKey') ?? '' } }
+  }
+}
