@@ -32,8 +32,10 @@ export async function postForm(url: string, form: Record<string, string>, timeou
     return { ok: false, reason: `unparseable answer (${describeBody(text)})`, httpStatus, fields: null }
   }
   const verdict = verifyDetailed(fields, key)
-  if (verdict === 'missing') return { ok: false, reason: 'answer has no signature', httpStatus, fields }
-  if (verdict === 'bad') return { ok: false, reason: 'answer signature does not verify (20003)', httpStatus, fields }
+  // What the unverified answer claims helps an operator (a 20002 usually means our key is wrong); it decides nothing.
+  const claim = fields.code ? `; unverified answer says ${fields.code} ${fields.msg ?? ''}`.trimEnd() : ''
+  if (verdict === 'missing') return { ok: false, reason: `answer has no signature${claim}`, httpStatus, fields }
+  if (verdict === 'bad') return { ok: false, reason: `answer signature does not verify (20003)${claim}`, httpStatus, fields }
   return { ok: true, fields, httpStatus }
 }
 
