@@ -1,0 +1,109 @@
+// Checkout: amount keypad + note on the left, pay methods and the payment panel
+// on the right. Keyboard first: digits, Enter, Esc and F-keys (shown on screen).
+import { Input } from 'antd'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import { isInFlight } from '../../lib/format'
+import { keypadKeyOf } from '../../lib/keypad'
+import { formatFen } from '../../../../electron/shared/money'
+import { faceConfigured, useDevicesStore } from '../../state/devices-store'
+import { usePaymentStore } from '../../state/payment-store'
+import { Keypad } from './Keypad'
+import { PaymentPanel } from './PaymentPanel'
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
+}
+
+function onKeyDown(e: KeyboardEvent) {
+  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
+  const pay = usePaymentStore.getState()
+  const face = faceConfigured(useDevicesStore.getState().config)
+  const action: Record<string, (() => void) | undefined> = {
+    Escape: () => (isInFlight(pay.current) ? void pay.stop() : pay.current ? pay.newSale() : pay.stop()),
+    Enter: () => (pay.current && !isInFlight(pay.current) ? pay.newSale() : pay.arm()),
+    F1: () => pay.arm(),
+    F2: face ? () => void pay.payByFace() : undefined,
+    F3: () => void pay.payByQr('WECHAT'),
+    F4: () => void pay.payByQr('ALIPAY'),
+  }
+  const run = action[e.key]
+  if (run) {
+    // Enter inside the note/code field belongs to that field.
+    if (e.key === 'Enter' && isTextField(e.target)) return
+    e.preventDefault()
+    run()
+    return
+  }
+  if (isTextField(e.target)) return
+  const key = keypadKeyOf(e.key)
+  if (key) {
+    e.preventDefault()
+    pay.key(key)
+  }
+}
+
+export function CheckoutScreen() {
+  const { t } = useTranslation()
+  const s = usePaymentStore(
+    useShallow((p) => ({ amountText: p.amountText, note: p.note, current: p.current, requesting: p.requesting, stopping: p.stopping })),
+  )
+  const face = useDevicesStore((d) => faceConfigured(d.config))
+  const busy = s.requesting || s.stopping || isInFlight(s.current)
+  // While typing: the text as typed; otherwise the order's amount (formatted from fen, no floats).
+  const amountText = s.amountText || (s.current ? formatFen(s.current.amountFen) : '0.00')
+
+  useEffect(() => {
+    usePaymentStore.getState().setCheckoutActive(true)
+    window.addEventListener('keydown', onKeyDown)
+    return () => {
+      usePaymentStore.getState().setCheckoutActive(false)
+      window.removeEventListener('keydown', onKeyDown)
+    }
+  }, [])
+
+  const pay = usePaymentStore.getState()
+  return (
+    <div className="checkout">
+      <section className="entry">
+        <label className="amount-label">{t('checkout.amount')}</label>
+        <div className="amount" data-testid="amount">
+          <span className="currency">¥</span>
+          {amountText}
+        </div>
+        <Input
+          className="note"
+          value={s.note}
+          maxLength={128}
+          disabled={busy}
+          placeholder={t('checkout.notePlaceholder')}
+          addonBefore={t('checkout.note')}
+          onChange={(e) => pay.setNote(e.target.value)}
+          data-testid="note"
+        />
+        <Keypad onKey={(k) => usePaymentStore.getState().key(k)} disabled={busy} />
+      </section>
+      <section className="pay">
+        <div className="methods">
+          <button className="method method-scan" disabled={busy} onClick={() => pay.arm()} data-testid="pay-scan">
+            {t('checkout.scan')} <kbd>F1 / Enter</kbd>
+          </button>
+          {face && (
+            <button className="method method-face" disabled={busy} onClick={() => void pay.payByFace()} data-testid="pay-face">
+              {t('checkout.face')} <kbd>F2</kbd>
+            </button>
+          )}
+          <button className="method method-wechat" disabled={busy} onClick={() => void pay.payByQr('WECHAT')} data-testid="pay-qr-wechat">
+            {t('checkout.qrWechat')} <kbd>F3</kbd>
+          </button>
+          <button className="method method-alipay" disabled={busy} onClick={() => void pay.payByQr('ALIPAY')} data-testid="pay-qr-alipay">
+            {t('checkout.qrAlipay')} <kbd>F4</kbd>
+          </button>
+        </div>
+        <PaymentPanel />
+      </section>
+      <footer className="hints">{t('checkout.hints')}</footer>
+    </div>
+  )
+}

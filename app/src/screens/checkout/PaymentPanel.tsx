@@ -1,0 +1,180 @@
+// One panel for the whole payment, driven by `payment:update` events. Its size
+// never changes (no layout jumps); only the text and colours inside do.
+import { Button, Input, Spin } from 'antd'
+import { QRCodeSVG } from 'qrcode.react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import type { OrderView } from '../../../../electron/shared/contract'
+import { formatYuan } from '../../../../electron/shared/money'
+import { paymentErrorText } from '../../lib/error-text'
+import { isInFlight, secondsLeft } from '../../lib/format'
+import { useNow } from '../../lib/use-now'
+import { usePaymentStore } from '../../state/payment-store'
+
+type Tone = 'idle' | 'busy' | 'wait' | 'ok' | 'bad'
+
+function toneOf(order: OrderView): Tone {
+  if (order.state === 'paid') return 'ok'
+  if (isInFlight(order)) return order.awaitingCustomer ? 'wait' : 'busy'
+  return 'bad'
+}
+
+export function PaymentPanel() {
+  const { t } = useTranslation()
+  const s = usePaymentStore(
+    useShallow((p) => ({
+      current: p.current,
+      requesting: p.requesting,
+      armed: p.armed,
+      error: p.error,
+      stopping: p.stopping,
+      stopResult: p.stopResult,
+    })),
+  )
+  const order = s.current
+  const now = useNow(order !== null && order.deadlineAt !== null && isInFlight(order))
+  const inFlight = isInFlight(order)
+  const tone: Tone = order ? toneOf(order) : s.requesting ? 'busy' : s.error ? 'bad' : 'idle'
+
+  return (
+    <section className={`panel tone-${tone}`} data-testid="payment-panel" data-state={order?.state ?? (s.requesting ? 'requesting' : 'idle')}>
+      <div className="panel-body">
+        {order ? <OrderBody order={order} now={now} /> : <IdleBody requesting={s.requesting} armed={s.armed} />}
+        {s.error && !inFlight && (
+          <p className="panel-error" role="alert" data-testid="payment-error">
+            {paymentErrorText(t, s.error)}
+          </p>
+        )}
+        {s.stopResult && (
+          <p className="panel-stop" data-testid="stop-result">
+            {s.stopResult.ok
+              ? t('panel.stopOk', { state: t(`state.${s.stopResult.value.state}`) })
+              : t('panel.stopFailed', { message: s.stopResult.error.message })}
+          </p>
+        )}
+      </div>
+      <div className="panel-actions">
+        <Button
+          size="large"
+          danger
+          className="stop-button"
+          disabled={!inFlight || s.stopping}
+          loading={s.stopping}
+          onClick={() => void usePaymentStore.getState().stop()}
+          data-testid="stop"
+        >
+          {s.stopping ? t('panel.stopping') : t('checkout.stop')} <kbd>Esc</kbd>
+        </Button>
+        <Button
+          size="large"
+          disabled={inFlight || s.requesting || !order}
+          onClick={() => usePaymentStore.getState().newSale()}
+          data-testid="new-sale"
+        >
+          {t('checkout.newSale')}
+        </Button>
+      </div>
+    </section>
+  )
+}
+
+function IdleBody({ requesting, armed }: { requesting: boolean; armed: boolean }) {
+  const { t } = useTranslation()
+  if (requesting)
+    return (
+      <div className="panel-title">
+        <Spin /> {t('panel.requesting')}
+      </div>
+    )
+  if (armed)
+    return (
+      <>
+        <div className="panel-title" data-testid="panel-title">
+          {t('panel.armed')}
+        </div>
+        <p className="panel-sub">{t('panel.armedHint')}</p>
+        <ManualCode />
+      </>
+    )
+  return <p className="panel-sub panel-idle">{t('panel.idle')}</p>
+}
+
+function ManualCode() {
+  const { t } = useTranslation()
+  const [code, setCode] = useState('')
+  const submit = () => {
+    const trimmed = code.trim()
+    if (!trimmed) return
+    setCode('')
+    void usePaymentStore.getState().payByCode(trimmed)
+  }
+  return (
+    <div className="manual-code">
+      <label>{t('checkout.manualCode')}</label>
+      <Input
+        value={code}
+        inputMode="numeric"
+        maxLength={32}
+        placeholder={t('checkout.manualCodePlaceholder')}
+        onChange={(e) => setCode(e.target.value.replace(/\s/g, ''))}
+        onPressEnter={(e) => {
+          e.stopPropagation()
+          submit()
+        }}
+        data-testid="manual-code"
+      />
+      <Button onClick={submit}>{t('checkout.manualPay')}</Button>
+    </div>
+  )
+}
+
+function OrderBody({ order, now }: { order: OrderView; now: number }) {
+  const { t } = useTranslation()
+  const wallet = order.paytype ? t(`paytype.${order.paytype}`) : ''
+  const seconds = secondsLeft(order.deadlineAt, now)
+  const inFlight = isInFlight(order)
+  let title: string
+  if (order.state === 'paid') title = t('panel.paid')
+  else if (inFlight) title = order.awaitingCustomer ? t('panel.waitingCustomer') : order.step || t(`state.${order.state}`)
+  else title = t(`panel.${order.state}`)
+
+  return (
+    <>
+      <div className="panel-amount" data-testid="panel-amount">
+        {formatYuan(order.amountFen)}
+      </div>
+      <div className="panel-title" data-testid="panel-title">
+        {inFlight && !order.awaitingCustomer && <Spin size="small" />} {title}
+      </div>
+      {inFlight && order.awaitingCustomer && order.step && order.step !== t('panel.waitingCustomer') && <p className="panel-sub">{order.step}</p>}
+      {inFlight && seconds !== null && (
+        <p className="panel-countdown" data-testid="countdown">
+          {t('panel.countdown', { seconds })}
+        </p>
+      )}
+      {inFlight && order.method === 'qr' && order.codeUrl && (
+        <div className="panel-qr">
+          <QRCodeSVG value={order.codeUrl} size={150} marginSize={1} data-testid="panel-qr" />
+          <span>{t('panel.qrShow', { wallet: wallet || t('paytype.unknown') })}</span>
+        </div>
+      )}
+      {inFlight && order.method === 'face' && !order.awaitingCustomer && <p className="panel-sub">{t('panel.faceWaiting')}</p>}
+      {order.state === 'paid' && (
+        <p className="panel-sub" data-testid="paid-detail">
+          {t('panel.paidDetail', { paytype: wallet, transactionId: order.transactionId ?? '—' })}
+        </p>
+      )}
+      {!inFlight && order.state !== 'paid' && (order.failure || order.attention) && (
+        <p className="panel-reason" data-testid="failure-reason">
+          {order.failure?.message ?? order.attention}
+        </p>
+      )}
+      {!inFlight && <p className="panel-next">{t(`panel.next.${order.state}`, { defaultValue: '' })}</p>}
+      <p className="panel-meta">
+        {t('panel.orderNo', { no: order.outTradeNo })}
+        {order.authCodeMasked ? ` · ${order.authCodeMasked}` : ''}
+      </p>
+    </>
+  )
+}

@@ -1,0 +1,57 @@
+// The customer-facing window (#/customer): amount, status and the QR for QR
+// payments, big and readable from across the counter.
+import { QRCodeSVG } from 'qrcode.react'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import { formatYuan } from '../../../../electron/shared/money'
+import { isInFlight } from '../../lib/format'
+import { useAppStore } from '../../state/app-store'
+import { usePaymentStore } from '../../state/payment-store'
+import { useSettingsStore } from '../../state/settings-store'
+
+export function CustomerDisplay() {
+  const { t } = useTranslation()
+  const order = usePaymentStore((s) => s.current)
+  const { storeName, mode } = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName ?? '', mode: s.view?.mode })))
+  const infoMode = useAppStore((s) => s.info?.mode)
+
+  useEffect(() => {
+    void useAppStore.getState().load()
+    void useSettingsStore.getState().load()
+    void usePaymentStore.getState().load()
+  }, [])
+
+  const wallet = order?.paytype ? t(`paytype.${order.paytype}`) : t('paytype.WECHAT')
+  let status = t('customer.welcome')
+  let tone = 'idle'
+  if (order) {
+    if (order.state === 'paid') [status, tone] = [t('customer.paid'), 'ok']
+    else if (isInFlight(order))
+      [status, tone] = [order.method === 'qr' ? t('customer.scanQr', { wallet }) : order.awaitingCustomer ? t('customer.password') : t('customer.waiting'), 'wait']
+    else [status, tone] = [order.state === 'failed' ? t('customer.failed') : t('customer.cancelled'), 'bad']
+  }
+
+  return (
+    <div className={`customer tone-${tone}`} data-testid="customer-display">
+      {(mode ?? infoMode) === 'demo' && <div className="demo-banner">DEMO · {t('demo.banner')}</div>}
+      <div className="customer-store">{storeName}</div>
+      {order && (
+        <>
+          <div className="customer-label">{t('customer.amount')}</div>
+          <div className="customer-amount" data-testid="customer-amount">
+            {formatYuan(order.amountFen)}
+          </div>
+        </>
+      )}
+      <div className="customer-status" data-testid="customer-status">
+        {status}
+      </div>
+      {order && isInFlight(order) && order.method === 'qr' && order.codeUrl && (
+        <div className="customer-qr">
+          <QRCodeSVG value={order.codeUrl} size={320} marginSize={2} data-testid="customer-qr" />
+        </div>
+      )}
+    </div>
+  )
+}

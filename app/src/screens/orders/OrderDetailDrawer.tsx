@@ -1,0 +1,112 @@
+// One order: facts, the journal's timeline, refunds, and the actions
+// (refund behind the supervisor PIN, re-check when it needs attention).
+import { Alert, App, Button, Descriptions, Drawer, Table, Timeline } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { RefundView } from '../../../../electron/shared/contract'
+import { formatYuan } from '../../../../electron/shared/money'
+import { clockTime, dateTime } from '../../lib/format'
+import { useOrdersStore } from '../../state/orders-store'
+import { RefundDialog } from './RefundDialog'
+import { StateTag } from './StateTag'
+
+export function OrderDetailDrawer() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const detail = useOrdersStore((s) => s.detail)
+  const error = useOrdersStore((s) => s.detailError)
+  const [refunding, setRefunding] = useState(false)
+  const order = detail?.order
+
+  const recheck = async () => {
+    if (!order) return
+    const r = await useOrdersStore.getState().recheck(order.outTradeNo)
+    if (r.ok) void message.success(t('orders.recheckOk', { state: t(`state.${r.value.state}`) }))
+    else void message.error(r.error.message)
+  }
+
+  return (
+    <Drawer
+      open={detail !== null || error !== null}
+      size={640}
+      title={order ? `${formatYuan(order.amountFen)} · ${order.outTradeNo}` : t('orders.detail')}
+      onClose={() => useOrdersStore.getState().close()}
+      destroyOnHidden
+      extra={
+        order && (
+          <Button type="primary" size="large" disabled={!detail || detail.refundableFen <= 0} onClick={() => setRefunding(true)} data-testid="refund-open">
+            {t('orders.refund')}
+          </Button>
+        )
+      }
+    >
+      {error && <Alert type="error" showIcon title={error.message} />}
+      {detail && order && (
+        <div className="order-detail" data-testid="order-detail">
+          {order.attention && (
+            <Alert
+              type="warning"
+              showIcon
+              title={order.attention}
+              action={
+                <Button onClick={() => void recheck()} data-testid="recheck">
+                  {t('orders.recheck')}
+                </Button>
+              }
+            />
+          )}
+          <Descriptions column={2} size="small" bordered>
+            <Descriptions.Item label={t('orders.state')}>
+              <StateTag state={order.state} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.paytype')}>{order.paytype ? t(`paytype.${order.paytype}`) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.amount')}>{formatYuan(order.amountFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.refundable')}>
+              <span data-testid="refundable">{formatYuan(detail.refundableFen)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.transactionId')} span={2}>
+              {order.transactionId ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('orders.time')}>{dateTime(order.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.cashier')}>{order.cashier || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.body')} span={2}>
+              {order.body || '—'}
+            </Descriptions.Item>
+            {order.failure && (
+              <Descriptions.Item label={t('orders.failure')} span={2}>
+                {order.failure.message}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <h3>{t('orders.refunds')}</h3>
+          <Table<RefundView>
+            rowKey="outRefundNo"
+            size="small"
+            pagination={false}
+            dataSource={detail.refunds}
+            locale={{ emptyText: t('orders.noRefunds') }}
+            columns={[
+              { title: t('orders.time'), dataIndex: 'createdAt', render: (v: number) => dateTime(v) },
+              { title: t('orders.amount'), dataIndex: 'amountFen', render: (v: number) => formatYuan(v) },
+              { title: t('orders.state'), dataIndex: 'state', render: (_: unknown, r) => r.step || r.state },
+              { title: t('orders.failure'), key: 'f', render: (_: unknown, r) => r.failure?.message ?? '' },
+            ]}
+            data-testid="refund-list"
+          />
+          <h3>{t('orders.timeline')}</h3>
+          <Timeline
+            items={detail.timeline.map((e) => ({
+              color: e.kind === 'gateway' ? 'blue' : e.kind === 'note' ? 'gray' : 'green',
+              content: (
+                <span>
+                  <span className="muted">{clockTime(e.at)}</span> {e.text}
+                </span>
+              ),
+            }))}
+          />
+        </div>
+      )}
+      {detail && refunding && <RefundDialog detail={detail} onClose={() => setRefunding(false)} />}
+    </Drawer>
+  )
+}

@@ -1,0 +1,88 @@
+// Refund (full or partial) behind the supervisor PIN. A wrong or locked PIN is
+// said plainly and the dialog stays open; nothing is refunded.
+import { Alert, App, Button, Input, Modal } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OrderDetail } from '../../../../electron/shared/contract'
+import { formatFen, formatYuan, parseYuan } from '../../../../electron/shared/money'
+import { useOrdersStore } from '../../state/orders-store'
+
+export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose: () => void }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [amount, setAmount] = useState(formatFen(detail.refundableFen))
+  const [pin, setPin] = useState('')
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+
+  const submit = async () => {
+    const fen = parseYuan(amount)
+    if (fen === null || fen <= 0 || fen > detail.refundableFen) {
+      setError(t('refund.invalidAmount', { max: formatYuan(detail.refundableFen) }))
+      return
+    }
+    if (!/^\d{4,8}$/.test(pin)) {
+      setError(t('refund.pinHint'))
+      return
+    }
+    setSending(true)
+    const r = await useOrdersStore.getState().refund(detail.order.outTradeNo, fen, pin, reason.trim() || undefined)
+    setSending(false)
+    if (r.ok) {
+      void message.success(t('refund.done', { state: r.value.step || r.value.state }))
+      onClose()
+      return
+    }
+    setPin('')
+    setError(
+      r.error.code === 'PIN_INVALID' ? t('refund.pinInvalid') : r.error.code === 'PIN_LOCKED' ? t('refund.pinLocked') : t('refund.failed', { message: r.error.message }),
+    )
+  }
+
+  return (
+    <Modal
+      open
+      title={`${t('refund.title')} · ${detail.order.outTradeNo}`}
+      onCancel={onClose}
+      footer={[
+        <Button key="c" size="large" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="ok" size="large" type="primary" danger loading={sending} onClick={() => void submit()} data-testid="refund-submit">
+          {t('refund.submit')}
+        </Button>,
+      ]}
+    >
+      <div className="form-grid">
+        <label>{t('refund.amount')}</label>
+        <Input
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          inputMode="decimal"
+          maxLength={12}
+          addonAfter={
+            <a onClick={() => setAmount(formatFen(detail.refundableFen))} role="button">
+              {t('refund.full')} {formatYuan(detail.refundableFen)}
+            </a>
+          }
+          data-testid="refund-amount"
+        />
+        <label>{t('refund.reason')}</label>
+        <Input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+        <label>{t('refund.pin')}</label>
+        <Input.Password
+          value={pin}
+          maxLength={8}
+          inputMode="numeric"
+          autoComplete="off"
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          onPressEnter={() => void submit()}
+          placeholder={t('refund.pinHint')}
+          data-testid="refund-pin"
+        />
+      </div>
+      {error && <Alert className="dialog-error" type="error" showIcon title={error} data-testid="refund-error" />}
+    </Modal>
+  )
+}

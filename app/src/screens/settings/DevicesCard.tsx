@@ -1,0 +1,148 @@
+// Scanner and face camera: choice, live status, and a test-scan box.
+import { App, Button, Card, Input, InputNumber, Select, Tag } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import type { DeviceStatus, FaceConfig, ScannerConfig } from '../../../../electron/shared/contract'
+import { useDevicesStore } from '../../state/devices-store'
+
+const COLOR: Record<DeviceStatus['state'], string> = { connected: 'green', connecting: 'gold', disconnected: 'default', failed: 'red', disabled: 'default' }
+
+function StatusTag({ status }: { status: DeviceStatus | undefined }) {
+  const { t } = useTranslation()
+  if (!status) return <Tag>—</Tag>
+  return (
+    <Tag color={COLOR[status.state]} data-testid={`device-status-${status.device}`}>
+      {t(`settings.deviceStates.${status.state}`)}
+      {status.detail ? ` · ${status.detail}` : ''}
+    </Tag>
+  )
+}
+
+export function DevicesCard() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const d = useDevicesStore(useShallow((s) => ({ status: s.status, config: s.config, lastScan: s.lastScan, lastRejected: s.lastRejected })))
+  const [scanner, setScanner] = useState<ScannerConfig | null>(null)
+  const [face, setFace] = useState<FaceConfig | null>(null)
+  const [candidates, setCandidates] = useState<{ serial: string[] }>({ serial: [] })
+
+  useEffect(() => {
+    void useDevicesStore.getState().load()
+    void window.pos.devices.list({}).then((r) => r.ok && setCandidates({ serial: r.value.serial.map((s) => s.path) }))
+  }, [])
+
+  const sc = scanner ?? d.config?.scanner ?? { kind: 'wedge' }
+  const fc = face ?? d.config?.face ?? { kind: 'none' }
+
+  const scannerKind = (kind: ScannerConfig['kind']): ScannerConfig =>
+    kind === 'hid'
+      ? { kind, vendorId: 0, productId: 0, protocol: 'keyboard' }
+      : kind === 'serial'
+        ? { kind, path: candidates.serial[0] ?? '/dev/ttyUSB0', baudRate: 9600, terminator: 'CR' }
+        : { kind }
+  const apply = async () => {
+    const r = await useDevicesStore.getState().configure({ scanner: sc, face: fc })
+    if (r.ok) {
+      setScanner(null)
+      setFace(null)
+      void message.success(t('settings.saved'))
+    } else void message.error(t('settings.failed', { message: r.error.message }))
+  }
+
+  return (
+    <Card title={t('settings.devices')} data-testid="devices">
+      <div className="form-grid">
+        <label>{t('settings.scanner')}</label>
+        <div>
+          <Select
+            value={sc.kind}
+            style={{ width: 160 }}
+            onChange={(k) => setScanner(scannerKind(k))}
+            options={(['wedge', 'hid', 'serial', 'simulated'] as const).map((k) => ({ value: k, label: t(`settings.scannerKinds.${k}`) }))}
+            data-testid="scanner-kind"
+          />{' '}
+          <StatusTag status={d.status.scanner} />
+        </div>
+        {sc.kind === 'hid' && (
+          <>
+            <label>
+              {t('settings.vendorId')} / {t('settings.productId')}
+            </label>
+            <div>
+              <InputNumber min={0} max={0xffff} value={sc.vendorId} onChange={(v) => setScanner({ ...sc, vendorId: v ?? 0 })} />{' '}
+              <InputNumber min={0} max={0xffff} value={sc.productId} onChange={(v) => setScanner({ ...sc, productId: v ?? 0 })} />{' '}
+              <Select
+                value={sc.protocol}
+                style={{ width: 120 }}
+                onChange={(protocol) => setScanner({ ...sc, protocol })}
+                options={[
+                  { value: 'keyboard', label: 'keyboard' },
+                  { value: 'pos', label: 'HID POS' },
+                ]}
+              />
+            </div>
+          </>
+        )}
+        {sc.kind === 'serial' && (
+          <>
+            <label>{t('settings.serialPath')}</label>
+            <div>
+              <Select
+                value={sc.path}
+                style={{ width: 200 }}
+                onChange={(path) => setScanner({ ...sc, path })}
+                options={[...new Set([sc.path, ...candidates.serial])].map((p) => ({ value: p, label: p }))}
+              />{' '}
+              <Select
+                value={sc.baudRate}
+                style={{ width: 110 }}
+                onChange={(baudRate) => setScanner({ ...sc, baudRate })}
+                options={[9600, 19200, 38400, 57600, 115200].map((b) => ({ value: b, label: String(b) }))}
+              />{' '}
+              <Select
+                value={sc.terminator}
+                style={{ width: 110 }}
+                onChange={(terminator) => setScanner({ ...sc, terminator })}
+                options={(['CR', 'LF', 'CRLF', 'timeout'] as const).map((x) => ({ value: x, label: x }))}
+              />
+            </div>
+          </>
+        )}
+        <label>{t('settings.face')}</label>
+        <div>
+          <Select
+            value={fc.kind}
+            style={{ width: 160 }}
+            onChange={(k) => setFace(k === 'vendor' ? { kind: 'vendor', libraryPath: '' } : { kind: k })}
+            options={(['none', 'simulated', 'vendor'] as const).map((k) => ({ value: k, label: t(`settings.faceKinds.${k}`) }))}
+            data-testid="face-kind"
+          />{' '}
+          <StatusTag status={d.status.face} />
+        </div>
+        {fc.kind === 'vendor' && (
+          <>
+            <label>{t('settings.libraryPath')}</label>
+            <Input value={fc.libraryPath} maxLength={512} onChange={(e) => setFace({ kind: 'vendor', libraryPath: e.target.value })} />
+          </>
+        )}
+      </div>
+      <Button type="primary" onClick={() => void apply()} data-testid="devices-apply">
+        {t('settings.apply')}
+      </Button>
+      <div className="test-scan" data-testid="test-scan">
+        <strong>{t('settings.testScan')}</strong>
+        <p className="muted">{t('settings.testScanHint')}</p>
+        {d.lastScan && (
+          <p data-testid="test-scan-result">
+            {t('settings.lastScan', {
+              code: d.lastScan.code,
+              paytype: d.lastScan.paytype ? t(`paytype.${d.lastScan.paytype}`) : t('settings.notPayment'),
+            })}
+          </p>
+        )}
+        {d.lastRejected && <p className="panel-error">{t('settings.lastRejected', { message: d.lastRejected.message })}</p>}
+      </div>
+    </Card>
+  )
+}

@@ -1,0 +1,52 @@
+// Supervisor PIN: set the first time, change with the current one afterwards.
+import { Alert, Button, Card, Input, Tag } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSettingsStore } from '../../state/settings-store'
+
+export function PinCard({ pinSet }: { pinSet: boolean }) {
+  const { t } = useTranslation()
+  const [current, setCurrent] = useState('')
+  const [next, setNext] = useState('')
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null)
+  const digits = (v: string) => v.replace(/\D/g, '').slice(0, 8)
+
+  const submit = async () => {
+    const r = await useSettingsStore.getState().setPin(next, pinSet ? current : undefined)
+    setCurrent('')
+    setNext('')
+    setNote(
+      r.ok
+        ? { ok: true, text: t('settings.pinChanged') }
+        : { ok: false, text: r.error.code === 'PIN_INVALID' ? t('refund.pinInvalid') : r.error.code === 'PIN_LOCKED' ? t('refund.pinLocked') : r.error.message },
+    )
+  }
+
+  return (
+    <Card
+      title={
+        <>
+          {t('settings.pinTitle')}{' '}
+          <Tag color={pinSet ? 'green' : 'orange'} data-testid="pin-state">
+            {pinSet ? t('settings.pinIsSet') : t('settings.pinNotSet')}
+          </Tag>
+        </>
+      }
+    >
+      <div className="form-grid">
+        {pinSet && (
+          <>
+            <label>{t('settings.pinCurrent')}</label>
+            <Input.Password value={current} autoComplete="off" onChange={(e) => setCurrent(digits(e.target.value))} data-testid="pin-current" />
+          </>
+        )}
+        <label>{t('settings.pinNext')}</label>
+        <Input.Password value={next} autoComplete="off" onChange={(e) => setNext(digits(e.target.value))} data-testid="pin-next" />
+      </div>
+      <Button type="primary" disabled={next.length < 4} onClick={() => void submit()} data-testid="pin-submit">
+        {t('settings.pinSet')}
+      </Button>
+      {note && <Alert className="dialog-error" type={note.ok ? 'success' : 'error'} showIcon title={note.text} data-testid="pin-note" />}
+    </Card>
+  )
+}

@@ -1,0 +1,148 @@
+// Settings and activation. Keys are write-only: the view only says set / not set.
+import { Alert, App, Button, Card, Input, Radio, Switch, Tag } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SettingsPatch } from '../../../../electron/shared/contract'
+import { useSettingsStore } from '../../state/settings-store'
+import { ActivationCard } from './ActivationCard'
+import { DevicesCard } from './DevicesCard'
+import { PinCard } from './PinCard'
+
+export function SettingsScreen() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const view = useSettingsStore((s) => s.view)
+  const error = useSettingsStore((s) => s.error)
+  const [pin, setPin] = useState('')
+  const [form, setForm] = useState<Record<string, string>>({})
+
+  useEffect(() => void useSettingsStore.getState().load(), [])
+
+  if (!view) return error ? <Alert type="error" showIcon title={t('settings.unavailable', { message: error.message })} /> : <p>{t('common.loading')}</p>
+
+  const field = (name: keyof SettingsPatch) => ({
+    value: form[name] ?? (typeof view[name as keyof typeof view] === 'string' ? (view[name as keyof typeof view] as string) : ''),
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value })),
+    'data-testid': `settings-${name}`,
+  })
+  const secret = (name: 'agentKey' | 'merchantKey') => ({
+    value: form[name] ?? '',
+    type: 'password',
+    autoComplete: 'new-password',
+    placeholder: t('settings.keyPlaceholder'),
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value })),
+    'data-testid': `settings-${name}`,
+  })
+  const pinArg = pin || undefined
+  const report = (r: { ok: true } | { ok: false; error: { message: string } }, okText = t('settings.saved')) =>
+    r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: r.error.message }))
+
+  const save = async (names: (keyof SettingsPatch)[]) => {
+    const patch: Record<string, string> = {}
+    for (const n of names) {
+      const v = form[n]
+      if (v !== undefined && v !== '') patch[n] = v.trim()
+    }
+    if (Object.keys(patch).length === 0) return
+    const r = await useSettingsStore.getState().update(patch as SettingsPatch, pinArg)
+    report(r)
+    // Secrets leave the form as soon as they are sent, whatever the answer.
+    if (r.ok) setForm({})
+    else setForm((f) => ({ ...f, agentKey: '', merchantKey: '' }))
+  }
+
+  const keyTag = (set: boolean, testId: string) => (
+    <Tag color={set ? 'green' : 'default'} data-testid={testId}>
+      {set ? t('settings.keySet') : t('settings.keyNotSet')}
+    </Tag>
+  )
+
+  return (
+    <div className="settings">
+      <Card size="small" className="settings-pin-bar">
+        <label>{t('settings.pinForChange')}</label>
+        <Input.Password
+          value={pin}
+          maxLength={8}
+          autoComplete="off"
+          style={{ width: 200 }}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          data-testid="settings-pin"
+        />
+      </Card>
+      <div className="settings-grid">
+        <ActivationCard view={view} pin={pinArg} />
+        <Card title={t('settings.gateway')}>
+          <div className="form-grid">
+            <label>{t('settings.gatewayUrl')}</label>
+            <Input {...field('gatewayUrl')} maxLength={256} />
+            <label>{t('settings.agentId')}</label>
+            <Input {...field('agentId')} maxLength={32} />
+            <label>
+              {t('settings.agentKey')} {keyTag(view.agentKeySet, 'agentKey-state')}
+            </label>
+            <Input {...secret('agentKey')} maxLength={128} />
+            <label>
+              {t('settings.merchantKey')} {keyTag(view.merchantKeySet, 'merchantKey-state')}
+            </label>
+            <Input {...secret('merchantKey')} maxLength={128} />
+          </div>
+          <Button type="primary" onClick={() => void save(['gatewayUrl', 'agentId', 'agentKey', 'merchantKey'])} data-testid="save-gateway">
+            {t('settings.save')}
+          </Button>
+        </Card>
+        <Card title={t('settings.store')}>
+          <div className="form-grid">
+            <label>{t('settings.storeName')}</label>
+            <Input {...field('storeName')} maxLength={64} />
+            <label>{t('settings.storeId')}</label>
+            <Input {...field('storeId')} maxLength={32} />
+            <label>{t('settings.deviceId')}</label>
+            <Input {...field('deviceId')} maxLength={32} />
+            <label>{t('settings.cashier')}</label>
+            <Input {...field('cashier')} maxLength={64} />
+          </div>
+          <Button type="primary" onClick={() => void save(['storeName', 'storeId', 'deviceId', 'cashier'])} data-testid="save-store">
+            {t('settings.save')}
+          </Button>
+        </Card>
+        <Card title={t('settings.modeTitle')}>
+          <Radio.Group
+            value={view.mode}
+            optionType="button"
+            buttonStyle="solid"
+            size="large"
+            onChange={async (e) => {
+              const mode = e.target.value as 'demo' | 'live'
+              report(await useSettingsStore.getState().setMode(mode, pinArg), t('settings.modeChanged', { mode: t(`mode.${mode}`) }))
+            }}
+            options={[
+              { value: 'demo', label: t('settings.modeDemo') },
+              { value: 'live', label: t('settings.modeLive') },
+            ]}
+          />
+          <p className="switch-label">
+            <Switch
+              checked={view.speakOnSuccess}
+              onChange={async (speakOnSuccess) => report(await useSettingsStore.getState().update({ speakOnSuccess }, pinArg))}
+            />{' '}
+            {t('settings.speak')}
+          </p>
+          <p className="switch-label">
+            {t('settings.language')}:{' '}
+            <Radio.Group
+              value={view.language}
+              onChange={async (e) => report(await useSettingsStore.getState().update({ language: e.target.value as 'zh-CN' | 'en' }, pinArg))}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+          </p>
+        </Card>
+        <DevicesCard />
+        <PinCard pinSet={view.pinSet} />
+      </div>
+    </div>
+  )
+}

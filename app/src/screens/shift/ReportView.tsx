@@ -1,0 +1,74 @@
+// An X or Z report in receipt layout: printable (window.print with the
+// receipt-width print stylesheet) and exportable as CSV.
+import { Button } from 'antd'
+import { Fragment } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ShiftReport } from '../../../../electron/shared/contract'
+import { formatYuan } from '../../../../electron/shared/money'
+import { reportCsv } from '../../lib/csv'
+import { dateTime } from '../../lib/format'
+
+function download(report: ShiftReport) {
+  const blob = new Blob([reportCsv(report)], { type: 'text/csv;charset=utf-8' })
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = `shift-${report.shift.id}-${report.kind}.csv`
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+export function ReportView({ report }: { report: ShiftReport }) {
+  const { t } = useTranslation()
+  const line = (label: string, value: string, testId?: string) => (
+    <div className="receipt-line">
+      <span>{label}</span>
+      <span data-testid={testId}>{value}</span>
+    </div>
+  )
+  return (
+    <div className="report-wrap">
+      <div className="button-row no-print">
+        <Button size="large" onClick={() => window.print()} data-testid="report-print">
+          {t('shift.print')}
+        </Button>
+        <Button size="large" onClick={() => download(report)} data-testid="report-csv">
+          {t('shift.csv')}
+        </Button>
+      </div>
+      <article className="receipt print-area" data-testid="report" data-kind={report.kind}>
+        <h2>{t('shift.report', { kind: report.kind })}</h2>
+        {line(t('shift.cashier'), report.shift.cashier)}
+        {line(t('shift.opened'), dateTime(report.shift.openedAt))}
+        {line(t('shift.generated'), dateTime(report.generatedAt))}
+        <hr />
+        {line(t('shift.float'), formatYuan(report.shift.floatFen))}
+        {line(`${t('shift.paid')} (${report.paid.count})`, formatYuan(report.paid.amountFen), 'report-paid')}
+        {line(`${t('shift.refunded')} (${report.refunded.count})`, formatYuan(report.refunded.amountFen), 'report-refunded')}
+        {line(t('shift.net'), formatYuan(report.netFen), 'report-net')}
+        {line(t('shift.expected'), formatYuan(report.expectedFen), 'report-expected')}
+        {line(t('shift.cancelled'), String(report.cancelled))}
+        {line(t('shift.failed'), String(report.failed))}
+        <hr />
+        <h3>{t('shift.byPaytype')}</h3>
+        {report.byPaytype.map((p) => (
+          <Fragment key={p.paytype}>
+            {line(`${t(`paytype.${p.paytype}`)} (${p.paid.count}/${p.refunded.count})`, `${formatYuan(p.paid.amountFen)} / -${formatYuan(p.refunded.amountFen)}`)}
+          </Fragment>
+        ))}
+        <h3>{t('shift.byMethod')}</h3>
+        {report.byMethod.map((m) => (
+          <Fragment key={m.method}>{line(`${t(`method.${m.method}`)} (${m.paid.count})`, formatYuan(m.paid.amountFen))}</Fragment>
+        ))}
+        {report.attention.length > 0 && (
+          <>
+            <h3>{t('shift.attention')}</h3>
+            {report.attention.map((a) => (
+              <Fragment key={a.outTradeNo}>{line(a.outTradeNo, a.reason)}</Fragment>
+            ))}
+          </>
+        )}
+      </article>
+    </div>
+  )
+}

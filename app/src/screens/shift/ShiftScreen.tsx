@@ -1,0 +1,88 @@
+// Shift: open with cashier + float, X report any time, close with the Z report.
+import { Alert, App, Button, Card, Input, Popconfirm } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import { parseYuan } from '../../../../electron/shared/money'
+import { dateTime } from '../../lib/format'
+import { useSettingsStore } from '../../state/settings-store'
+import { useShiftStore } from '../../state/shift-store'
+import { ReportView } from './ReportView'
+
+export function ShiftScreen() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const s = useShiftStore(useShallow((x) => ({ current: x.current, report: x.report, error: x.error })))
+  const defaultCashier = useSettingsStore((x) => x.view?.cashier ?? '')
+  const [cashier, setCashier] = useState('')
+  const [float, setFloat] = useState('0')
+  const [pin, setPin] = useState('')
+  const [problem, setProblem] = useState<string | null>(null)
+
+  useEffect(() => void useShiftStore.getState().load(), [])
+
+  const open = async () => {
+    const name = (cashier || defaultCashier).trim()
+    const floatFen = parseYuan(float)
+    if (!name) return setProblem(t('shift.needCashier'))
+    if (floatFen === null) return setProblem(t('shift.invalidFloat'))
+    const r = await useShiftStore.getState().open(name, floatFen)
+    setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
+  }
+  const x = async () => {
+    const r = await useShiftStore.getState().xReport()
+    setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
+  }
+  const close = async () => {
+    const r = await useShiftStore.getState().close(pin || undefined)
+    setPin('')
+    if (r.ok) void message.success(t('shift.report', { kind: 'Z' }))
+    setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
+  }
+
+  return (
+    <div className="shift">
+      <div className="shift-controls no-print">
+        {s.error && <Alert type="error" showIcon title={t('shift.failedCall', { message: s.error.message })} />}
+        {s.current ? (
+          <Card title={t('shift.current')} data-testid="shift-current">
+            <p>
+              {t('shift.cashier')}: <strong>{s.current.cashier}</strong>
+            </p>
+            <p>
+              {t('shift.opened')}: {dateTime(s.current.openedAt)}
+            </p>
+            <div className="button-row">
+              <Button size="large" onClick={() => void x()} data-testid="shift-x">
+                {t('shift.x')}
+              </Button>
+            </div>
+            <div className="form-grid">
+              <label>{t('shift.pin')}</label>
+              <Input.Password value={pin} maxLength={8} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="shift-pin" />
+            </div>
+            <Popconfirm title={t('shift.closeConfirm')} onConfirm={() => void close()} okText={t('common.yes')} cancelText={t('common.no')}>
+              <Button size="large" danger type="primary" data-testid="shift-close">
+                {t('shift.close')}
+              </Button>
+            </Popconfirm>
+          </Card>
+        ) : (
+          <Card title={t('shift.none')} data-testid="shift-open-card">
+            <div className="form-grid">
+              <label>{t('shift.cashier')}</label>
+              <Input value={cashier} placeholder={defaultCashier} maxLength={64} onChange={(e) => setCashier(e.target.value)} data-testid="shift-cashier" />
+              <label>{t('shift.float')}</label>
+              <Input value={float} inputMode="decimal" maxLength={12} onChange={(e) => setFloat(e.target.value)} data-testid="shift-float" />
+            </div>
+            <Button size="large" type="primary" onClick={() => void open()} data-testid="shift-open">
+              {t('shift.open')}
+            </Button>
+          </Card>
+        )}
+        {problem && <Alert type="error" showIcon title={problem} data-testid="shift-problem" />}
+      </div>
+      {s.report && <ReportView report={s.report} />}
+    </div>
+  )
+}

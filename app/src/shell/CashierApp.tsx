@@ -1,0 +1,103 @@
+// The cashier window: header, DEMO banner, navigation and the current screen.
+import { App as AntApp } from 'antd'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import { useWedgeScanner } from '../lib/use-wedge-scanner'
+import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
+import { OrdersScreen } from '../screens/orders/OrdersScreen'
+import { SettingsScreen } from '../screens/settings/SettingsScreen'
+import { ShiftScreen } from '../screens/shift/ShiftScreen'
+import { useAppStore } from '../state/app-store'
+import { useDevicesStore } from '../state/devices-store'
+import { usePaymentStore } from '../state/payment-store'
+import { useSettingsStore } from '../state/settings-store'
+import { useShiftStore } from '../state/shift-store'
+import { Header } from './Header'
+import { go, useRoute, type Route } from './route'
+
+const TABS: { route: Exclude<Route, 'customer'>; key: string }[] = [
+  { route: 'checkout', key: 'F9' },
+  { route: 'orders', key: 'F10' },
+  { route: 'shift', key: 'F11' },
+  { route: 'settings', key: 'F12' },
+]
+
+export function CashierApp() {
+  const { t } = useTranslation()
+  const route = useRoute()
+  const { info, error, mode, problems } = useAppStore(
+    useShallow((s) => ({ info: s.info, error: s.error, mode: s.info?.mode, problems: s.problems })),
+  )
+  const settingsMode = useSettingsStore((s) => s.view?.mode)
+  const { notification } = AntApp.useApp()
+  useWedgeScanner()
+
+  useEffect(() => {
+    void useAppStore.getState().load()
+    void useSettingsStore.getState().load()
+    void useShiftStore.getState().load()
+    void useDevicesStore.getState().load()
+    void usePaymentStore.getState().load()
+    const timer = setInterval(() => void useAppStore.getState().refreshHealth(), 15_000)
+    const onKey = (e: KeyboardEvent) => {
+      const tab = TABS.find((x) => x.key === e.key)
+      if (tab) {
+        e.preventDefault()
+        go(tab.route)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => {
+      clearInterval(timer)
+      window.removeEventListener('keydown', onKey)
+    }
+  }, [])
+
+  const last = problems[problems.length - 1]
+  useEffect(() => {
+    if (!last) return
+    notification.warning({
+      key: String(last.at),
+      title: t(`problem.${last.kind}`),
+      description: last.message,
+      duration: 0,
+      onClose: () => useAppStore.getState().dismissProblem(last.at),
+    })
+  }, [last, notification, t])
+
+  const demo = (settingsMode ?? mode) === 'demo'
+  return (
+    <div className="cashier">
+      <Header />
+      {demo && (
+        <div className="demo-banner" role="status" data-testid="demo-banner">
+          DEMO · {t('demo.banner')}
+        </div>
+      )}
+      <nav className="tabs">
+        {TABS.map((tab) => (
+          <button key={tab.route} className={route === tab.route ? 'tab active' : 'tab'} onClick={() => go(tab.route)} data-testid={`nav-${tab.route}`}>
+            {t(`nav.${tab.route}`)} <kbd>{tab.key}</kbd>
+          </button>
+        ))}
+        <a className="tab customer-link" href="#/customer" target="_blank" rel="noreferrer">
+          {t('nav.customer')} ↗
+        </a>
+      </nav>
+      <main className="screen">
+        {error && !info ? (
+          <p className="boot-error">{t('app.coreError', { message: error.message })}</p>
+        ) : route === 'orders' ? (
+          <OrdersScreen />
+        ) : route === 'shift' ? (
+          <ShiftScreen />
+        ) : route === 'settings' ? (
+          <SettingsScreen />
+        ) : (
+          <CheckoutScreen />
+        )}
+      </main>
+    </div>
+  )
+}

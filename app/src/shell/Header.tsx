@@ -1,0 +1,72 @@
+// Top bar: store, cashier, mode, health, devices, version, language.
+import { Tag, Tooltip } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
+import type { DeviceStatus } from '../../../electron/shared/contract'
+import { useAppStore } from '../state/app-store'
+import { useDevicesStore } from '../state/devices-store'
+import { switchLanguage, useSettingsStore } from '../state/settings-store'
+import { useShiftStore } from '../state/shift-store'
+
+const STATE_COLOR: Record<DeviceStatus['state'], string> = {
+  connected: 'green',
+  connecting: 'gold',
+  disconnected: 'default',
+  failed: 'red',
+  disabled: 'default',
+}
+
+export function Header() {
+  const { t } = useTranslation()
+  const { info, health, language } = useAppStore(useShallow((s) => ({ info: s.info, health: s.health, language: s.language })))
+  const settings = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName, mode: s.view?.mode })))
+  const shift = useShiftStore((s) => s.current)
+  const devices = useDevicesStore((s) => s.status)
+  const mode = settings.mode ?? info?.mode
+  const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' ? 'Down' : 'Degraded'
+
+  return (
+    <header className="header">
+      <strong className="brand">{t('app.name')}</strong>
+      <span className="header-item" data-testid="header-store">
+        {t('header.store')}: {settings.storeName || '—'}
+      </span>
+      <span className="header-item" data-testid="header-cashier">
+        {t('header.cashier')}: {shift?.cashier ?? t('header.noShift')}
+      </span>
+      {mode && (
+        <Tag color={mode === 'demo' ? 'orange' : 'green'} data-testid="header-mode">
+          {t(`mode.${mode}`)}
+        </Tag>
+      )}
+      {(['scanner', 'face'] as const).map((d) => {
+        const s = devices[d]
+        if (!s || s.state === 'disabled') return null
+        return (
+          <Tooltip key={d} title={s.detail}>
+            <Tag color={STATE_COLOR[s.state]} data-testid={`header-device-${d}`}>
+              {t(`header.${d}`)}: {t(`settings.deviceStates.${s.state}`)}
+            </Tag>
+          </Tooltip>
+        )
+      })}
+      <span className="spacer" />
+      {healthState && (
+        <Tag color={healthState === 'Ok' ? 'green' : healthState === 'Down' ? 'red' : 'gold'} data-testid="header-health">
+          {t('header.health')}: {t(`header.health${healthState}`)}
+        </Tag>
+      )}
+      {health && health.attentionOrders > 0 && (
+        <a href="#/orders" className="attention-link">
+          {t('header.attention', { count: health.attentionOrders })}
+        </a>
+      )}
+      <span className="header-item muted" data-testid="header-version">
+        {info ? `v${info.version} · ${info.transport}` : t('app.loading')}
+      </span>
+      <button className="link-button" onClick={() => switchLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+        {t('header.language')}
+      </button>
+    </header>
+  )
+}
