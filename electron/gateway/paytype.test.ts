@@ -47,7 +47,7 @@ describe('payTypeOfAuthCode: every prefix rule in DOMAIN.md', () => {
     for (const code of ['', ' 134567890123456789', '13456789012345678a', '134567890123456789\n', '991234567890123456', '0000']) {
       expect(payTypeOfAuthCode(code)).toBeNull()
     }
-    expect(payTypeOfAuthCode(134567890123456789 as unknown as string)).toBeNull()
+    expect(payTypeOfAuthCode(1345678901 as unknown as string)).toBeNull()
   })
 })
 
