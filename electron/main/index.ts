@@ -13,6 +13,7 @@ import { handleAppScheme, registerAppScheme } from './app-protocol'
 import { installErrorHandlers, watchResponsiveness } from './errors'
 import { registerIpc } from './ipc'
 import { createAppLogger } from './logging'
+import { createSafeSecretStore } from './secret-store'
 import { applySecurityBaseline } from './security'
 import { AppWindows } from './windows'
 
@@ -56,7 +57,10 @@ function start(): void {
       applySecurityBaseline(origin, log)
       if (origin.kind === 'bundle') handleAppScheme(rendererDir, origin.csp, log)
       if (app.isPackaged) Menu.setApplicationMenu(null)
-      const started = await createCore({ userDataDir: app.getPath('userData'), transport: 'electron', version: app.getVersion(), log })
+      const userDataDir = app.getPath('userData')
+      const secrets = createSafeSecretStore(userDataDir)
+      if (!secrets.encrypted) log.warn('secrets: the OS offers no encryption here; keys are stored in a 0600 file')
+      const started = await createCore({ userDataDir, secrets, transport: 'electron', version: app.getVersion(), log })
       core = started
       registerIpc({ core: started, origin, trusted: () => windows.contents(), log })
       windows.openCashier()
