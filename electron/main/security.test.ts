@@ -4,7 +4,7 @@ import { memoryLogger } from '../core/logger'
 import { resolveAppOrigin } from './app-origin'
 import { CONTENT_SECURITY_POLICY } from './csp'
 import { applySecurityBaseline, hardenWebContents, withCspHeader } from './security'
-import { app, BrowserWindow, resetFakeElectron, session } from './test-support/fake-electron'
+import { app, BrowserWindow, FakeDownloadItem, resetFakeElectron, session } from './test-support/fake-electron'
 import { AppWindows } from './windows'
 
 vi.mock('electron', () => import('./test-support/fake-electron'))
@@ -131,6 +131,18 @@ describe('permissions', () => {
     }
     expect(ses.devicePermission?.({ deviceType: 'hid', origin: 'app://counter' })).toBe(false)
     expect(log.lines.filter((l) => l.message === 'security: permission request denied')).toHaveLength(7)
+  })
+})
+
+describe('downloads', () => {
+  it('only files our page made (blob: of our origin) are saved; anything else is cancelled and logged', () => {
+    const { log } = setup()
+    const ours = new FakeDownloadItem('blob:app://counter/6f1c2a9e-0000-4000-8000-000000000000', 'shift-1-Z.csv')
+    const foreign = new FakeDownloadItem('https://evil.example/payload.exe', 'payload.exe')
+    const foreignBlob = new FakeDownloadItem('blob:https://evil.example/abc', 'x.csv')
+    for (const item of [ours, foreign, foreignBlob]) session.defaultSession.events.emit('will-download', {}, item, {})
+    expect([ours.cancelled, foreign.cancelled, foreignBlob.cancelled]).toEqual([false, true, true])
+    expect(log.lines.filter((l) => l.message === 'security: download blocked')).toHaveLength(2)
   })
 })
 

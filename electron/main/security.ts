@@ -46,6 +46,17 @@ export function secureSession(ses: Session, origin: AppOrigin, log: Logger): voi
   ses.setPermissionCheckHandler(() => false)
   // Devices are driven from main (node-hid, serialport), never from a page.
   ses.setDevicePermissionHandler(() => false)
+  // Downloads: only files our own page made (the shift report CSV is a blob: of our origin);
+  // Electron then asks the cashier where to save it.
+  ses.on('will-download', (_event, item) => {
+    const url = item.getURL()
+    if (url.startsWith('blob:') && origin.isAppUrl(url.slice('blob:'.length))) {
+      log.info('download: saving a file from the app', { file: item.getFilename().slice(0, 100) })
+      return
+    }
+    log.warn('security: download blocked', { url: url.slice(0, 200) })
+    item.cancel()
+  })
 }
 
 /** Navigation, redirects, new windows and <webview> refused unless it is our own page. */

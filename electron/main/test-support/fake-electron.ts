@@ -153,6 +153,10 @@ export const session = {
     permissionRequest: null as PermissionRequest | null,
     permissionCheck: null as ((...args: unknown[]) => boolean) | null,
     devicePermission: null as ((...args: unknown[]) => boolean) | null,
+    events: new EventEmitter(),
+    on(event: string, listener: (...args: unknown[]) => void): void {
+      this.events.on(event, listener)
+    },
     webRequest: {
       onHeadersReceived(listener: HeadersListener): void {
         session.defaultSession.headersListener = listener
@@ -168,6 +172,24 @@ export const session = {
       this.devicePermission = handler
     },
   },
+}
+
+/** A download Chromium is about to start (session 'will-download'). */
+export class FakeDownloadItem {
+  cancelled = false
+  constructor(
+    private readonly url: string,
+    private readonly filename: string,
+  ) {}
+  getURL(): string {
+    return this.url
+  }
+  getFilename(): string {
+    return this.filename
+  }
+  cancel(): void {
+    this.cancelled = true
+  }
 }
 
 export const protocol = {
@@ -252,6 +274,7 @@ export function resetFakeElectron(): void {
   app.exitCodes = []
   ipcMain.handlers.clear()
   Object.assign(session.defaultSession, { headersListener: null, permissionRequest: null, permissionCheck: null, devicePermission: null })
+  session.defaultSession.events.removeAllListeners()
   protocol.privileged = []
   protocol.handlers.clear()
   screen.removeAllListeners()
