@@ -37,6 +37,10 @@ export interface CoreOptions {
   gatewayTimeoutMs?: number
   /** The face camera (devices service in the app; a test double in tests). */
   face?: () => FacePort | null
+  /** Use this gateway instead of the one settings pick (tests and benchmarks with an external sandbox). */
+  gateway?: GatewayConfig
+  /** Called after each gateway call is audited (crash tests kill the process here). */
+  onGatewayCall?: (entry: GatewayAuditEntry) => void
 }
 
 export interface Core {
@@ -73,7 +77,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })
     return sandbox
   }
-  if (settings.view().mode === 'demo') await ensureSandbox()
+  if (settings.view().mode === 'demo' && !options.gateway) await ensureSandbox()
   bus.on('settings:changed', (v) => {
     if (v.mode === 'demo') void ensureSandbox()
   })
@@ -92,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       response: e.response,
       error: e.error,
     })
+    options.onGatewayCall?.(e)
   }
   // One client per configuration; rebuilt when settings change the gateway or keys.
   const clients = new Map<string, GatewayClient>()
@@ -105,8 +110,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
     return client
   }
-  const gateway = () => clientFor(settings.gatewayConfig(sandbox?.url ?? null))
-  const activationClient = () => clientFor(settings.activationConfig(sandbox?.url ?? null))
+  const gateway = () => clientFor(options.gateway ?? settings.gatewayConfig(sandbox?.url ?? null))
+  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(sandbox?.url ?? null))
 
   const engine = new PaymentEngine({
     journal,

@@ -1,5 +1,9 @@
 // Order and refund numbers: readable, unique per terminal, never reused.
-// out_trade_no = <device>_<yyMMddHHmmss><seq6>, at most 32 of [A-Za-z0-9_].
+// out_trade_no = <device>_<yyMMddHHmmss><seq4><rand2>: at most 12 + 1 + 12 + 6 = 31
+// of [A-Za-z0-9_]. The journal's counter makes numbers unique on this terminal;
+// the two random characters keep a reinstalled terminal (fresh journal, same
+// device id, same second) from ever colliding with an old number.
+import { randomInt } from 'node:crypto'
 
 function stamp(ms: number): string {
   // Beijing time, so the number reads like the receipt.
@@ -9,12 +13,15 @@ function stamp(ms: number): string {
 }
 
 export function devicePrefix(deviceId: string): string {
-  const clean = deviceId.replace(/[^A-Za-z0-9]/g, '').slice(-10)
+  const clean = deviceId.replace(/[^A-Za-z0-9]/g, '').slice(-12)
   return clean.length > 0 ? clean : 'POS'
 }
 
+const ALPHANUM = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+
 export function newOutTradeNo(deviceId: string, nowMs: number, seq: number): string {
-  return `${devicePrefix(deviceId)}_${stamp(nowMs)}${(seq % 1_000_000).toString().padStart(6, '0')}`
+  const rand = ALPHANUM[randomInt(ALPHANUM.length)]! + ALPHANUM[randomInt(ALPHANUM.length)]!
+  return `${devicePrefix(deviceId)}_${stamp(nowMs)}${(seq % 10_000).toString().padStart(4, '0')}${rand}`
 }
 
 /** R<seq>_<out_trade_no tail>: distinct per partial refund, stable across retries. */
