@@ -7,6 +7,8 @@ export interface AuthinfoGrant {
   /** Seconds, as the gateway returns it. */
   expiresIn: number
   appid: string
+  /** The channel merchant id the SDK wants as mch_id (getfaceauth's channel_mch_id). */
+  mchId?: string
   [extra: string]: unknown
 }
 
