@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderView } from '../shared/contract'
+import { scaledPolicy } from './policy'
 import { CODES, startTestCore, type TestCore } from './test-kit'
 
 let core: TestCore
@@ -108,5 +109,54 @@ describe('payment engine against the sandbox', () => {
     const audit = JSON.stringify(core.services.journal.audit.all())
     expect(audit).not.toContain(CODES.password)
     expect(audit).toContain('orderquery')
+  })
+})
+
+describe('stop and the cancel rules', () => {
+  it('Stop right after the scan: no cancel sooner than the policy allows after the pay call, then cancelled', async () => {
+    core = await startTestCore()
+    const o = await pay(core, CODES.neverPays)
+    core.services.engine.stop(o.outTradeNo)
+    const done = await core.settle(o.outTradeNo)
+    expect(done.state).toBe('cancelled')
+    expect(done.step).toContain('已撤销')
+    const rows = core.services.journal.db.prepare('SELECT call, at FROM audit WHERE ref = ? ORDER BY id').all(o.outTradeNo) as { call: string; at: number }[]
+    const payAt = rows.find((r) => r.call === 'pay')!.at
+    const cancelAt = rows.find((r) => r.call === 'cancel')!.at
+    expect(cancelAt - payAt).toBeGreaterThanOrEqual(150) // 15 s scaled by 0.01
+    // a last query right before the cancel
+    const beforeCancel = rows[rows.findIndex((r) => r.call === 'cancel') - 1]
+    expect(beforeCancel?.call).toBe('orderquery')
+  })
+
+  it('Stop while the customer is paying: the paid result wins, nothing is forgotten', async () => {
+    core = await startTestCore()
+    const o = await pay(core, CODES.password)
+    await new Promise((r) => setTimeout(r, 110)) // the customer finishes at 100 ms (scaled)
+    core.services.engine.stop(o.outTradeNo)
+    const done = await core.settle(o.outTradeNo)
+    expect(done.state).toBe('paid')
+    expect(core.services.sandbox?.state.findOrder(o.outTradeNo)?.status).toBe('paid')
+  })
+
+  it('the order closes by itself at the wallet: closed, not paid', async () => {
+    core = await startTestCore()
+    const done = await core.settle((await pay(core, CODES.closesItself)).outTradeNo)
+    expect(['closed', 'cancelled']).toContain(done.state)
+  })
+
+  it('a cancel answered "still paying" goes back to querying and tries again', async () => {
+    // The sandbox refuses to cancel a paying order during its 15 s (scaled) guard;
+    // a policy that cancels earlier than that meets the refusal.
+    core = await startTestCore({ paymentPolicy: { ...scaledPolicy(0.01), minCancelAfterMs: 5 } })
+    const o = await pay(core, CODES.neverPays)
+    core.services.engine.stop(o.outTradeNo)
+    const done = await core.settle(o.outTradeNo)
+    expect(done.state).toBe('cancelled')
+    const calls = core.services.journal.audit.forRef(o.outTradeNo).map((a) => `${a.call}:${a.outcome}`)
+    expect(calls).toContain('cancel:paying')
+    const afterRefusal = calls.slice(calls.indexOf('cancel:paying') + 1)
+    expect(afterRefusal[0]).toMatch(/^orderquery:/)
+    expect(afterRefusal.at(-1)).toBe('cancel:cancelled')
   })
 })
