@@ -8,6 +8,7 @@ import { test as base, expect, type Page } from '@playwright/test'
 import { createCore, type Core, type CoreOptions } from '../electron/core/create-core'
 import { memoryLogger, type MemoryLogger } from '../electron/core/logger'
 import { startHarness, type Harness } from '../electron/harness/server'
+import { scaledPolicy } from '../electron/payments/policy'
 
 /** Options a test can set with `test.use({ coreOptions: {...} })` (e.g. faster poll schedules, sandbox faults). */
 export type CoreOverrides = Partial<Omit<CoreOptions, 'userDataDir' | 'transport' | 'log'>>
@@ -23,7 +24,9 @@ export interface PosFixtures {
 }
 
 export const test = base.extend<PosFixtures>({
-  coreOptions: [{}, { option: true }],
+  // Fast by default: the engine's poll/cancel schedule at 1/10 (WeChat gives up after 4.5 s)
+  // and the sandbox's delays at 1/5 (the password prompt takes 2 s).
+  coreOptions: [{ paymentPolicy: scaledPolicy(0.1), sandbox: { timeScale: 0.2 } }, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'counter-e2e-'))
@@ -42,6 +45,8 @@ export const test = base.extend<PosFixtures>({
   harness: async ({ core, log }, use) => {
     const harness = await startHarness({ core, log, staticDir: resolve('out/web') })
     await use(harness)
+    // The browser may still hold keep-alive connections: drop them so close() does not wait on them.
+    harness.server.closeAllConnections()
     await harness.close()
   },
   app: async ({ page, harness }, use) => {
@@ -55,5 +60,29 @@ export const test = base.extend<PosFixtures>({
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true })
 }
+
+/** Types an amount on the keypad by keyboard (focus on the page, not a field). */
+export async function typeAmount(page: Page, yuan: string): Promise<void> {
+  await page.locator('body').click({ position: { x: 5, y: 400 } })
+  await page.keyboard.press('Delete')
+  for (const ch of yuan) await page.keyboard.press(ch)
+  await expect(page.getByTestId('amount')).toHaveText(`¥${yuan}`)
+}
+
+/** Arms the scan method (Enter) and enters a payment code in the manual field. */
+export async function payByTypedCode(page: Page, code: string): Promise<void> {
+  await page.keyboard.press('Enter')
+  await page.getByTestId('manual-code').fill(code)
+  await page.getByTestId('manual-code').press('Enter')
+}
+
+/** Payment-code "card numbers" of the sandbox (last 4 digits pick the behaviour). */
+export const CODES = {
+  wechatInstant: '134567890123459999',
+  wechatPassword: '134567890123450001',
+  wechatNeverPays: '134567890123450002',
+  wechatInsufficient: '134567890123450003',
+  alipayInstant: '284567890123459999',
+} as const
 
 export { expect }

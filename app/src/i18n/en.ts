@@ -19,7 +19,7 @@ export const en: Messages = {
   checkout: {
     amount: 'Amount due', note: 'Note (optional)', notePlaceholder: 'What was sold, e.g. fruit', scan: 'Scan code', face: 'Face pay',
     qrWechat: 'WeChat QR', qrAlipay: 'Alipay QR', stop: 'Stop', newSale: 'Next sale', clear: 'Clear',
-    hints: 'Digits amount · Enter pay · Esc stop · F1 scan · F2 face · F3 WeChat QR · F4 Alipay QR',
+    hints: 'Digits amount · Enter pay · Esc stop · F1 scan · F3 WeChat QR · F4 Alipay QR', hintFace: ' · F2 face',
     manualCode: 'Type payment code', manualCodePlaceholder: 'If the scanner fails, type the customer code here', manualPay: 'Pay',
   },
   panel: {

@@ -17,7 +17,7 @@ export const zhCN = {
   checkout: {
     amount: '应收金额', note: '备注（选填）', notePlaceholder: '商品说明，如：水果', scan: '扫码收款', face: '刷脸支付',
     qrWechat: '微信二维码', qrAlipay: '支付宝二维码', stop: '停止收款', newSale: '下一单', clear: '清除',
-    hints: '数字键 输入金额 · Enter 收款 · Esc 停止 · F1 扫码 · F2 刷脸 · F3 微信码 · F4 支付宝码',
+    hints: '数字键 输入金额 · Enter 收款 · Esc 停止 · F1 扫码 · F3 微信码 · F4 支付宝码', hintFace: ' · F2 刷脸',
     manualCode: '手动输入付款码', manualCodePlaceholder: '扫码枪失灵时在此输入顾客付款码', manualPay: '确认',
   },
   panel: {

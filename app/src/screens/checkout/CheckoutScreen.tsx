@@ -103,7 +103,10 @@ export function CheckoutScreen() {
         </div>
         <PaymentPanel />
       </section>
-      <footer className="hints">{t('checkout.hints')}</footer>
+      <footer className="hints">
+        {t('checkout.hints')}
+        {face ? t('checkout.hintFace') : ''}
+      </footer>
     </div>
   )
 }

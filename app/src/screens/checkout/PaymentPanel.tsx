@@ -48,9 +48,17 @@ export function PaymentPanel() {
         )}
         {s.stopResult && (
           <p className="panel-stop" data-testid="stop-result">
-            {s.stopResult.ok
-              ? t('panel.stopOk', { state: t(`state.${s.stopResult.value.state}`) })
-              : t('panel.stopFailed', { message: s.stopResult.error.message })}
+            {!s.stopResult.ok
+              ? t('panel.stopFailed', { message: s.stopResult.error.message })
+              : inFlight
+                ? t('panel.stopping')
+                : t('panel.stopOk', { state: t(`state.${order?.state ?? s.stopResult.value.state}`) })}
+          </p>
+        )}
+        {order && (
+          <p className="panel-meta">
+            {t('panel.orderNo', { no: order.outTradeNo })}
+            {order.authCodeMasked ? ` · ${order.authCodeMasked}` : ''}
           </p>
         )}
       </div>
@@ -165,16 +173,12 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
           {t('panel.paidDetail', { paytype: wallet, transactionId: order.transactionId ?? '—' })}
         </p>
       )}
-      {!inFlight && order.state !== 'paid' && (order.failure || order.attention) && (
+      {!inFlight && order.state !== 'paid' && (
         <p className="panel-reason" data-testid="failure-reason">
-          {order.failure?.message ?? order.attention}
+          {order.failure?.message ?? order.attention ?? order.step}
         </p>
       )}
       {!inFlight && <p className="panel-next">{t(`panel.next.${order.state}`, { defaultValue: '' })}</p>}
-      <p className="panel-meta">
-        {t('panel.orderNo', { no: order.outTradeNo })}
-        {order.authCodeMasked ? ` · ${order.authCodeMasked}` : ''}
-      </p>
     </>
   )
 }

@@ -13,17 +13,17 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
   const [amount, setAmount] = useState(formatFen(detail.refundableFen))
   const [pin, setPin] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<{ title: string; detail?: string } | null>(null)
   const [sending, setSending] = useState(false)
 
   const submit = async () => {
     const fen = parseYuan(amount)
     if (fen === null || fen <= 0 || fen > detail.refundableFen) {
-      setError(t('refund.invalidAmount', { max: formatYuan(detail.refundableFen) }))
+      setError({ title: t('refund.invalidAmount', { max: formatYuan(detail.refundableFen) }) })
       return
     }
     if (!/^\d{4,8}$/.test(pin)) {
-      setError(t('refund.pinHint'))
+      setError({ title: t('refund.pinHint') })
       return
     }
     setSending(true)
@@ -35,9 +35,10 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
       return
     }
     setPin('')
-    setError(
-      r.error.code === 'PIN_INVALID' ? t('refund.pinInvalid') : r.error.code === 'PIN_LOCKED' ? t('refund.pinLocked') : t('refund.failed', { message: r.error.message }),
-    )
+    // Our headline in the cashier's language; the core's words (e.g. attempts left) underneath.
+    if (r.error.code === 'PIN_INVALID') setError({ title: t('refund.pinInvalid'), detail: r.error.message })
+    else if (r.error.code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: r.error.message })
+    else setError({ title: t('refund.failed', { message: r.error.message }) })
   }
 
   return (
@@ -82,7 +83,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
           data-testid="refund-pin"
         />
       </div>
-      {error && <Alert className="dialog-error" type="error" showIcon title={error} data-testid="refund-error" />}
+      {error && <Alert className="dialog-error" type="error" showIcon title={error.title} description={error.detail} data-testid="refund-error" />}
     </Modal>
   )
 }

@@ -1,0 +1,88 @@
+// Payment flows on the checkout against the in-process sandbox gateway.
+import { CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
+
+test('scan payment succeeds and shows amount, wallet and transaction id', async ({ app, core }) => {
+  await typeAmount(app, '12.30')
+  await payByTypedCode(app, CODES.wechatInstant)
+  const panel = app.getByTestId('payment-panel')
+  await expect(panel).toHaveAttribute('data-state', 'paid')
+  await expect(app.getByTestId('panel-title')).toContainText('收款成功')
+  await expect(app.getByTestId('panel-amount')).toHaveText('¥12.30')
+  await expect(app.getByTestId('paid-detail')).toContainText('微信支付')
+  const order = await core.dispatch('payment:current', {})
+  const paid = await core.dispatch('orders:search', { state: 'paid' })
+  expect(paid.ok && paid.value.items[0]?.amountFen).toBe(1230)
+  expect(order.ok).toBe(true)
+  if (paid.ok) await expect(app.getByTestId('paid-detail')).toContainText(paid.value.items[0]?.transactionId ?? 'missing')
+  await snap(app, 'checkout-paid')
+})
+
+test('password wait shows the prompt and a countdown, then succeeds', async ({ app }) => {
+  await typeAmount(app, '1500')
+  await payByTypedCode(app, CODES.wechatPassword)
+  await expect(app.getByTestId('panel-title')).toHaveText(/顾客正在输入密码/)
+  await expect(app.getByTestId('countdown')).toContainText('秒后自动撤销')
+  // Nothing can start a second payment while this one is in flight.
+  await expect(app.getByTestId('pay-scan')).toBeDisabled()
+  await expect(app.getByTestId('pay-qr-wechat')).toBeDisabled()
+  await snap(app, 'checkout-password-wait')
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 10_000 })
+  await expect(app.getByTestId('panel-amount')).toHaveText('¥1500.00')
+})
+
+test('customer never pays: the engine cancels and says nothing was charged', async ({ app }) => {
+  await typeAmount(app, '8')
+  await payByTypedCode(app, CODES.wechatNeverPays)
+  await expect(app.getByTestId('panel-title')).toHaveText(/顾客正在输入密码/)
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', /cancelled|closed/, { timeout: 15_000 })
+  await expect(app.getByTestId('panel-title')).toContainText('未扣款')
+  await expect(app.getByTestId('failure-reason')).toContainText('顾客未在规定时间内付款')
+  await expect(app.getByTestId('payment-panel')).toContainText('可重新收款')
+  await snap(app, 'checkout-auto-cancelled')
+})
+
+test('Stop (Esc) mid-wait cancels and shows the result of the cancel', async ({ app }) => {
+  await typeAmount(app, '20')
+  await payByTypedCode(app, CODES.wechatNeverPays)
+  await expect(app.getByTestId('panel-title')).toHaveText(/顾客正在输入密码/)
+  await app.keyboard.press('Escape')
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', /cancelled|closed/, { timeout: 15_000 })
+  await expect(app.getByTestId('stop-result')).toHaveText('已停止：已撤销')
+  await expect(app.getByTestId('failure-reason')).toContainText('未收款')
+  await snap(app, 'checkout-stopped')
+})
+
+test('insufficient funds fails with the reason and what to do next', async ({ app }) => {
+  await typeAmount(app, '99.99')
+  await payByTypedCode(app, CODES.wechatInsufficient)
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'failed')
+  await expect(app.getByTestId('failure-reason')).toContainText(/余额不足|不足/)
+  await expect(app.getByTestId('payment-panel')).toContainText('换一种支付方式')
+  await snap(app, 'checkout-failed')
+  // Typing the next amount starts a fresh sale.
+  await app.keyboard.press('5')
+  await expect(app.getByTestId('amount')).toHaveText('¥5')
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'idle')
+})
+
+test('QR payment shows the code on the panel and the customer display, then pays', async ({ app, harness, context }) => {
+  const customer = await context.newPage()
+  await customer.goto(`${harness.url}#/customer`)
+  await typeAmount(app, '6.60')
+  await app.keyboard.press('F3')
+  await expect(app.getByTestId('panel-qr')).toBeVisible()
+  await expect(customer.getByTestId('customer-qr')).toBeVisible()
+  await expect(customer.getByTestId('customer-amount')).toHaveText('¥6.60')
+  await expect(customer.getByTestId('customer-status')).toContainText('微信')
+  await snap(customer, 'customer-qr')
+  await snap(app, 'checkout-qr')
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 10_000 })
+  await expect(customer.getByTestId('customer-status')).toHaveText('支付成功，谢谢惠顾')
+})
+
+test('no amount: scanning asks for the amount first and sends nothing', async ({ app, core }) => {
+  await app.keyboard.press('Enter')
+  await expect(app.getByTestId('payment-error')).toHaveText('请先输入金额')
+  const r = await core.dispatch('orders:search', {})
+  expect(r.ok && r.value.total).toBe(0)
+})

@@ -1,0 +1,39 @@
+// Settings: activation by SMS against the sandbox, write-only keys, supervisor PIN.
+import { expect, snap, test } from './fixtures'
+
+test('activation by phone + SMS code shows the merchant', async ({ app }) => {
+  await app.keyboard.press('F12')
+  await app.getByTestId('activation-mobile').locator('input').fill('13800000000')
+  await app.getByTestId('activation').getByRole('button', { name: '发送验证码' }).click()
+  await expect(app.getByTestId('activation-note')).toContainText('验证码已发送')
+  await app.getByTestId('activation-code').fill('000000')
+  await app.getByTestId('activate').click()
+  await expect(app.getByTestId('activation-note')).not.toContainText('激活成功')
+  await app.getByTestId('activation-code').fill('123456')
+  await app.getByTestId('activate').click()
+  await expect(app.getByTestId('activation-note')).toContainText('激活成功')
+  await expect(app.getByTestId('merchant-name')).not.toHaveText('—')
+  await expect(app.getByTestId('merchant-state')).toBeVisible()
+  await snap(app, 'settings')
+})
+
+test('keys are write-only and the supervisor PIN can be set and changed', async ({ app, core }) => {
+  await app.keyboard.press('F12')
+  await app.getByTestId('pin-next').fill('1357')
+  await app.getByTestId('pin-submit').click()
+  await expect(app.getByTestId('pin-note')).toHaveText('主管密码已更新')
+  await expect(app.getByTestId('pin-state')).toHaveText('已设置')
+  // Changing it needs the current one.
+  await app.getByTestId('pin-current').fill('0000')
+  await app.getByTestId('pin-next').fill('2468')
+  await app.getByTestId('pin-submit').click()
+  await expect(app.getByTestId('pin-note')).toContainText('主管密码错误')
+
+  await app.getByTestId('settings-pin').fill('1357')
+  await app.getByTestId('settings-agentKey').fill('a-brand-new-agent-key-123')
+  await app.getByTestId('save-gateway').click()
+  await expect(app.getByTestId('agentKey-state')).toHaveText('已设置')
+  await expect(app.getByTestId('settings-agentKey')).toHaveValue('')
+  const view = await core.dispatch('settings:get', {})
+  expect(JSON.stringify(view)).not.toContain('a-brand-new-agent-key-123')
+})
