@@ -7,8 +7,12 @@ import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
 
 let t: TestPair
 beforeAll(async () => {
-  t = await startPair({ client: { timeoutMs: 250 }, sandbox: { enableControl: true } })
+  t = await startPair({ sandbox: { enableControl: true } })
 })
+
+// Held requests wait for the client timeout, so the timeout fault gets a short one;
+// every other call keeps the helper's generous 2 s (the machine is shared and busy).
+const clientFor = (fault: Fault) => (fault === 'timeout' ? t.clientWith({ timeoutMs: 250 }) : t.client)
 afterAll(() => t.sandbox.close())
 
 const REASON: Record<Fault, RegExp> = {
@@ -28,11 +32,12 @@ async function controlHttp(path: string, body: unknown): Promise<Response> {
 }
 
 describe.each(FAULTS)('fault %s', (fault) => {
+  const c = () => clientFor(fault)
   it('pay → unknown; the order exists exactly when the fault commits', async () => {
     const no = tradeNo()
     const res = await controlHttp('fault', { call: 'pay', fault, count: 1 })
     expect(res.status).toBe(200)
-    const r = await t.client.pay({ outTradeNo: no, totalFee: 300, body: '故障测试', authCode: wechatCode('4242') })
+    const r = await c().pay({ outTradeNo: no, totalFee: 300, body: '故障测试', authCode: wechatCode('4242') })
     expect(r).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(REASON[fault]) })
     const q = await t.client.orderQuery({ paytype: 'WECHAT', outTradeNo: no })
     const commits = ['timeout', 'reset-after-commit', 'html', 'truncated', 'badsign', 'nosign'].includes(fault)
@@ -43,7 +48,7 @@ describe.each(FAULTS)('fault %s', (fault) => {
     const no = tradeNo()
     await t.client.pay({ outTradeNo: no, totalFee: 300, body: 'x', authCode: wechatCode('4242') })
     t.sandbox.control.failNext('orderquery', fault)
-    expect(await t.client.orderQuery({ paytype: 'WECHAT', outTradeNo: no })).toMatchObject({ kind: 'unknown' })
+    expect(await c().orderQuery({ paytype: 'WECHAT', outTradeNo: no })).toMatchObject({ kind: 'unknown' })
     expect(await t.client.orderQuery({ paytype: 'WECHAT', outTradeNo: no })).toMatchObject({ kind: 'paid' })
   })
 
@@ -52,7 +57,7 @@ describe.each(FAULTS)('fault %s', (fault) => {
     await t.client.pay({ outTradeNo: no, totalFee: 300, body: 'x', authCode: wechatCode('4242') })
     t.sandbox.control.failNext('refund', fault)
     const req = { paytype: 'WECHAT' as const, outTradeNo: no, outRefundNo: `R${no}`, totalFee: 300, refundFee: 120, opUserId: 'c1' }
-    expect(await t.client.refund(req)).toMatchObject({ kind: 'unknown' })
+    expect(await c().refund(req)).toMatchObject({ kind: 'unknown' })
     expect(await t.client.refund(req)).toMatchObject({ kind: 'success', refundFee: 120 })
     const rq = await t.client.refundQuery({ paytype: 'WECHAT', outTradeNo: no })
     expect(rq).toMatchObject({ kind: 'ok', refundFeeSummary: 120 })
@@ -62,13 +67,13 @@ describe.each(FAULTS)('fault %s', (fault) => {
     const no = tradeNo()
     await t.client.pay({ outTradeNo: no, totalFee: 300, body: 'x', authCode: wechatCode('4242') })
     t.sandbox.control.failNext('cancel', fault)
-    expect((await t.client.cancel({ paytype: 'WECHAT', outTradeNo: no, opUserId: 'c1' })).kind).toBe(fault === '30001' ? 'retry' : 'unknown')
+    expect((await c().cancel({ paytype: 'WECHAT', outTradeNo: no, opUserId: 'c1' })).kind).toBe(fault === '30001' ? 'retry' : 'unknown')
     t.sandbox.control.failNext('refundquery', fault)
-    expect((await t.client.refundQuery({ paytype: 'WECHAT', outTradeNo: no })).kind).toBe('unknown')
+    expect((await c().refundQuery({ paytype: 'WECHAT', outTradeNo: no })).kind).toBe('unknown')
     t.sandbox.control.failNext('WECHAT_PreOrder', fault)
-    expect((await t.client.wechatPreOrder({ outTradeNo: tradeNo('Q'), totalFee: 500, body: 'x' })).kind).toBe('unknown')
+    expect((await c().wechatPreOrder({ outTradeNo: tradeNo('Q'), totalFee: 500, body: 'x' })).kind).toBe('unknown')
     t.sandbox.control.failNext('GetMchId', fault)
-    expect((await t.client.getMerchant({ username: 'demo', password: 'demo1234' })).kind).toBe('unknown')
+    expect((await c().getMerchant({ username: 'demo', password: 'demo1234' })).kind).toBe('unknown')
   })
 })
 
@@ -87,7 +92,7 @@ describe('fault queue', () => {
   it('commit can be overridden: a reset before the call takes effect leaves no order', async () => {
     const no = tradeNo()
     t.sandbox.control.failNext('pay', 'timeout', { commit: false })
-    expect((await t.client.pay({ outTradeNo: no, totalFee: 100, body: 'x', authCode: wechatCode('4242') })).kind).toBe('unknown')
+    expect((await clientFor('timeout').pay({ outTradeNo: no, totalFee: 100, body: 'x', authCode: wechatCode('4242') })).kind).toBe('unknown')
     expect(await t.client.orderQuery({ paytype: 'WECHAT', outTradeNo: no })).toEqual({ kind: 'notFound' })
   })
 

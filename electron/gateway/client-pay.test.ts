@@ -7,11 +7,11 @@ import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
 
 let t: TestPair
 beforeAll(async () => {
-  t = await startPair({ client: { timeoutMs: 300 }, sandbox: { timeScale: 0.04 } })
+  t = await startPair({ client: { timeoutMs: 1000 }, sandbox: { timeScale: 0.2 } })
 })
 afterAll(() => t.sandbox.close())
 
-const scaled = (ms: number) => ms * 0.04
+const scaled = (ms: number) => ms * 0.2 // slow answer: 3 s against a 1 s client timeout
 const pay = (suffix: string, outTradeNo = tradeNo(), totalFee = 1234) =>
   t.client.pay({ outTradeNo, totalFee, body: '测试商品-可乐', authCode: wechatCode(suffix) })
 const query = (outTradeNo: string, paytype: 'WECHAT' | 'ALIPAY' = 'WECHAT') => t.client.orderQuery({ paytype, outTradeNo })

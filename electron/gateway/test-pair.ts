@@ -2,7 +2,7 @@
 // with a settable clock, a memory log and collected audit entries.
 import { memoryLogger, type MemoryLogger } from '../core/logger'
 import { createGatewayClient } from './client'
-import { DEMO_MERCHANT } from './sandbox/demo'
+import { DEMO_MERCHANT, demoSandboxOptions } from './sandbox/demo'
 import { startSandboxGateway, type SandboxGateway, type SandboxOptions } from './sandbox/server'
 import type { GatewayAuditEntry, GatewayClient, GatewayClientOptions } from './types'
 
@@ -23,21 +23,7 @@ export async function startPair(opts: { sandbox?: Partial<SandboxOptions>; clien
       clock.now += ms
     },
   }
-  const sandbox = await startSandboxGateway({
-    agentId: DEMO_MERCHANT.agentId,
-    mchId: DEMO_MERCHANT.mchId,
-    keys: DEMO_MERCHANT.keys,
-    merchantProfile: {
-      fullName: DEMO_MERCHANT.fullName,
-      shortName: DEMO_MERCHANT.shortName,
-      mobile: DEMO_MERCHANT.mobile,
-      username: DEMO_MERCHANT.username,
-      password: DEMO_MERCHANT.password,
-    },
-    smsCode: DEMO_MERCHANT.smsCode,
-    now: () => clock.now,
-    ...opts.sandbox,
-  })
+  const sandbox = await startSandboxGateway(demoSandboxOptions({ now: () => clock.now, ...opts.sandbox }))
   const log = memoryLogger()
   const audits: GatewayAuditEntry[] = []
   const base: GatewayClientOptions = {

@@ -1,5 +1,6 @@
 // The demo merchant: what a fresh install (demo mode) and the sandbox CLI use.
 // These keys are public test values for the loopback sandbox, never real ones.
+import type { SandboxOptions } from './server'
 
 export const DEMO_MERCHANT = {
   agentId: '130000000000000001',
@@ -19,3 +20,21 @@ export const DEMO_MERCHANT = {
   username: 'demo',
   password: 'demo1234',
 } as const
+
+/** Sandbox options for the demo merchant (demo mode, the CLI, tests); override anything. */
+export function demoSandboxOptions(overrides: Partial<SandboxOptions> = {}): SandboxOptions {
+  return {
+    agentId: DEMO_MERCHANT.agentId,
+    mchId: DEMO_MERCHANT.mchId,
+    keys: { ...DEMO_MERCHANT.keys },
+    merchantProfile: {
+      fullName: DEMO_MERCHANT.fullName,
+      shortName: DEMO_MERCHANT.shortName,
+      mobile: DEMO_MERCHANT.mobile,
+      username: DEMO_MERCHANT.username,
+      password: DEMO_MERCHANT.password,
+    },
+    smsCode: DEMO_MERCHANT.smsCode,
+    ...overrides,
+  }
+}

@@ -1,7 +1,7 @@
 // Manual testing: `npx tsx electron/gateway/sandbox/start.ts [port]` starts the
 // sandbox with the demo merchant and the control API on 127.0.0.1.
 import { consoleLogger } from '../../core/logger'
-import { DEMO_MERCHANT } from './demo'
+import { DEMO_MERCHANT, demoSandboxOptions } from './demo'
 import { startSandboxGateway } from './server'
 
 const arg = process.argv[2]
@@ -11,22 +11,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 
-const sandbox = await startSandboxGateway({
-  port,
-  agentId: DEMO_MERCHANT.agentId,
-  mchId: DEMO_MERCHANT.mchId,
-  keys: DEMO_MERCHANT.keys,
-  merchantProfile: {
-    fullName: DEMO_MERCHANT.fullName,
-    shortName: DEMO_MERCHANT.shortName,
-    mobile: DEMO_MERCHANT.mobile,
-    username: DEMO_MERCHANT.username,
-    password: DEMO_MERCHANT.password,
-  },
-  smsCode: DEMO_MERCHANT.smsCode,
-  enableControl: true,
-  log: consoleLogger,
-})
+const sandbox = await startSandboxGateway(demoSandboxOptions({ port, enableControl: true, log: consoleLogger }))
 console.log(`sandbox gateway on ${sandbox.url} (agent ${DEMO_MERCHANT.agentId}, merchant ${DEMO_MERCHANT.mchId}); Ctrl-C stops it`)
 const stop = () => void sandbox.close().then(() => process.exit(0))
 process.on('SIGINT', stop)
