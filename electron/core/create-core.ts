@@ -15,6 +15,10 @@ import { RefundService } from '../payments/refunds'
 import { SettingsService, type GatewayConfig } from '../settings/service'
 import { ShiftService } from '../shifts/service'
 import type { AppInfo } from '../shared/contract'
+import { AuthinfoCache } from '../../native-bridge/face/authinfo-cache'
+import { DEFAULT_DEVICES_CONFIG, DeviceService, type DeviceServiceOptions, type DevicesConfig } from '../devices/device-service'
+import { createFacePort } from '../devices/face-port'
+import { createDeviceHandlers } from '../devices/handlers'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
@@ -35,8 +39,10 @@ export interface CoreOptions {
   /** The embedded demo sandbox: time scale and test controls. */
   sandbox?: { timeScale?: number; enableControl?: boolean }
   gatewayTimeoutMs?: number
-  /** The face camera (devices service in the app; a test double in tests). */
+  /** The face camera; by default the device service's camera (simulated in demo). */
   face?: () => FacePort | null
+  /** Device adapters to swap (the Electron app spawns the face worker with utilityProcess). */
+  deviceAdapters?: DeviceServiceOptions['adapters']
   /** Use this gateway instead of the one settings pick (tests and benchmarks with an external sandbox). */
   gateway?: GatewayConfig
   /** Called after each gateway call is audited (crash tests kill the process here). */
@@ -47,7 +53,7 @@ export interface Core {
   dispatch: Dispatch
   bus: EventBus
   info(): AppInfo
-  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient }
+  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService }
   close(): Promise<void>
 }
 
@@ -113,10 +119,39 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const gateway = () => clientFor(options.gateway ?? settings.gatewayConfig(sandbox?.url ?? null))
   const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(sandbox?.url ?? null))
 
+  // Devices: scanners and the face camera, configured from the journal's settings.
+  const devices = new DeviceService({
+    bus,
+    log,
+    now: clock.now,
+    load: () => {
+      const saved = journal.getSetting('devices')
+      return saved ? (JSON.parse(saved) as DevicesConfig) : DEFAULT_DEVICES_CONFIG
+    },
+    save: (cfg) => journal.setSetting('devices', JSON.stringify(cfg)),
+    ...(options.deviceAdapters ? { adapters: options.deviceAdapters } : {}),
+  })
+  await devices.start()
+  // authinfo from getfaceauth, cached per device/store while valid.
+  const faceAuth = new AuthinfoCache({
+    now: clock.now,
+    fetch: async (rawdata) => {
+      const v = settings.view()
+      const out = await gateway().getFaceAuth({ storeId: v.storeId, storeName: v.storeName, deviceId: v.deviceId, rawdata })
+      if (out.kind !== 'ok') throw new Error(out.kind === 'failed' ? `获取刷脸凭证失败：${out.message}` : `获取刷脸凭证结果未知：${out.reason}`)
+      return { authinfo: out.authinfo, expiresIn: out.expiresIn, appid: out.appid, mchId: out.channelMchId }
+    },
+  })
+  const facePort = createFacePort({
+    camera: () => devices.face(),
+    cache: faceAuth,
+    key: () => ({ deviceId: settings.view().deviceId, storeId: settings.view().storeId }),
+  })
+
   const engine = new PaymentEngine({
     journal,
     gateway,
-    face: options.face ?? (() => null),
+    face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
     terminal: () => {
       const v = settings.view()
@@ -159,6 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...ordersHandlers(services),
     ...shiftsHandlers(services),
     ...settingsHandlers(services),
+    ...createDeviceHandlers(devices),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.
@@ -169,9 +205,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch: createDispatcher(handlers, log),
     bus,
     info,
-    services: { ...services, get sandbox() { return sandbox }, gateway },
+    services: { ...services, get sandbox() { return sandbox }, gateway, devices },
     close: async () => {
       engine.shutdown()
+      await devices.close()
       await sandbox?.close()
       journal.close()
     },

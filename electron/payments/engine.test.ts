@@ -160,3 +160,41 @@ describe('stop and the cancel rules', () => {
     expect(afterRefusal.at(-1)).toBe('cancel:cancelled')
   })
 })
+
+describe('face payment (simulated camera, real getfaceauth/facepay against the sandbox)', () => {
+  async function face(c: TestCore, amountFen: number): Promise<OrderView> {
+    const r = await c.dispatch('payment:payByFace', { amountFen })
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+    return c.settle((r.value as OrderView).outTradeNo)
+  }
+
+  it('success: authinfo from getfaceauth, face code from the camera, facepay paid', async () => {
+    core = await startTestCore()
+    const done = await face(core, 1200)
+    expect(done.state).toBe('paid')
+    expect(done.method).toBe('face')
+    expect(done.paytype).toBe('WECHAT')
+    const calls = core.services.journal.audit.all().map((a) => a.call)
+    expect(calls).toContain('getfaceauth')
+    expect(calls).toContain('facepay')
+  })
+
+  it('authinfo is reused while valid: one getfaceauth for two face payments', async () => {
+    core = await startTestCore()
+    await face(core, 1200)
+    await face(core, 1300)
+    expect(core.services.journal.audit.all().filter((a) => a.call === 'getfaceauth')).toHaveLength(1)
+  })
+
+  it.each([
+    [1211, 'cancelled', '取消'],
+    [1222, 'cancelled', '付款码'],
+    [1233, 'failed', '刷脸'],
+  ])('amount %i: the customer cancels / switches to a code / the SDK fails → %s, nothing sent to facepay', async (amount, state, words) => {
+    core = await startTestCore()
+    const done = await face(core, amount)
+    expect(done.state).toBe(state)
+    expect(done.step).toContain(words)
+    expect(core.services.journal.audit.all().filter((a) => a.call === 'facepay')).toHaveLength(0)
+  })
+})
