@@ -148,7 +148,7 @@ export async function startSandboxGateway(options: SandboxOptions): Promise<Sand
     const fields: Record<string, string> = {}
     for (const [k, v] of new URLSearchParams(raw)) if (!(k in fields)) fields[k] = v
     const call = callOfRequest(path, fields.method)
-    store.requests.push({ at: store.now(), path, call, ...(fields.out_trade_no ? { outTradeNo: fields.out_trade_no } : {}) })
+    store.record({ at: store.now(), path, call, ...(fields.out_trade_no ? { outTradeNo: fields.out_trade_no } : {}) })
     if (call === null) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no such gateway call')
       return

@@ -4,6 +4,8 @@
 // "reflects time" on the sandbox clock and no timers need cleaning up.
 import type { RecordedRequest, SandboxMerchant, SandboxOrder, SandboxRefund } from './types'
 
+const MAX_RECORDED = 5_000
+
 export class SandboxStore {
   readonly merchants = new Map<string, SandboxMerchant>()
   /** Keyed by `${mchId}/${outTradeNo}`. */
@@ -53,6 +55,12 @@ export class SandboxStore {
   findOrder(outTradeNo: string): SandboxOrder | undefined {
     for (const order of this.orders.values()) if (order.outTradeNo === outTradeNo) return this.settle(order)
     return undefined
+  }
+
+  /** Keeps the last MAX_RECORDED requests (a demo sandbox runs all day). */
+  record(request: RecordedRequest): void {
+    this.requests.push(request)
+    if (this.requests.length > MAX_RECORDED) this.requests.splice(0, this.requests.length - MAX_RECORDED)
   }
 
   addOrder(order: SandboxOrder): void {
