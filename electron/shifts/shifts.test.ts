@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { CODES, startTestCore, type TestCore } from '../payments/test-kit'
+import type { OrderView, ShiftReport } from '../shared/contract'
+
+let core: TestCore
+afterEach(async () => {
+  await core?.services.engine.idle()
+  await core?.services.refunds.idle()
+  await core?.dispose()
+})
+
+async function sale(c: TestCore, amountFen: number, authCode: string): Promise<OrderView> {
+  const r = await c.dispatch('payment:payByCode', { amountFen, authCode })
+  if (!r.ok) throw new Error(r.error.message)
+  return c.settle((r.value as OrderView).outTradeNo)
+}
+
+describe('shifts and X/Z reports', () => {
+  it('open → payments of every kind → X → refund → close Z: totals by paytype and method, refunds, net, counts', async () => {
+    core = await startTestCore()
+    core.services.settings.setPin('8888')
+    const opened = await core.dispatch('shifts:open', { cashier: '李四', floatFen: 50_000 })
+    expect(opened.ok).toBe(true)
+    const a = await sale(core, 1000, CODES.instant) // WECHAT code
+    await sale(core, 2550, CODES.alipayInstant) // ALIPAY code
+    await sale(core, 300, CODES.insufficient) // failed
+    await sale(core, 400, CODES.neverPays) // cancelled
+    const faceR = await core.dispatch('payment:payByFace', { amountFen: 700 })
+    await core.settle((faceR as { value: OrderView }).value.outTradeNo)
+
+    const x = (await core.dispatch('shifts:xReport', {})) as { ok: true; value: ShiftReport }
+    expect(x.value.kind).toBe('X')
+    expect(x.value.paid).toEqual({ count: 3, amountFen: 4250 })
+    expect(x.value.byPaytype.find((p) => p.paytype === 'WECHAT')?.paid).toEqual({ count: 2, amountFen: 1700 })
+    expect(x.value.byPaytype.find((p) => p.paytype === 'ALIPAY')?.paid).toEqual({ count: 1, amountFen: 2550 })
+    expect(x.value.byMethod.find((m) => m.method === 'face')?.paid).toEqual({ count: 1, amountFen: 700 })
+    expect(x.value.cancelled).toBe(1)
+    expect(x.value.failed).toBe(1)
+
+    const refund = await core.dispatch('refunds:create', { outTradeNo: a.outTradeNo, amountFen: 250, pin: '8888' })
+    expect(refund.ok).toBe(true)
+
+    const z = (await core.dispatch('shifts:close', {})) as { ok: true; value: ShiftReport }
+    expect(z.value.kind).toBe('Z')
+    expect(z.value.refunded).toEqual({ count: 1, amountFen: 250 })
+    expect(z.value.netFen).toBe(4000)
+    expect(z.value.expectedFen).toBe(54_000)
+    expect(z.value.shift.closedAt).not.toBeNull()
+    // the stored Z report is what the shift list shows later
+    const again = (await core.dispatch('shifts:report', { shiftId: z.value.shift.id })) as { ok: true; value: ShiftReport }
+    expect(again.value).toEqual(z.value)
+    expect((await core.dispatch('shifts:current', {})) as { value: unknown }).toMatchObject({ ok: true, value: null })
+  })
+
+  it('a sale with no open shift opens one for the cashier; a second open is refused', async () => {
+    core = await startTestCore()
+    await sale(core, 100, CODES.instant)
+    const cur = (await core.dispatch('shifts:current', {})) as { ok: true; value: { floatFen: number } | null }
+    expect(cur.value?.floatFen).toBe(0)
+    const second = await core.dispatch('shifts:open', { cashier: 'x', floatFen: 0 })
+    expect(!second.ok && second.error.code).toBe('CONFLICT')
+  })
+
+  it('closing is refused while an order is in flight', async () => {
+    core = await startTestCore()
+    const r = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.neverPays })
+    const close = await core.dispatch('shifts:close', {})
+    expect(!close.ok && close.error.code).toBe('BUSY')
+    core.services.engine.stop((r as { value: OrderView }).value.outTradeNo)
+  })
+})
+
+describe('settings and activation (against the sandbox)', () => {
+  it('activates by SMS: merchant name and state shown, the trade code stored but never returned', async () => {
+    core = await startTestCore()
+    const sms = await core.dispatch('settings:sendSms', { mobile: '13800000000' })
+    expect(sms.ok).toBe(true)
+    const act = await core.dispatch('settings:activate', { mobile: '13800000000', valid: '123456' })
+    expect(act.ok).toBe(true)
+    const view = (act as { value: Record<string, unknown> }).value
+    expect(view.merchantName).toBeTruthy()
+    expect(view.merchantState).toBe('active')
+    expect(view.merchantKeySet).toBe(true)
+    expect(JSON.stringify(view)).not.toContain('f6742168cc')
+  })
+
+  it('a wrong SMS code is a clear gateway error and changes nothing', async () => {
+    core = await startTestCore()
+    const act = await core.dispatch('settings:activate', { mobile: '13800000000', valid: '000000' })
+    expect(!act.ok && act.error.code).toBe('GATEWAY')
+    const view = (await core.dispatch('settings:get', {})) as { value: { merchantKeySet: boolean } }
+    expect(view.value.merchantKeySet).toBe(false)
+  })
+
+  it('once a PIN is set, settings changes need it; keys are write-only', async () => {
+    core = await startTestCore()
+    expect((await core.dispatch('settings:setPin', { next: '2468' })).ok).toBe(true)
+    const without = await core.dispatch('settings:update', { patch: { storeName: '新店' } })
+    expect(!without.ok && without.error.code).toBe('PIN_INVALID')
+    const withPin = await core.dispatch('settings:update', { patch: { storeName: '新店', agentKey: 'secret-agent-key-123' }, pin: '2468' })
+    expect(withPin.ok).toBe(true)
+    expect(JSON.stringify(withPin)).not.toContain('secret-agent-key-123')
+    expect((withPin as { value: { agentKeySet: boolean } }).value.agentKeySet).toBe(true)
+    const live = await core.dispatch('settings:setMode', { mode: 'live', pin: '2468' })
+    expect(!live.ok && live.error.code).toBe('NOT_CONFIGURED')
+  })
+})
