@@ -9,6 +9,8 @@ import { createCore, type Core, type CoreOptions } from '../electron/core/create
 import { memoryLogger, type MemoryLogger } from '../electron/core/logger'
 import { startHarness, type Harness } from '../electron/harness/server'
 import { scaledPolicy } from '../electron/payments/policy'
+import type { CallName, CallRequest, CallResponse } from '../electron/shared/contract'
+import type { Result } from '../electron/shared/result'
 
 /** Options a test can set with `test.use({ coreOptions: {...} })` (e.g. faster poll schedules, sandbox faults). */
 export type CoreOverrides = Partial<Omit<CoreOptions, 'userDataDir' | 'transport' | 'log'>>
@@ -55,6 +57,11 @@ export const test = base.extend<PosFixtures>({
     await use(page)
   },
 })
+
+/** A contract call straight into the test's core (setup and cross-checks), typed from the contract. */
+export function call<K extends CallName>(core: Core, name: K, request: CallRequest<K>): Promise<Result<CallResponse<K>>> {
+  return core.dispatch(name, request) as Promise<Result<CallResponse<K>>>
+}
 
 /** Saves a full-page screenshot of a main screen into the test's output folder. */
 export async function snap(page: Page, name: string): Promise<void> {

@@ -1,9 +1,9 @@
 // Orders: find a paid order, refund part of it and then the rest behind the
 // supervisor PIN; a wrong PIN is refused and refunds nothing.
-import { CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
+import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
 test('partial then full refund with the supervisor PIN (wrong PIN refused)', async ({ app, core }) => {
-  const pin = await core.dispatch('settings:setPin', { next: '2468' })
+  const pin = await call(core, 'settings:setPin', { next: '2468' })
   expect(pin.ok).toBe(true)
   await typeAmount(app, '10')
   await payByTypedCode(app, CODES.wechatInstant)
@@ -43,12 +43,12 @@ test('partial then full refund with the supervisor PIN (wrong PIN refused)', asy
   await expect(app.getByTestId('refund-open')).toBeDisabled()
   await snap(app, 'order-detail-refunded')
 
-  const detail = await core.dispatch('orders:get', { outTradeNo: (await row.locator('code').textContent()) ?? '' })
+  const detail = await call(core, 'orders:get', { outTradeNo: (await row.locator('code').textContent()) ?? '' })
   expect(detail.ok && detail.value.refunds.map((r) => r.amountFen).sort()).toEqual([300, 700])
 })
 
 test('a refund above the refundable amount is refused before it is sent', async ({ app, core }) => {
-  await core.dispatch('settings:setPin', { next: '2468' })
+  await call(core, 'settings:setPin', { next: '2468' })
   await typeAmount(app, '5')
   await payByTypedCode(app, CODES.wechatInstant)
   await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
@@ -59,6 +59,6 @@ test('a refund above the refundable amount is refused before it is sent', async 
   await app.getByTestId('refund-pin').fill('2468')
   await app.getByTestId('refund-submit').click()
   await expect(app.getByTestId('refund-error')).toContainText('不超过可退金额 ¥5.00')
-  const search = await core.dispatch('orders:search', {})
+  const search = await call(core, 'orders:search', {})
   expect(search.ok && search.value.items[0]?.refundedFen).toBe(0)
 })

@@ -1,5 +1,5 @@
 // Payment flows on the checkout against the in-process sandbox gateway.
-import { CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
+import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
 test('scan payment succeeds and shows amount, wallet and transaction id', async ({ app, core }) => {
   await typeAmount(app, '12.30')
@@ -9,8 +9,8 @@ test('scan payment succeeds and shows amount, wallet and transaction id', async 
   await expect(app.getByTestId('panel-title')).toContainText('收款成功')
   await expect(app.getByTestId('panel-amount')).toHaveText('¥12.30')
   await expect(app.getByTestId('paid-detail')).toContainText('微信支付')
-  const order = await core.dispatch('payment:current', {})
-  const paid = await core.dispatch('orders:search', { state: 'paid' })
+  const order = await call(core, 'payment:current', {})
+  const paid = await call(core, 'orders:search', { state: 'paid' })
   expect(paid.ok && paid.value.items[0]?.amountFen).toBe(1230)
   expect(order.ok).toBe(true)
   if (paid.ok) await expect(app.getByTestId('paid-detail')).toContainText(paid.value.items[0]?.transactionId ?? 'missing')
@@ -83,6 +83,6 @@ test('QR payment shows the code on the panel and the customer display, then pays
 test('no amount: scanning asks for the amount first and sends nothing', async ({ app, core }) => {
   await app.keyboard.press('Enter')
   await expect(app.getByTestId('payment-error')).toHaveText('请先输入金额')
-  const r = await core.dispatch('orders:search', {})
+  const r = await call(core, 'orders:search', {})
   expect(r.ok && r.value.total).toBe(0)
 })

@@ -1,5 +1,5 @@
 // Settings: activation by SMS against the sandbox, write-only keys, supervisor PIN.
-import { expect, snap, test } from './fixtures'
+import { call, expect, snap, test } from './fixtures'
 
 test('activation by phone + SMS code shows the merchant', async ({ app }) => {
   await app.keyboard.press('F12')
@@ -34,6 +34,6 @@ test('keys are write-only and the supervisor PIN can be set and changed', async 
   await app.getByTestId('save-gateway').click()
   await expect(app.getByTestId('agentKey-state')).toHaveText('已设置')
   await expect(app.getByTestId('settings-agentKey')).toHaveValue('')
-  const view = await core.dispatch('settings:get', {})
+  const view = await call(core, 'settings:get', {})
   expect(JSON.stringify(view)).not.toContain('a-brand-new-agent-key-123')
 })

@@ -75,7 +75,7 @@ export function SettingsScreen() {
         <Card title={t('settings.gateway')}>
           <div className="form-grid">
             <label>{t('settings.gatewayUrl')}</label>
-            <Input {...field('gatewayUrl')} maxLength={256} />
+            <Input {...field('gatewayUrl')} maxLength={256} placeholder={view.mode === 'demo' ? t('settings.gatewayDemo') : 'https://'} />
             <label>{t('settings.agentId')}</label>
             <Input {...field('agentId')} maxLength={32} />
             <label>
@@ -121,14 +121,14 @@ export function SettingsScreen() {
               { value: 'live', label: t('settings.modeLive') },
             ]}
           />
-          <p className="switch-label">
+          <p className="settings-row">
             <Switch
               checked={view.speakOnSuccess}
               onChange={async (speakOnSuccess) => report(await useSettingsStore.getState().update({ speakOnSuccess }, pinArg))}
             />{' '}
             {t('settings.speak')}
           </p>
-          <p className="switch-label">
+          <p className="settings-row">
             {t('settings.language')}:{' '}
             <Radio.Group
               value={view.language}
