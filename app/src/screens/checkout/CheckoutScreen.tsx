@@ -87,7 +87,7 @@ export function CheckoutScreen() {
       <section className="pay">
         <div className="methods">
           <button className="method method-scan" disabled={busy} onClick={() => pay.arm()} data-testid="pay-scan">
-            {t('checkout.scan')} <kbd>F1 / Enter</kbd>
+            {t('checkout.scan')} <kbd>F1</kbd>
           </button>
           {face && (
             <button className="method method-face" disabled={busy} onClick={() => void pay.payByFace()} data-testid="pay-face">

@@ -144,7 +144,8 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
   const inFlight = isInFlight(order)
   let title: string
   if (order.state === 'paid') title = t('panel.paid')
-  else if (inFlight) title = order.awaitingCustomer ? t('panel.waitingCustomer') : order.step || t(`state.${order.state}`)
+  // "Entering the password" only for payment codes; QR/face show the engine's own step.
+  else if (inFlight) title = order.awaitingCustomer && order.method === 'code' ? t('panel.waitingCustomer') : order.step || t(`state.${order.state}`)
   else title = t(`panel.${order.state}`)
 
   return (
@@ -155,7 +156,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
       <div className="panel-title" data-testid="panel-title">
         {inFlight && !order.awaitingCustomer && <Spin size="small" />} {title}
       </div>
-      {inFlight && order.awaitingCustomer && order.step && order.step !== t('panel.waitingCustomer') && <p className="panel-sub">{order.step}</p>}
+      {inFlight && order.awaitingCustomer && order.method === 'code' && order.step && <p className="panel-sub">{order.step}</p>}
       {inFlight && seconds !== null && (
         <p className="panel-countdown" data-testid="countdown">
           {t('panel.countdown', { seconds })}
@@ -163,11 +164,10 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
       )}
       {inFlight && order.method === 'qr' && order.codeUrl && (
         <div className="panel-qr">
-          <QRCodeSVG value={order.codeUrl} size={150} marginSize={1} data-testid="panel-qr" />
+          <QRCodeSVG value={order.codeUrl} size={170} marginSize={1} data-testid="panel-qr" />
           <span>{t('panel.qrShow', { wallet: wallet || t('paytype.unknown') })}</span>
         </div>
       )}
-      {inFlight && order.method === 'face' && !order.awaitingCustomer && <p className="panel-sub">{t('panel.faceWaiting')}</p>}
       {order.state === 'paid' && (
         <p className="panel-sub" data-testid="paid-detail">
           {t('panel.paidDetail', { paytype: wallet, transactionId: order.transactionId ?? '—' })}
