@@ -17,3 +17,18 @@ test('the customer display route renders on its own', async ({ page, harness }) 
   await expect(page.getByTestId('customer-status')).toHaveText('欢迎光临')
   await snap(page, 'customer-idle')
 })
+
+test('a problem reported by the core shows as a notification', async ({ app, core }) => {
+  core.bus.emit('app:problem', { kind: 'device', message: '扫码枪已断开，请检查 USB 线', at: Date.now() })
+  await expect(app.locator('.ant-notification-notice')).toContainText('扫码枪已断开，请检查 USB 线')
+  await expect(app.locator('.ant-notification-notice')).toContainText('设备问题')
+})
+
+test('the language switches to English and back', async ({ app }) => {
+  await app.getByRole('button', { name: 'English' }).click()
+  await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
+  await expect(app.getByTestId('demo-banner')).toContainText('DEMO MODE')
+  await snap(app, 'shell-english')
+  await app.getByRole('button', { name: '中文' }).click()
+  await expect(app.getByTestId('nav-checkout')).toContainText('收银')
+})
