@@ -198,3 +198,22 @@ describe('face payment (simulated camera, real getfaceauth/facepay against the s
     expect(core.services.journal.audit.all().filter((a) => a.call === 'facepay')).toHaveLength(0)
   })
 })
+
+describe('what the gateway would refuse never leaves an order open', () => {
+  it('a long Chinese description is cut to the gateway’s 128 bytes on a character boundary', async () => {
+    core = await startTestCore()
+    const r = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.instant, body: '超赢聚合支付测试商品'.repeat(10) })
+    const done = await core.settle((r as { value: OrderView }).value.outTradeNo)
+    expect(done.state).toBe('paid')
+    expect(Buffer.byteLength(done.body)).toBeLessThanOrEqual(128)
+    expect(done.body.startsWith('超赢聚合支付')).toBe(true)
+  })
+
+  it('live mode without a gateway refuses the sale before creating an order', async () => {
+    core = await startTestCore()
+    core.services.journal.setSetting('settings', JSON.stringify({ mode: 'live', gatewayUrl: '', agentId: '', mchId: '' }))
+    const r = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.instant })
+    expect(!r.ok && r.error.code).toBe('NOT_CONFIGURED')
+    expect((core.services.journal.db.prepare('SELECT count(*) n FROM orders').get() as { n: number }).n).toBe(0)
+  })
+})

@@ -1,6 +1,7 @@
 // The payment engine: one order at a time per counter, three ways to pay, and
 // every order driven to a final state — also the ones found unfinished when
 // the app starts (recovery). See electron/payments/README.md for the states.
+import { GatewayValidationError } from '../gateway/validate'
 import { maskCode, payTypeOfAuthCode } from '../gateway/paytype'
 import type { PayOutcome } from '../gateway/types'
 import type { OrderRow } from '../journal/orders'
@@ -98,6 +99,12 @@ export class PaymentEngine {
     if (this.current) {
       throw new PosFailure('BUSY', `上一笔订单 ${this.current.outTradeNo} 仍在处理中：请等待结果或先按“停止”`)
     }
+    try {
+      void this.ctx.gateway // refuse before creating an order we could never send
+    } catch (e) {
+      this.ctx.log.warn('gateway not configured', { error: e instanceof Error ? e.message : String(e) })
+      throw new PosFailure('NOT_CONFIGURED', '支付网关未配置完整：请在“设置”中完成商户激活，或切换到演示模式')
+    }
     const { journal, terminal, shifts, clock } = { ...this.ctx.deps, terminal: this.ctx.deps.terminal() }
     const now = clock.now()
     const outTradeNo = newOutTradeNo(terminal.deviceId, now, journal.next('order'))
@@ -106,7 +113,7 @@ export class PaymentEngine {
       method,
       paytype,
       amount_fen: req.amountFen,
-      body: req.body?.trim() || terminal.storeName || '商品',
+      body: fitBody(req.body?.trim() || terminal.storeName || '商品'),
       step: method === 'face' ? STEP.lookAtCamera : STEP.created,
       auth_code_masked: authCodeMasked,
       cashier: terminal.cashier,
@@ -153,8 +160,8 @@ export class PaymentEngine {
 
   private async submitCode(outTradeNo: string, authCode: string, control: OrderControl): Promise<void> {
     const row = this.markSubmitted(outTradeNo)
-    const out = await this.ctx.gateway.pay({ outTradeNo, totalFee: row.amount_fen, body: row.body, authCode, ...this.opFields() })
-    await this.afterPay(outTradeNo, out, control)
+    const out = await this.unlessInvalid(outTradeNo, () => this.ctx.gateway.pay({ outTradeNo, totalFee: row.amount_fen, body: row.body, authCode, ...this.opFields() }))
+    if (out) await this.afterPay(outTradeNo, out, control)
   }
 
   private async submitFace(outTradeNo: string, control: OrderControl): Promise<void> {
@@ -181,8 +188,10 @@ export class PaymentEngine {
         return void this.endLocally(outTradeNo, 'failed', `刷脸失败：${result.message}。请改用扫码收款`, `face SDK error: ${result.message}`, 'FACE_ERROR')
       case 'ok': {
         const submitted = this.markSubmitted(outTradeNo)
-        const out = await this.ctx.gateway.facepay({ outTradeNo, totalFee: submitted.amount_fen, body: submitted.body, faceCode: result.faceCode, openid: result.openid, ...this.opFields() })
-        await this.afterPay(outTradeNo, out, control)
+        const out = await this.unlessInvalid(outTradeNo, () =>
+          this.ctx.gateway.facepay({ outTradeNo, totalFee: submitted.amount_fen, body: submitted.body, faceCode: result.faceCode, openid: result.openid, ...this.opFields() }),
+        )
+        if (out) await this.afterPay(outTradeNo, out, control)
         const final = this.ctx.order(outTradeNo)
         await face.reportResult?.(outTradeNo, final.state === 'paid').catch(() => undefined)
       }
@@ -192,7 +201,8 @@ export class PaymentEngine {
   private async submitQr(outTradeNo: string, control: OrderControl): Promise<void> {
     const row = this.markSubmitted(outTradeNo)
     const req = { outTradeNo, totalFee: row.amount_fen, body: row.body, productId: outTradeNo, opUserId: this.ctx.deps.terminal().opUserId }
-    const out = row.paytype === 'ALIPAY' ? await this.ctx.gateway.alipayPreOrder(req) : await this.ctx.gateway.wechatPreOrder(req)
+    const out = await this.unlessInvalid(outTradeNo, () => (row.paytype === 'ALIPAY' ? this.ctx.gateway.alipayPreOrder(req) : this.ctx.gateway.wechatPreOrder(req)))
+    if (!out) return
     switch (out.kind) {
       case 'created':
         this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingQr, code_url: out.codeUrl, awaiting_customer: 1 }, 'pre-order created')
@@ -241,8 +251,32 @@ export class PaymentEngine {
     return this.ctx.move(outTradeNo, state, { step, awaiting_customer: 0, deadline_at: null, ...(failureCode ? { failure_code: failureCode, failure_message: step } : {}) }, note)
   }
 
+  /** The client refuses bad fields before sending anything: such an order ends here, no money moved. */
+  private async unlessInvalid<T>(outTradeNo: string, send: () => Promise<T>): Promise<T | null> {
+    try {
+      return await send()
+    } catch (e) {
+      if (!(e instanceof GatewayValidationError)) throw e
+      this.endLocally(outTradeNo, 'failed', `订单信息不符合网关要求（${e.message}），未收款`, `not sent: ${e.message}`, 'INVALID_REQUEST')
+      return null
+    }
+  }
+
   private opFields() {
     const t = this.ctx.deps.terminal()
     return { opUserId: t.opUserId, opShopId: t.storeId, opDeviceId: t.deviceId, deviceInfo: t.deviceId }
   }
+}
+
+/** The gateway takes at most 128 bytes of body: cut on a character boundary. */
+export function fitBody(text: string, maxBytes = 128): string {
+  let out = ''
+  let bytes = 0
+  for (const ch of text) {
+    const size = Buffer.byteLength(ch)
+    if (bytes + size > maxBytes) break
+    out += ch
+    bytes += size
+  }
+  return out
 }
