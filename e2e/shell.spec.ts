@@ -27,7 +27,7 @@ test('a problem reported by the core shows as a notification', async ({ app, cor
 test('the language switches to English and back', async ({ app }) => {
   await app.getByRole('button', { name: 'English' }).click()
   await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
-  await expect(app.getByTestId('demo-banner')).toContainText('DEMO MODE')
+  await expect(app.getByTestId('demo-banner')).toContainText('demo mode — sandbox gateway')
   await snap(app, 'shell-english')
   await app.getByRole('button', { name: '中文' }).click()
   await expect(app.getByTestId('nav-checkout')).toContainText('收银')

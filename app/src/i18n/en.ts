@@ -8,7 +8,7 @@ export const en: Messages = {
     store: 'Store', cashier: 'Cashier', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
     attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'No shift', language: '中文',
   },
-  demo: { banner: 'DEMO MODE — sandbox gateway, no real money moves' },
+  demo: { banner: 'demo mode — sandbox gateway, no real money moves' },
   mode: { demo: 'Demo', live: 'Live' },
   paytype: { WECHAT: 'WeChat Pay', ALIPAY: 'Alipay', UNIONPAY: 'UnionPay', JDPAY: 'JD Pay', QQ: 'QQ Wallet', BESTPAY: 'BestPay', unknown: 'Not chosen' },
   method: { code: 'Payment code', face: 'Face', qr: 'QR' },
