@@ -18,7 +18,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'], fileName: () => 'index.js' },
+      // The face SDK worker is its own entry: it runs in a utilityProcess next to index.js.
+      lib: {
+        entry: { index: resolve(root, 'electron/main/index.ts'), 'face-worker': resolve(root, 'native-bridge/face/face-worker.ts') },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
       rolldownOptions: { external: nativeModules },
     },
   },

@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, Menu } from 'electron'
 import { createCore, type Core } from '../core/create-core'
+import { defaultAdapterFactories } from '../devices/adapters'
+import { VendorFaceCamera } from '../../native-bridge/face/vendor-camera'
+import { utilityFaceWorker } from './face-worker-spawn'
 import { consoleLogger, type Logger } from '../core/logger'
 import type { AppProblem } from '../shared/contract'
 import { resolveAppOrigin } from './app-origin'
@@ -60,7 +63,18 @@ function start(): void {
       const userDataDir = app.getPath('userData')
       const secrets = createSafeSecretStore(userDataDir)
       if (!secrets.encrypted) log.warn('secrets: the OS offers no encryption here; keys are stored in a 0600 file')
-      const started = await createCore({ userDataDir, secrets, transport: 'electron', version: app.getVersion(), log })
+      const spawn = utilityFaceWorker(here)
+      const started = await createCore({
+        userDataDir,
+        secrets,
+        transport: 'electron',
+        version: app.getVersion(),
+        log,
+        // The vendor face SDK runs in a utilityProcess so a crash in vendor code cannot take the cashier down.
+        deviceAdapters: {
+          face: (config) => (config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, spawn }) : defaultAdapterFactories.face(config)),
+        },
+      })
       core = started
       registerIpc({ core: started, origin, trusted: () => windows.contents(), log })
       windows.openCashier()

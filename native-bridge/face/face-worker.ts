@@ -8,7 +8,16 @@ import { decodeUtf8Strict } from '../scanners/utf8'
 import type { WorkerReply, WorkerRequest } from './worker-protocol'
 
 const libraryPath = process.argv[2] ?? ''
-const send = (msg: WorkerReply) => process.send?.(msg)
+
+// The channel to the parent: Electron's utilityProcess gives process.parentPort,
+// Node's fork gives process.send / process.on('message').
+interface ParentPort {
+  postMessage(message: unknown): void
+  on(event: 'message', listener: (e: { data: unknown }) => void): void
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort
+const send = (msg: WorkerReply) => (parentPort ? parentPort.postMessage(msg) : process.send?.(msg))
+const onParentMessage = (listener: (raw: unknown) => void) => (parentPort ? parentPort.on('message', (e) => listener(e.data)) : process.on('message', listener))
 
 type CallFn = ReturnType<LibraryHandle['func']>
 let callService: CallFn
@@ -52,7 +61,7 @@ function runOne(msg: WorkerRequest): Promise<void> {
   })
 }
 
-process.on('message', (raw: unknown) => {
+onParentMessage((raw: unknown) => {
   const msg = raw as WorkerRequest
   if (!msg || typeof msg.id !== 'number' || typeof msg.request !== 'string') return
   queue = queue.then(() => runOne(msg))
