@@ -58,7 +58,11 @@ describe('payment engine against the sandbox', () => {
     ['html'],
     ['truncated'],
     ['slow'],
-  ] as const)('%s: an unknown answer is queried to the truth (paid at the sandbox → paid)', async (name) => {
+    ['http5xx'],
+    ['network30001'],
+    ['systemError'],
+    ['invalid'],
+  ] as const)('%s: the order ends final, paid exactly when the sandbox has the money', async (name) => {
     core = await startTestCore()
     const o = await pay(core, CODES[name])
     const done = await core.settle(o.outTradeNo)
@@ -86,6 +90,21 @@ describe('payment engine against the sandbox', () => {
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.code).toBe('INVALID_CODE')
     expect(core.services.journal.audit.all()).toHaveLength(0)
+  })
+
+  it.each([
+    [1091, ['cancelled', 'closed']], // never paid → cancelled at the deadline
+    [1092, ['failed']], // refused
+    [1093, ['closed', 'cancelled']], // closes by itself
+    [1094, ['paid']], // paid at once
+  ])('QR scenario %i ends %j, agreeing with the sandbox', async (amountFen, states) => {
+    core = await startTestCore()
+    const r = await core.dispatch('payment:payByQr', { amountFen, paytype: 'WECHAT' })
+    const done = await core.settle((r as { value: OrderView }).value.outTradeNo)
+    expect(states).toContain(done.state)
+    const truth = core.services.sandbox?.state.findOrder(done.outTradeNo)?.status ?? 'absent'
+    expect(done.state === 'paid').toBe(truth === 'paid')
+    expect(['paying', 'unpaid']).not.toContain(truth)
   })
 
   it('QR pre-order: code_url shown, then paid when the customer scans', async () => {
