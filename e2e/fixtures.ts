@@ -15,6 +15,11 @@ import type { Result } from '../electron/shared/result'
 /** Options a test can set with `test.use({ coreOptions: {...} })` (e.g. faster poll schedules, sandbox faults). */
 export type CoreOverrides = Partial<Omit<CoreOptions, 'userDataDir' | 'transport' | 'log'>>
 
+/** The suite's default core options: policy ×0.1, sandbox delays × `sandboxTimeScale` (0.2 by default). */
+export function fastCore(sandboxTimeScale = 0.2): CoreOverrides {
+  return { paymentPolicy: scaledPolicy(0.1), sandbox: { timeScale: sandboxTimeScale } }
+}
+
 export interface PosFixtures {
   coreOptions: CoreOverrides
   dataDir: string
@@ -28,7 +33,7 @@ export interface PosFixtures {
 export const test = base.extend<PosFixtures>({
   // Fast by default: the engine's poll/cancel schedule at 1/10 (WeChat gives up after 4.5 s)
   // and the sandbox's delays at 1/5 (the password prompt takes 2 s).
-  coreOptions: [{ paymentPolicy: scaledPolicy(0.1), sandbox: { timeScale: 0.2 } }, { option: true }],
+  coreOptions: [fastCore(), { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'counter-e2e-'))
