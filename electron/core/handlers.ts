@@ -24,6 +24,58 @@ export interface DomainServices {
 
 type H<K extends keyof Handlers> = Pick<Handlers, K>
 
+// The order timeline is read by store managers: states and calls in Chinese,
+// the engine's technical note kept in brackets for support.
+const STATE_ZH: Record<string, string> = {
+  created: '已创建',
+  submitted: '已提交',
+  paying: '等待顾客支付',
+  querying: '查询中',
+  cancelling: '撤销中',
+  paid: '已收款',
+  cancelled: '已撤销',
+  closed: '已关闭',
+  failed: '失败',
+  review: '需人工核对',
+}
+const CALL_ZH: Record<string, string> = {
+  pay: '付款码支付',
+  facepay: '刷脸支付',
+  getfaceauth: '获取刷脸凭证',
+  orderquery: '查询订单',
+  cancel: '撤销订单',
+  refund: '退款',
+  refundquery: '查询退款',
+  WECHAT_PreOrder: '微信预下单',
+  ALIPAY_PreOrder: '支付宝预下单',
+}
+const OUTCOME_ZH: Record<string, string> = {
+  paid: '已支付',
+  paying: '支付中',
+  unpaid: '未支付',
+  closed: '已关闭',
+  reversed: '已撤销',
+  refund: '转入退款',
+  failed: '失败',
+  notFound: '订单不存在',
+  unknown: '结果未知',
+  cancelled: '撤销成功',
+  retry: '需重试',
+  success: '成功',
+  processing: '处理中',
+  created: '已创建',
+  ok: '成功',
+}
+
+function stateText(from: string | null, to: string, note: string): string {
+  const head = from && from !== to ? `${STATE_ZH[from] ?? from} → ${STATE_ZH[to] ?? to}` : (STATE_ZH[to] ?? to)
+  return `${head}（${note}）`
+}
+
+function gatewayText(call: string, outcome: string, error: string | null): string {
+  return `${CALL_ZH[call] ?? call}：${OUTCOME_ZH[outcome] ?? outcome}${error ? `（${error}）` : ''}`
+}
+
 export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'payment:payByFace' | 'payment:payByQr' | 'payment:stop' | 'payment:current'> {
   return {
     'payment:payByCode': (req) => s.engine.payByCode(req),
@@ -44,8 +96,8 @@ export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:g
       const row = s.journal.orders.get(outTradeNo)
       if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
       const timeline: TimelineEntry[] = [
-        ...s.journal.orders.events(outTradeNo).map((e) => ({ at: e.at, kind: 'state' as const, text: `${e.from_state ?? '—'} → ${e.to_state}：${e.note}` })),
-        ...s.journal.audit.forRef(outTradeNo).map((a) => ({ at: a.at, kind: 'gateway' as const, text: `${a.call}: ${a.outcome}${a.error ? `（${a.error}）` : ''}` })),
+        ...s.journal.orders.events(outTradeNo).map((e) => ({ at: e.at, kind: 'state' as const, text: stateText(e.from_state, e.to_state, e.note) })),
+        ...s.journal.audit.forRef(outTradeNo).map((a) => ({ at: a.at, kind: 'gateway' as const, text: gatewayText(a.call, a.outcome, a.error) })),
       ].sort((a, b) => a.at - b.at)
       return {
         order: orderView(row),

@@ -126,3 +126,29 @@ describe('refunds', () => {
     expect(!r.ok && r.error.code).toBe('CONFLICT')
   })
 })
+
+describe('refunds of Alipay orders', () => {
+  it('refund an Alipay order partially then fully (Alipay is queried by refund number only)', async () => {
+    core = await startTestCore()
+    core.services.settings.setPin('8888')
+    const r = await core.dispatch('payment:payByCode', { amountFen: 900, authCode: CODES.alipayInstant })
+    const o = await core.settle((r as { value: OrderView }).value.outTradeNo)
+    expect(o.paytype).toBe('ALIPAY')
+    expect((await refund(core, o.outTradeNo, 400)).ok).toBe(true)
+    const rest = await refund(core, o.outTradeNo, 500)
+    expect(rest.ok && (rest.value as RefundView).state).toBe('success')
+    const over = await refund(core, o.outTradeNo, 1)
+    expect(!over.ok && over.error.code).toBe('CONFLICT')
+    expect(core.services.sandbox!.state.refundedFee(core.services.sandbox!.state.findOrder(o.outTradeNo)!)).toBe(900)
+  })
+
+  it('the order timeline reads in Chinese for the store manager', async () => {
+    core = await startTestCore()
+    const r = await core.dispatch('payment:payByCode', { amountFen: 900, authCode: CODES.password })
+    const o = await core.settle((r as { value: OrderView }).value.outTradeNo)
+    const d = await core.dispatch('orders:get', { outTradeNo: o.outTradeNo })
+    const texts = (d as { value: { timeline: { text: string }[] } }).value.timeline.map((t) => t.text)
+    expect(texts.some((t) => t.startsWith('已提交 → 等待顾客支付'))).toBe(true)
+    expect(texts.some((t) => t.startsWith('查询订单：已支付'))).toBe(true)
+  })
+})
