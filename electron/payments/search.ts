@@ -6,6 +6,13 @@ import { FINAL_STATES_SQL, type OrderRow } from '../journal/orders'
 import type { OrderQuery } from '../shared/contract'
 import { parseYuan } from '../shared/money'
 
+/**
+ * The "needs attention" filter. Journal migration v2 has a partial index with
+ * exactly this WHERE expression, which is what lets SQLite use it: change both
+ * together.
+ */
+export const NEEDS_ATTENTION_SQL = `(attention IS NOT NULL OR state = 'review' OR state NOT IN ${FINAL_STATES_SQL})`
+
 type Parsed = Required<Pick<OrderQuery, 'limit' | 'offset'>> & Omit<OrderQuery, 'limit' | 'offset'>
 
 export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: number } {
@@ -43,7 +50,7 @@ export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: numb
     where.push('created_at < @to')
     params.to = q.to
   }
-  if (q.needsAttention) where.push(`(attention IS NOT NULL OR state = 'review' OR state NOT IN ${FINAL_STATES_SQL})`)
+  if (q.needsAttention) where.push(NEEDS_ATTENTION_SQL)
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const rows = db.prepare(`SELECT * FROM orders ${clause} ORDER BY created_at DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as OrderRow[]
   const total = (db.prepare(`SELECT count(*) n FROM orders ${clause}`).get(params) as { n: number }).n
