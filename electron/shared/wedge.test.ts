@@ -46,9 +46,9 @@ describe('WedgeDetector', () => {
     expect(out.at(-1)).toEqual({ swallow: false, replay: '123', scan: null })
   })
 
-  it('average gap decides: 30 ms is a scan, 45 ms is not', () => {
-    expect(scans(type(new WedgeDetector(), [...keys('6901234567892'), 'Enter'], 30).out)).toEqual(['6901234567892'])
-    const slow = type(new WedgeDetector({ maxGapMs: 100 }), [...keys('6901234567892'), 'Enter'], 45).out
+  it('average gap decides: 45 ms is a scan, 65 ms is not', () => {
+    expect(scans(type(new WedgeDetector(), [...keys('6901234567892'), 'Enter'], 45).out)).toEqual(['6901234567892'])
+    const slow = type(new WedgeDetector({ maxGapMs: 100 }), [...keys('6901234567892'), 'Enter'], 65).out
     expect(scans(slow)).toEqual([])
     expect(replayed(slow)).toBe('6901234567892')
   })

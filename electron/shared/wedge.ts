@@ -20,8 +20,10 @@ export interface WedgeOptions {
   requireTerminator: boolean
 }
 
+// Scanners type a key every 1–15 ms; even a fast typist averages ~100 ms between
+// keys, and a 6+ key burst averaging under 50 ms ending in Enter is not a person.
 export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = {
-  maxAvgGapMs: 35,
+  maxAvgGapMs: 50,
   maxGapMs: 80,
   minLength: 6,
   maxLength: 256,
