@@ -6,24 +6,26 @@ import { call, CODES, expect, snap, test, typeAmount } from './fixtures'
 // of the test process between two keys can make a real burst look like typing. The detector's
 // timing rules are unit-tested exactly (electron/shared/wedge.test.ts); here one retry absorbs
 // a stalled delivery, never a wrong decision (a failure shows in the report as flaky).
-test.describe.configure({ retries: 1 })
+test.describe('keyboard wedge at scanner speed', () => {
+  test.describe.configure({ retries: 1 })
 
-test('a keyboard-wedge scan at scanner speed pays, and the focused note field never gets the digits', async ({ app, core }) => {
-  await typeAmount(app, '4.50')
-  const note = app.getByTestId('note')
-  await note.click()
-  await note.pressSequentially('苹果', { delay: 0 })
-  await expect(note).toHaveValue('苹果')
-  // The scanner "types" the code as fast as keys can be delivered and ends with Enter. Each key
-  // is already two CDP round trips, which on a busy 2-core machine can add tens of ms: no extra delay.
-  await app.keyboard.type(CODES.wechatInstant, { delay: 0 })
-  await app.keyboard.press('Enter')
-  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
-  await expect(app.getByTestId('panel-amount')).toHaveText('¥4.50')
-  await expect(note).toHaveValue('苹果')
-  const paid = await call(core, 'orders:search', { state: 'paid' })
-  expect(paid.ok && paid.value.items[0]?.body).toBe('苹果')
-  await snap(app, 'checkout-wedge-paid')
+  test('a keyboard-wedge scan at scanner speed pays, and the focused note field never gets the digits', async ({ app, core }) => {
+    await typeAmount(app, '4.50')
+    const note = app.getByTestId('note')
+    await note.click()
+    await note.pressSequentially('苹果', { delay: 0 })
+    await expect(note).toHaveValue('苹果')
+    // The scanner "types" the code as fast as keys can be delivered and ends with Enter. Each key
+    // is already two CDP round trips, which on a busy 2-core machine can add tens of ms: no extra delay.
+    await app.keyboard.type(CODES.wechatInstant, { delay: 0 })
+    await app.keyboard.press('Enter')
+    await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
+    await expect(app.getByTestId('panel-amount')).toHaveText('¥4.50')
+    await expect(note).toHaveValue('苹果')
+    const paid = await call(core, 'orders:search', { state: 'paid' })
+    expect(paid.ok && paid.value.items[0]?.body).toBe('苹果')
+    await snap(app, 'checkout-wedge-paid')
+  })
 })
 
 test('typing by hand in the note field still works (keys are replayed, in order)', async ({ app }) => {
