@@ -69,10 +69,14 @@ export async function firstPaintTimes(runs: number): Promise<PaintSample[]> {
       // When #root first gets content, relative to navigation start.
       await page.addInitScript({ content: RENDER_PROBE })
       await page.goto(harness.url, { waitUntil: 'load' })
-      await page.waitForFunction(`window.__rendered !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0`, undefined, { timeout: 15_000 })
-      const sample = (await page.evaluate(
-        `({ firstContentfulPaintMs: performance.getEntriesByName('first-contentful-paint')[0].startTime, appRenderedMs: window.__rendered })`,
-      )) as PaintSample
+      // Functions, not strings: the page's CSP forbids eval.
+      await page.waitForFunction(() => (globalThis as { __rendered?: number }).__rendered !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0, undefined, {
+        timeout: 15_000,
+      })
+      const sample: PaintSample = await page.evaluate(() => ({
+        firstContentfulPaintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        appRenderedMs: (globalThis as { __rendered?: number }).__rendered ?? Number.NaN,
+      }))
       out.push(sample)
       await context.close()
     }
