@@ -22,7 +22,23 @@ export interface LoadResult {
   payments: number
   latenciesMs: number[]
   failures: number
-  memory: { rssBefore: number; heapBefore: number; rssAfter: number; heapAfter: number; gcForced: boolean } | null
+  memory: { rssBefore: number; heapBefore: number; rssAfter: number; heapAfter: number; gcForced: boolean; curve: MemoryPoint[] } | null
+}
+
+/** After `payments` payments (gc() forced first): where RSS goes, plateau or steady growth. */
+export interface MemoryPoint {
+  payments: number
+  rss: number
+  heapUsed: number
+  heapTotal: number
+  external: number
+}
+
+const curve: MemoryPoint[] = []
+function point(payments: number): void {
+  collect()
+  const m = process.memoryUsage()
+  curve.push({ payments, rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external })
 }
 
 const plan = JSON.parse(process.argv[2] ?? '{}') as Plan
@@ -51,6 +67,7 @@ async function sell(core: Core, n: number, latencies: number[] | null): Promise<
       }
     }
     latencies?.push(performance.now() - t0)
+    if (latencies && plan.measureMemory && plan.counters === 1 && (i + 1) % 1000 === 0) point(i + 1)
   }
   return failures
 }
@@ -75,7 +92,7 @@ const result: LoadResult = {
   payments: plan.payments * plan.counters,
   latenciesMs: latencies,
   failures,
-  memory: plan.measureMemory ? { rssBefore: before.rss, heapBefore: before.heapUsed, rssAfter: after.rss, heapAfter: after.heapUsed, gcForced: gc !== undefined } : null,
+  memory: plan.measureMemory ? { rssBefore: before.rss, heapBefore: before.heapUsed, rssAfter: after.rss, heapAfter: after.heapUsed, gcForced: gc !== undefined, curve } : null,
 }
 for (const c of cores) await c.close()
 for (const d of dirs) d.remove()

@@ -145,6 +145,7 @@ const machine = { ...machineAtStart, loadAvg1mAtEnd: machineInfo().loadAvg1m }
 const totalS = (performance.now() - started) / 1000
 console.log(`\nCounter benchmark — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAvg1m} → ${machine.loadAvg1mAtEnd}; ${totalS.toFixed(0)} s\n`)
 console.log(formatTable(['metric', 'n', 'median', 'p99', 'target', 'result'], rows.map((r) => [r.metric, String(r.n), r.median, r.p99, r.target, r.pass === null ? 'info' : r.pass ? 'pass' : 'FAIL'])))
+if (mem) console.log(`\nMemory after n payments (gc forced): ${mem.curve.map((p) => `${p.payments}: RSS ${fmtMb(p.rss)}, heap ${fmtMb(p.heapUsed)}`).join('; ')}`)
 console.log('\nMethods:')
 for (const r of rows) console.log(`- ${r.metric}: ${r.method}`)
 const out = fileURLToPath(new URL('./results.json', import.meta.url))

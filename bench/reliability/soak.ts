@@ -77,7 +77,7 @@ export async function runSoak(payments: number, counters: number, scale: number,
         const row = core.services.journal.orders.get(order.outTradeNo)
         if (row?.state === 'paid' || row?.state === 'review') break
       }
-      if (started % 1000 === 0) log(`  soak: ${started}/${payments} sales`)
+      if ((saleNo + 1) % 1000 === 0) log(`  soak: ${saleNo + 1}/${payments} sales started`)
     }
   }
 
