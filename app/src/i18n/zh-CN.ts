@@ -11,8 +11,8 @@ export const zhCN = {
   paytype: { WECHAT: '微信支付', ALIPAY: '支付宝', UNIONPAY: '云闪付', JDPAY: '京东支付', QQ: 'QQ钱包', BESTPAY: '翼支付', unknown: '未选择' },
   method: { code: '付款码', face: '刷脸', qr: '二维码' },
   state: {
-    created: '已创建', submitted: '已提交', paying: '支付中', querying: '查询中', cancelling: '撤销中',
-    paid: '已收款', cancelled: '已撤销', closed: '已关闭', failed: '失败', review: '待人工处理',
+    created: '已创建', submitted: '已提交', paying: '等待顾客支付', querying: '查询中', cancelling: '撤销中',
+    paid: '已收款', cancelled: '已撤销', closed: '已关闭', failed: '失败', review: '需人工核对',
   },
   checkout: {
     amount: '应收金额', note: '备注（选填）', notePlaceholder: '商品说明，如：水果', scan: '扫码收款', face: '刷脸支付',
@@ -24,7 +24,8 @@ export const zhCN = {
     idle: '输入金额后，直接扫顾客付款码即可收款', armed: '请扫描顾客的付款码', armedHint: '扫码枪扫描后自动收款，无需点击',
     requesting: '正在提交…', waitingCustomer: '顾客正在输入密码', countdown: '{{seconds}} 秒后自动撤销',
     paid: '收款成功', paidDetail: '{{paytype}} · 交易号 {{transactionId}}', cancelled: '订单已撤销，未扣款',
-    closed: '订单已关闭，未扣款', failed: '收款失败', review: '结果待确认', stopping: '正在撤销…',
+    closed: '订单已关闭，未扣款', failed: '收款失败', review: '结果待确认',
+    reviewWhat: '暂时无法确认顾客是否已付款', openOrder: '查看此单', stopping: '正在撤销…',
     stopOk: '已停止：{{state}}', stopFailed: '撤销未完成：{{message}}', orderNo: '订单号 {{no}}',
     qrShow: '请顾客用{{wallet}}扫描顾客屏上的二维码', faceWaiting: '请顾客看向摄像头',
     next: {
@@ -32,7 +33,7 @@ export const zhCN = {
       cancelled: '顾客未付款，可重新收款或换一种方式。',
       closed: '顾客未付款，可重新收款或换一种方式。',
       failed: '请让顾客换一张卡/换一种支付方式后重新收款。',
-      review: '请到「订单」页查看此单并按提示处理，确认前不要重复收款。',
+      review: '确认前不要重复收款：点「查看此单」按提示处理。',
     },
     noAmount: '请先输入金额', busy: '上一笔还在处理中，请等待结果或按 Esc 停止', invalidCode: '这不是有效的付款码，请让顾客刷新付款码后重扫',
     notConfigured: '收款功能尚未就绪：{{message}}', noShift: '请先在「班次」页开班', callFailed: '{{message}}',
@@ -40,7 +41,9 @@ export const zhCN = {
   orders: {
     title: '订单', today: '今日', all: '全部', search: '搜索订单号 / 交易号 / 金额', searchBtn: '搜索', attentionOnly: '只看待处理',
     anyState: '全部状态', anyPaytype: '全部支付方式', empty: '没有订单', time: '时间', amount: '金额', state: '状态', paytype: '支付方式',
-    no: '订单号', refunded: '已退', detail: '详情', attention: '需处理', recheck: '重新查询', recheckOk: '已重新查询：{{state}}',
+    no: '订单号', refunded: '已退', detail: '详情', attention: '需处理', recheck: '重新查询', recheckOk: '重新查询完成：{{state}}',
+    step: '最新进展：{{step}}', reviewHelp: '结果未确认：请先核对顾客手机上的支付记录，不要重复收款。网关恢复后点「重新查询」确认。',
+    attentionHelp: '请核对这笔订单，确认后点「重新查询」。',
     total: '共 {{count}} 笔', loadFailed: '订单加载失败：{{message}}',
     timeline: '处理记录', refunds: '退款记录', refundable: '可退金额', refund: '退款', transactionId: '交易号', body: '商品',
     cashier: '收银员', failure: '失败原因', noRefunds: '无退款',

@@ -57,7 +57,7 @@ export function Header() {
         </Tag>
       )}
       {health && health.attentionOrders > 0 && (
-        <a href="#/orders" className="attention-link">
+        <a href="#/orders" className="attention-link" data-testid="header-attention">
           {t('header.attention', { count: health.attentionOrders })}
         </a>
       )}

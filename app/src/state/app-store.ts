@@ -36,6 +36,13 @@ export const useAppStore = create<AppState>()((set) => ({
   },
 }))
 
+// The header's "N orders need attention" must follow an order the moment it is
+// flagged or settled, not at the next periodic refresh.
+window.pos.onPaymentUpdate((order) => {
+  const counted = useAppStore.getState().health?.attentionOrders ?? 0
+  if (order.attention !== null || counted > 0) void useAppStore.getState().refreshHealth()
+})
+
 window.pos.onAppProblem((problem) => {
   useAppStore.setState((s) => ({ problems: [...s.problems.slice(-9), problem] }))
 })

@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type { OrderDetail, OrderQuery, OrderView, RefundView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
+import { isFinal } from '../lib/format'
 
 interface OrdersState {
   query: OrderQuery
@@ -11,6 +12,10 @@ interface OrdersState {
   error: PosError | null
   detail: OrderDetail | null
   detailError: PosError | null
+  /** Orders whose recheck was asked for → their updatedAt then; cleared by the first final update after it. */
+  rechecking: Record<string, number>
+  /** What the last finished recheck found (the detail drawer says it). */
+  lastRecheck: { outTradeNo: string; state: OrderView['state']; at: number } | null
   search(query?: OrderQuery): Promise<void>
   open(outTradeNo: string): Promise<void>
   close(): void
@@ -26,6 +31,8 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
   error: null,
   detail: null,
   detailError: null,
+  rechecking: {},
+  lastRecheck: null,
   async search(query) {
     const q = query ?? get().query
     set({ query: q, loading: true })
@@ -40,7 +47,12 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
     set({ detail: null, detailError: null })
   },
   async recheck(outTradeNo) {
+    // The core answers at once and settles in the background: the button spins until the order's next final update.
+    const known = get().items.find((o) => o.outTradeNo === outTradeNo) ?? get().detail?.order
+    set((s) => ({ rechecking: { ...s.rechecking, [outTradeNo]: known?.updatedAt ?? 0 } }))
     const r = await window.pos.orders.recheck({ outTradeNo })
+    // Without an update (nothing to redo, e.g. a paid order flagged for a look) stop spinning anyway.
+    setTimeout(() => set((s) => ({ rechecking: without(s.rechecking, outTradeNo) })), r.ok ? 15_000 : 0)
     if (r.ok) {
       replaceItem(r.value)
       if (get().detail?.order.outTradeNo === outTradeNo) await get().open(outTradeNo)
@@ -54,12 +66,27 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
   },
 }))
 
+function without(map: Record<string, number>, key: string): Record<string, number> {
+  const { [key]: _gone, ...rest } = map
+  return rest
+}
+
 function replaceItem(order: OrderView) {
   useOrdersStore.setState((s) => ({ items: s.items.map((o) => (o.outTradeNo === order.outTradeNo ? order : o)) }))
 }
 
 window.pos.onPaymentUpdate((order) => {
   replaceItem(order)
+  const since = useOrdersStore.getState().rechecking[order.outTradeNo]
+  // The engine first re-announces the order as it was, then a review order loses its flag
+  // (still review, no attention), then the answer lands: only that last one ends the recheck.
+  const settled = order.updatedAt > (since ?? Infinity) && isFinal(order.state) && !(order.state === 'review' && order.attention === null)
+  if (settled) {
+    useOrdersStore.setState((s) => ({
+      rechecking: without(s.rechecking, order.outTradeNo),
+      lastRecheck: { outTradeNo: order.outTradeNo, state: order.state, at: Date.now() },
+    }))
+  }
   const { detail } = useOrdersStore.getState()
   if (detail?.order.outTradeNo === order.outTradeNo) void useOrdersStore.getState().open(order.outTradeNo)
 })

@@ -10,12 +10,16 @@ import { formatYuan } from '../../../../electron/shared/money'
 import { paymentErrorText } from '../../lib/error-text'
 import { isInFlight, secondsLeft } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
+import { useOrdersStore } from '../../state/orders-store'
 import { usePaymentStore } from '../../state/payment-store'
+import { go } from '../../shell/route'
 
-type Tone = 'idle' | 'busy' | 'wait' | 'ok' | 'bad'
+type Tone = 'idle' | 'busy' | 'wait' | 'ok' | 'bad' | 'review'
 
 function toneOf(order: OrderView): Tone {
   if (order.state === 'paid') return 'ok'
+  // Not a failure: the money may have been taken. Amber, and a way to the order.
+  if (order.state === 'review') return 'review'
   if (isInFlight(order)) return order.awaitingCustomer ? 'wait' : 'busy'
   return 'bad'
 }
@@ -82,9 +86,19 @@ export function PaymentPanel() {
         >
           {t('checkout.newSale')}
         </Button>
+        {order?.state === 'review' && (
+          <Button size="large" type="primary" onClick={() => openInOrders(order.outTradeNo)} data-testid="panel-open-order">
+            {t('panel.openOrder')}
+          </Button>
+        )}
       </div>
     </section>
   )
+}
+
+function openInOrders(outTradeNo: string) {
+  go('orders')
+  void useOrdersStore.getState().open(outTradeNo)
 }
 
 function IdleBody({ requesting, armed }: { requesting: boolean; armed: boolean }) {
@@ -173,6 +187,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
           {t('panel.paidDetail', { paytype: wallet, transactionId: order.transactionId ?? '—' })}
         </p>
       )}
+      {order.state === 'review' && <p className="panel-sub panel-review-what">{t('panel.reviewWhat')}</p>}
       {!inFlight && order.state !== 'paid' && (
         <p className="panel-reason" data-testid="failure-reason">
           {order.failure?.message ?? order.attention ?? order.step}

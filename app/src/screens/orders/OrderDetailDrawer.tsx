@@ -1,11 +1,12 @@
 // One order: facts, the journal's timeline, refunds, and the actions
 // (refund behind the supervisor PIN, re-check when it needs attention).
 import { Alert, App, Button, Descriptions, Drawer, Table, Timeline } from 'antd'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RefundView } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { clockTime, dateTime } from '../../lib/format'
+import { collapseTimeline } from '../../lib/timeline'
 import { useOrdersStore } from '../../state/orders-store'
 import { RefundDialog } from './RefundDialog'
 import { StateTag } from './StateTag'
@@ -17,12 +18,22 @@ export function OrderDetailDrawer() {
   const error = useOrdersStore((s) => s.detailError)
   const [refunding, setRefunding] = useState(false)
   const order = detail?.order
+  const rechecking = useOrdersStore((s) => order !== undefined && order.outTradeNo in s.rechecking)
+
+  // The recheck settles in the background: say what it found once the order's final update arrives.
+  const lastRecheck = useOrdersStore((s) => s.lastRecheck)
+  const said = useRef(useOrdersStore.getState().lastRecheck?.at ?? null)
+  useEffect(() => {
+    if (!lastRecheck || said.current === lastRecheck.at) return
+    said.current = lastRecheck.at
+    const text = t('orders.recheckOk', { state: t(`state.${lastRecheck.state}`) })
+    void (lastRecheck.state === 'review' ? message.warning(text) : message.success(text))
+  }, [lastRecheck, message, t])
 
   const recheck = async () => {
     if (!order) return
     const r = await useOrdersStore.getState().recheck(order.outTradeNo)
-    if (r.ok) void message.success(t('orders.recheckOk', { state: t(`state.${r.value.state}`) }))
-    else void message.error(r.error.message)
+    if (!r.ok) void message.error(r.error.message)
   }
 
   return (
@@ -48,8 +59,15 @@ export function OrderDetailDrawer() {
               type="warning"
               showIcon
               title={order.attention}
+              description={
+                <>
+                  {order.step && <div>{t('orders.step', { step: order.step })}</div>}
+                  <div className="muted">{t(order.state === 'review' ? 'orders.reviewHelp' : 'orders.attentionHelp')}</div>
+                </>
+              }
+              data-testid="attention"
               action={
-                <Button onClick={() => void recheck()} data-testid="recheck">
+                <Button type="primary" loading={rechecking} onClick={() => void recheck()} data-testid="recheck">
                   {t('orders.recheck')}
                 </Button>
               }
@@ -57,7 +75,9 @@ export function OrderDetailDrawer() {
           )}
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label={t('orders.state')}>
-              <StateTag state={order.state} />
+              <span data-testid="order-state">
+                <StateTag state={order.state} />
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('orders.paytype')}>{order.paytype ? t(`paytype.${order.paytype}`) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('orders.amount')}>{formatYuan(order.amountFen)}</Descriptions.Item>
@@ -94,16 +114,23 @@ export function OrderDetailDrawer() {
             data-testid="refund-list"
           />
           <h3>{t('orders.timeline')}</h3>
-          <Timeline
-            items={detail.timeline.map((e) => ({
-              color: e.kind === 'gateway' ? 'blue' : e.kind === 'note' ? 'gray' : 'green',
-              content: (
-                <span>
-                  <span className="muted">{clockTime(e.at)}</span> {e.text}
-                </span>
-              ),
-            }))}
-          />
+          <div data-testid="timeline">
+            <Timeline
+              items={collapseTimeline(detail.timeline).map((e) => ({
+                color: e.kind === 'gateway' ? 'blue' : e.kind === 'note' ? 'gray' : 'green',
+                content: (
+                  <span>
+                    <span className="muted">
+                      {clockTime(e.at)}
+                      {e.count > 1 && `–${clockTime(e.lastAt)}`}
+                    </span>{' '}
+                    {e.text}
+                    {e.count > 1 && <strong className="timeline-count"> ×{e.count}</strong>}
+                  </span>
+                ),
+              }))}
+            />
+          </div>
         </div>
       )}
       {detail && refunding && <RefundDialog detail={detail} onClose={() => setRefunding(false)} />}

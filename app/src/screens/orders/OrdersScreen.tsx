@@ -13,6 +13,7 @@ import { StateTag } from './StateTag'
 export function OrdersScreen() {
   const { t } = useTranslation()
   const s = useOrdersStore(useShallow((o) => ({ items: o.items, total: o.total, loading: o.loading, error: o.error })))
+  const rechecking = useOrdersStore((o) => o.rechecking)
   const [text, setText] = useState('')
   const [range, setRange] = useState<'today' | 'all'>('today')
   const [state, setState] = useState<OrderState | undefined>()
@@ -113,8 +114,13 @@ export function OrdersScreen() {
             render: (_: unknown, o) =>
               o.attention ? (
                 <span className="attention-cell">
-                  {o.attention}{' '}
-                  <Button size="small" onClick={(e) => (e.stopPropagation(), void useOrdersStore.getState().recheck(o.outTradeNo))}>
+                  <span>{o.attention}</span>
+                  <Button
+                    size="small"
+                    loading={o.outTradeNo in rechecking}
+                    onClick={(e) => (e.stopPropagation(), void useOrdersStore.getState().recheck(o.outTradeNo))}
+                    data-testid="row-recheck"
+                  >
                     {t('orders.recheck')}
                   </Button>
                 </span>
