@@ -13,8 +13,10 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
   const [amount, setAmount] = useState(formatFen(detail.refundableFen))
   const [pin, setPin] = useState('')
   const [reason, setReason] = useState('')
-  const [error, setError] = useState<{ title: string; detail?: string } | null>(null)
+  const [error, setError] = useState<{ title: string; detail?: string; code?: string } | null>(null)
   const [sending, setSending] = useState(false)
+  // Locked: no point typing more PINs here (each would be refused); reopening the dialog asks the core again.
+  const locked = error?.code === 'PIN_LOCKED'
 
   const submit = async () => {
     const fen = parseYuan(amount)
@@ -36,9 +38,10 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     }
     setPin('')
     // Our headline in the cashier's language; the core's words (e.g. attempts left) underneath.
-    if (r.error.code === 'PIN_INVALID') setError({ title: t('refund.pinInvalid'), detail: r.error.message })
-    else if (r.error.code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: r.error.message })
-    else setError({ title: t('refund.failed', { message: r.error.message }) })
+    const code = r.error.code
+    if (code === 'PIN_INVALID') setError({ title: t('refund.pinInvalid'), detail: r.error.message, code })
+    else if (code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: r.error.message, code })
+    else setError({ title: t('refund.failed', { message: r.error.message }), code })
   }
 
   return (
@@ -50,7 +53,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
         <Button key="c" size="large" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" size="large" type="primary" danger loading={sending} onClick={() => void submit()} data-testid="refund-submit">
+        <Button key="ok" size="large" type="primary" danger loading={sending} disabled={locked} onClick={() => void submit()} data-testid="refund-submit">
           {t('refund.submit')}
         </Button>,
       ]}
@@ -78,12 +81,15 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
           inputMode="numeric"
           autoComplete="off"
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          disabled={locked}
           onPressEnter={() => void submit()}
           placeholder={t('refund.pinHint')}
           data-testid="refund-pin"
         />
       </div>
-      {error && <Alert className="dialog-error" type="error" showIcon title={error.title} description={error.detail} data-testid="refund-error" />}
+      {error && (
+        <Alert className="dialog-error" type="error" showIcon title={error.title} description={error.detail} data-testid="refund-error" data-code={error.code} />
+      )}
     </Modal>
   )
 }

@@ -1,0 +1,52 @@
+// Supervisor PIN lockout: five wrong PINs lock it; the lock is said plainly with
+// the minutes to wait, and even the right PIN is refused while it lasts.
+import { call, CODES, expect, payByTypedCode, test, typeAmount } from './fixtures'
+import { snapStill } from './still'
+
+test('five wrong PINs lock refunds; the right PIN is refused while locked', async ({ app, core }) => {
+  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+  await typeAmount(app, '6')
+  await payByTypedCode(app, CODES.wechatInstant)
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
+  await app.keyboard.press('F10')
+  const row = app.locator('.ant-table-row').filter({ hasText: '¥6.00' })
+  await row.click()
+  await app.getByTestId('refund-open').click()
+  await app.getByTestId('refund-amount').fill('1.00')
+
+  const error = app.getByTestId('refund-error')
+  for (let left = 4; left >= 1; left--) {
+    await app.getByTestId('refund-pin').fill('1111')
+    await app.getByTestId('refund-submit').click()
+    await expect(error).toContainText(`还可尝试 ${left} 次`)
+  }
+  await app.getByTestId('refund-pin').fill('1111')
+  await app.getByTestId('refund-submit').click()
+  await expect(error).toHaveAttribute('data-code', 'PIN_LOCKED')
+  await expect(error).toContainText('已锁定')
+  await expect(error).toContainText('5 分钟')
+  await snapStill(app, 'pin-locked')
+
+  // Nothing more to try in this dialog.
+  await expect(app.getByTestId('refund-submit')).toBeDisabled()
+  await expect(app.getByTestId('refund-pin')).toBeDisabled()
+
+  // Reopened, the right PIN is refused too: still locked, minutes to wait, nothing refunded.
+  await app.getByRole('button', { name: '取 消' }).click()
+  await app.getByTestId('refund-open').click()
+  await app.getByTestId('refund-amount').fill('1.00')
+  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-submit').click()
+  await expect(error).toContainText('请 5 分钟后再试')
+  await expect(error).toHaveAttribute('data-code', 'PIN_LOCKED')
+  await snapStill(app, 'pin-locked-right-pin')
+  await app.getByRole('button', { name: '取 消' }).click()
+  await expect(app.getByTestId('refundable')).toHaveText('¥6.00')
+
+  const outTradeNo = (await row.locator('code').textContent()) ?? ''
+  const detail = await call(core, 'orders:get', { outTradeNo })
+  expect(detail.ok && detail.value.refunds).toEqual([])
+  // The lock guards every supervisor action, not only this dialog.
+  const direct = await call(core, 'refunds:create', { outTradeNo, amountFen: 100, pin: '2468' })
+  expect(!direct.ok && direct.error.code).toBe('PIN_LOCKED')
+})
