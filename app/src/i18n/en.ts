@@ -53,7 +53,7 @@ export const en: Messages = {
   refund: {
     title: 'Refund', amount: 'Refund amount (yuan)', full: 'Full', reason: 'Reason (optional)', pin: 'Supervisor PIN', submit: 'Refund',
     pinHint: 'A supervisor enters the 4–8 digit PIN', invalidAmount: 'The refund must be above 0 and at most {{max}}',
-    pinInvalid: 'Wrong supervisor PIN, try again', pinLocked: 'Too many wrong PINs: locked. Try later or call the manager.', done: 'Refund submitted: {{state}}',
+    pinInvalid: 'Wrong supervisor PIN, try again', pinLocked: 'Too many wrong PINs: locked. Try later or call the manager.', done: 'Refund submitted: {{state}}', succeeded: 'Refunded {{amount}}',
     failed: 'Refund failed: {{message}}',
   },
   shift: {

@@ -51,7 +51,7 @@ export const zhCN = {
   refund: {
     title: '退款', amount: '退款金额（元）', full: '全额', reason: '退款原因（选填）', pin: '主管密码', submit: '确认退款',
     pinHint: '需要主管输入 4–8 位密码', invalidAmount: '退款金额需大于 0 且不超过可退金额 {{max}}',
-    pinInvalid: '主管密码错误，请重新输入', pinLocked: '密码错误次数过多，已锁定。请稍后再试或联系店长。', done: '退款已提交：{{state}}',
+    pinInvalid: '主管密码错误，请重新输入', pinLocked: '密码错误次数过多，已锁定。请稍后再试或联系店长。', done: '退款已提交：{{state}}', succeeded: '退款成功：{{amount}}',
     failed: '退款失败：{{message}}',
   },
   shift: {

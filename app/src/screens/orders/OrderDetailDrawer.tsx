@@ -1,6 +1,6 @@
 // One order: facts, the journal's timeline, refunds, and the actions
 // (refund behind the supervisor PIN, re-check when it needs attention).
-import { Alert, App, Button, Descriptions, Drawer, Table, Timeline } from 'antd'
+import { Alert, App, Button, Descriptions, Drawer, Table, Tag, Timeline } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RefundView } from '../../../../electron/shared/contract'
@@ -78,6 +78,11 @@ export function OrderDetailDrawer() {
               <span data-testid="order-state">
                 <StateTag state={order.state} />
               </span>
+              {order.refundedFen > 0 && (
+                <Tag color="purple" data-testid="order-refunded">
+                  {t('orders.refunded')} {formatYuan(order.refundedFen)}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('orders.paytype')}>{order.paytype ? t(`paytype.${order.paytype}`) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('orders.amount')}>{formatYuan(order.amountFen)}</Descriptions.Item>

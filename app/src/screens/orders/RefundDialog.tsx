@@ -32,7 +32,9 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     const r = await useOrdersStore.getState().refund(detail.order.outTradeNo, fen, pin, reason.trim() || undefined)
     setSending(false)
     if (r.ok) {
-      void message.success(t('refund.done', { state: r.value.step || r.value.state }))
+      // Success is said as such; a refund still on its way says where it is.
+      if (r.value.state === 'success') void message.success(t('refund.succeeded', { amount: formatYuan(r.value.amountFen) }))
+      else void message.info(t('refund.done', { state: r.value.step || r.value.state }))
       onClose()
       return
     }
