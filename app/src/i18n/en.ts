@@ -79,7 +79,7 @@ export const en: Messages = {
     vendorId: 'VID', productId: 'PID', protocol: 'Protocol', serialPath: 'Port', baudRate: 'Baud', terminator: 'Terminator', libraryPath: 'SDK library path',
     pinTitle: 'Supervisor PIN', pinCurrent: 'Current PIN', pinNext: 'New PIN (4–8 digits)', pinSet: 'Set PIN', pinChanged: 'Supervisor PIN updated',
     pinIsSet: 'Set', pinNotSet: 'Not set (refunds need a supervisor PIN: set one first)',
-    modeTitle: 'Mode', modeDemo: 'Demo (sandbox)', modeLive: 'Live', modeChanged: 'Switched to {{mode}} mode',
+    modeTitle: 'Mode', modeDemo: 'Demo (sandbox)', modeLive: 'Live', modeChanged: 'Switched to {{mode}} mode', liveRefused: 'Cannot switch to live yet: still in demo mode (no real charges)', modeRefused: 'Mode not changed',
     speak: 'Speak on success', language: 'Language', pinForChange: 'Supervisor PIN (required once set)',
     gatewayDemo: 'Demo mode uses the built-in sandbox gateway', failed: 'Not saved: {{message}}', unavailable: 'Settings unavailable: {{message}}',
   },

@@ -77,7 +77,7 @@ export const zhCN = {
     vendorId: 'VID', productId: 'PID', protocol: '协议', serialPath: '串口', baudRate: '波特率', terminator: '结束符', libraryPath: 'SDK 库路径',
     pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（4–8 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
     pinIsSet: '已设置', pinNotSet: '未设置（退款需要主管密码，请先设置）',
-    modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式',
+    modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式', liveRefused: '还不能切换到正式模式，仍在演示模式（不会真实扣款）', modeRefused: '模式未切换',
     speak: '收款成功时语音播报', language: '界面语言', pinForChange: '主管密码（已设置时必填）',
     gatewayDemo: '演示模式使用内置沙箱网关', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },

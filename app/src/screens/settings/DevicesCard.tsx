@@ -12,7 +12,7 @@ function StatusTag({ status }: { status: DeviceStatus | undefined }) {
   const { t } = useTranslation()
   if (!status) return <Tag>—</Tag>
   return (
-    <Tag color={COLOR[status.state]} data-testid={`device-status-${status.device}`}>
+    <Tag className="device-status" color={COLOR[status.state]} data-testid={`device-status-${status.device}`}>
       {t(`settings.deviceStates.${status.state}`)}
       {status.detail ? ` · ${status.detail}` : ''}
     </Tag>

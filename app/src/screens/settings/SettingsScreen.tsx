@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Input, Radio, Switch, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsPatch } from '../../../../electron/shared/contract'
+import type { PosError } from '../../../../electron/shared/result'
 import { useSettingsStore } from '../../state/settings-store'
 import { ActivationCard } from './ActivationCard'
 import { DevicesCard } from './DevicesCard'
@@ -15,6 +16,7 @@ export function SettingsScreen() {
   const error = useSettingsStore((s) => s.error)
   const [pin, setPin] = useState('')
   const [form, setForm] = useState<Record<string, string>>({})
+  const [modeNote, setModeNote] = useState<PosError | null>(null)
 
   useEffect(() => void useSettingsStore.getState().load(), [])
 
@@ -114,13 +116,28 @@ export function SettingsScreen() {
             size="large"
             onChange={async (e) => {
               const mode = e.target.value as 'demo' | 'live'
-              report(await useSettingsStore.getState().setMode(mode, pinArg), t('settings.modeChanged', { mode: t(`mode.${mode}`) }))
+              const r = await useSettingsStore.getState().setMode(mode, pinArg)
+              // A refusal stays on the card (why, and what to do), not only in a toast that fades.
+              setModeNote(r.ok ? null : r.error)
+              if (r.ok) void message.success(t('settings.modeChanged', { mode: t(`mode.${mode}`) }))
             }}
             options={[
               { value: 'demo', label: t('settings.modeDemo') },
               { value: 'live', label: t('settings.modeLive') },
             ]}
+            data-testid="mode-switch"
           />
+          {modeNote && (
+            <Alert
+              className="dialog-error"
+              type="error"
+              showIcon
+              title={t(modeNote.code === 'NOT_CONFIGURED' ? 'settings.liveRefused' : 'settings.modeRefused')}
+              description={modeNote.message}
+              data-testid="mode-note"
+              data-code={modeNote.code}
+            />
+          )}
           <p className="settings-row">
             <Switch
               checked={view.speakOnSuccess}
