@@ -61,7 +61,7 @@ export const en: Messages = {
     x: 'X report (keep open)', close: 'Close shift (Z report)', closeConfirm: 'Close the shift? A Z report is generated.', pin: 'Supervisor PIN (if set)',
     print: 'Print', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected (float + net)',
     cancelled: 'Cancelled', failed: 'Failed', byPaytype: 'By wallet', byMethod: 'By method', attention: 'Needs attention', count: 'Count',
-    generated: 'Generated', invalidFloat: 'Enter a valid float amount', needCashier: 'Enter the cashier name', failedCall: 'Failed: {{message}}',
+    generated: 'Generated', demoReport: 'demo data, not real money', floatShort: 'Float', invalidFloat: 'Enter a valid float amount', needCashier: 'Enter the cashier name', failedCall: 'Failed: {{message}}',
   },
   settings: {
     title: 'Settings', gateway: 'Gateway', gatewayUrl: 'Gateway URL', agentId: 'Agent id', agentKey: 'Agent key', merchantKey: 'Merchant trade key',

@@ -59,7 +59,7 @@ export const zhCN = {
     x: 'X 报表（不关班）', close: '关班（Z 报表）', closeConfirm: '确认关班？关班后生成 Z 报表。', pin: '主管密码（如已设置）',
     print: '打印', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '应有（备用金 + 净收）',
     cancelled: '撤销笔数', failed: '失败笔数', byPaytype: '按支付方式', byMethod: '按收款方式', attention: '待处理订单', count: '笔数',
-    generated: '生成时间', invalidFloat: '请输入正确的备用金金额', needCashier: '请输入收银员姓名', failedCall: '操作失败：{{message}}',
+    generated: '生成时间', demoReport: '演示数据，非真实收款', floatShort: '备用金', invalidFloat: '请输入正确的备用金金额', needCashier: '请输入收银员姓名', failedCall: '操作失败：{{message}}',
   },
   settings: {
     title: '设置', gateway: '网关', gatewayUrl: '网关地址', agentId: '代理商编号', agentKey: '代理商密钥', merchantKey: '商户交易密钥',

@@ -3,10 +3,12 @@
 import { Button } from 'antd'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { ShiftReport } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { reportCsv } from '../../lib/csv'
 import { dateTime } from '../../lib/format'
+import { useSettingsStore } from '../../state/settings-store'
 
 function download(report: ShiftReport) {
   const blob = new Blob([reportCsv(report)], { type: 'text/csv;charset=utf-8' })
@@ -20,6 +22,9 @@ function download(report: ShiftReport) {
 
 export function ReportView({ report }: { report: ShiftReport }) {
   const { t } = useTranslation()
+  const { storeName, deviceId, mode } = useSettingsStore(
+    useShallow((s) => ({ storeName: s.view?.storeName ?? '', deviceId: s.view?.deviceId ?? '', mode: s.view?.mode })),
+  )
   const line = (label: string, value: string, testId?: string) => (
     <div className="receipt-line">
       <span>{label}</span>
@@ -37,12 +42,20 @@ export function ReportView({ report }: { report: ShiftReport }) {
         </Button>
       </div>
       <article className="receipt print-area" data-testid="report" data-kind={report.kind}>
+        {storeName && <div className="receipt-store">{storeName}</div>}
         <h2>{t('shift.report', { kind: report.kind })}</h2>
+        {/* The on-screen banner does not print: a demo report must still say it is not real money. */}
+        {mode === 'demo' && (
+          <div className="receipt-demo" data-testid="report-demo">
+            DEMO · {t('shift.demoReport')}
+          </div>
+        )}
+        {deviceId && line(t('settings.deviceId'), deviceId)}
         {line(t('shift.cashier'), report.shift.cashier)}
         {line(t('shift.opened'), dateTime(report.shift.openedAt))}
         {line(t('shift.generated'), dateTime(report.generatedAt))}
         <hr />
-        {line(t('shift.float'), formatYuan(report.shift.floatFen))}
+        {line(t('shift.floatShort'), formatYuan(report.shift.floatFen))}
         {line(`${t('shift.paid')} (${report.paid.count})`, formatYuan(report.paid.amountFen), 'report-paid')}
         {line(`${t('shift.refunded')} (${report.refunded.count})`, formatYuan(report.refunded.amountFen), 'report-refunded')}
         {line(t('shift.net'), formatYuan(report.netFen), 'report-net')}
@@ -53,7 +66,8 @@ export function ReportView({ report }: { report: ShiftReport }) {
         <h3>{t('shift.byPaytype')}</h3>
         {report.byPaytype.map((p) => (
           <Fragment key={p.paytype}>
-            {line(`${t(`paytype.${p.paytype}`)} (${p.paid.count}/${p.refunded.count})`, `${formatYuan(p.paid.amountFen)} / -${formatYuan(p.refunded.amountFen)}`)}
+            {line(`${t(`paytype.${p.paytype}`)} (${p.paid.count})`, formatYuan(p.paid.amountFen))}
+            {p.refunded.count > 0 && line(`  ${t('shift.refunded')} (${p.refunded.count})`, `-${formatYuan(p.refunded.amountFen)}`)}
           </Fragment>
         ))}
         <h3>{t('shift.byMethod')}</h3>
