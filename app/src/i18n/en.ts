@@ -83,7 +83,7 @@ export const en: Messages = {
     speak: 'Speak on success', language: 'Language', pinForChange: 'Supervisor PIN (required once set)',
     gatewayDemo: 'Demo mode uses the built-in sandbox gateway', failed: 'Not saved: {{message}}', unavailable: 'Settings unavailable: {{message}}',
   },
-  customer: { welcome: 'Welcome', amount: 'Amount due', paid: 'Paid, thank you', scanQr: 'Scan with {{wallet}} to pay', waiting: 'Please wait…', password: 'Enter your password on the phone', cancelled: 'Cancelled', failed: 'Payment not completed' },
+  customer: { ready: 'Please get ready to pay', welcome: 'Welcome', amount: 'Amount due', paid: 'Paid, thank you', scanQr: 'Scan with {{wallet}} to pay', waiting: 'Please wait…', password: 'Enter your password on the phone', cancelled: 'Cancelled', failed: 'Payment not completed' },
   common: { cancel: 'Cancel', ok: 'OK', close: 'Close', retry: 'Retry', yes: 'Yes', no: 'No', loading: 'Loading…' },
   problem: { title: 'Attention', crash: 'App error', 'renderer-gone': 'Screen error', device: 'Device problem', journal: 'Journal problem', gateway: 'Gateway problem' },
 }

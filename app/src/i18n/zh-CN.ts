@@ -81,7 +81,7 @@ export const zhCN = {
     speak: '收款成功时语音播报', language: '界面语言', pinForChange: '主管密码（已设置时必填）',
     gatewayDemo: '演示模式使用内置沙箱网关', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },
-  customer: { welcome: '欢迎光临', amount: '应付金额', paid: '支付成功，谢谢惠顾', scanQr: '请用{{wallet}}扫码支付', waiting: '请稍候…', password: '请在手机上输入密码', cancelled: '已取消', failed: '支付未成功' },
+  customer: { ready: '请准备付款', welcome: '欢迎光临', amount: '应付金额', paid: '支付成功，谢谢惠顾', scanQr: '请用{{wallet}}扫码支付', waiting: '请稍候…', password: '请在手机上输入密码', cancelled: '已取消', failed: '支付未成功' },
   common: { cancel: '取消', ok: '确定', close: '关闭', retry: '重试', yes: '是', no: '否', loading: '加载中…' },
   problem: { title: '需要注意', crash: '程序异常', 'renderer-gone': '界面异常', device: '设备问题', journal: '账本问题', gateway: '网关问题' },
 }

@@ -3,6 +3,8 @@ import { App as AntApp } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
+import { openCashierMirror } from '../lib/customer-mirror'
+import { amountOf } from '../lib/keypad'
 import { useWedgeScanner } from '../lib/use-wedge-scanner'
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
 import { OrdersScreen } from '../screens/orders/OrdersScreen'
@@ -51,6 +53,22 @@ export function CashierApp() {
     return () => {
       clearInterval(timer)
       window.removeEventListener('keydown', onKey)
+    }
+  }, [])
+
+  // The customer display mirrors the typed amount before an order exists (BroadcastChannel, no IPC).
+  useEffect(() => {
+    const mirror = openCashierMirror(() => {
+      const p = usePaymentStore.getState()
+      return { amountFen: amountOf(p.amountText), orderNo: p.current?.outTradeNo ?? null }
+    })
+    mirror.publish()
+    const stop = usePaymentStore.subscribe((now, before) => {
+      if (now.amountText !== before.amountText || now.current?.outTradeNo !== before.current?.outTradeNo) mirror.publish()
+    })
+    return () => {
+      stop()
+      mirror.close()
     }
   }, [])
 

@@ -1,10 +1,11 @@
 // The customer-facing window (#/customer): amount, status and the QR for QR
 // payments, big and readable from across the counter.
 import { QRCodeSVG } from 'qrcode.react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { formatYuan } from '../../../../electron/shared/money'
+import { listenToCashier, type CheckoutMirror } from '../../lib/customer-mirror'
 import { isInFlight } from '../../lib/format'
 import { useAppStore } from '../../state/app-store'
 import { usePaymentStore } from '../../state/payment-store'
@@ -12,7 +13,14 @@ import { useSettingsStore } from '../../state/settings-store'
 
 export function CustomerDisplay() {
   const { t } = useTranslation()
-  const order = usePaymentStore((s) => s.current)
+  const own = usePaymentStore((s) => s.current)
+  const [cashier, setCashier] = useState<CheckoutMirror | null>(null)
+  useEffect(() => listenToCashier(setCashier), [])
+  // An order in flight always shows. Otherwise, once the cashier has moved on (no order on the
+  // checkout), show what they are typing instead of the last finished order.
+  const idleAtCounter = cashier !== null && cashier.orderNo === null && !isInFlight(own)
+  const order = idleAtCounter ? null : own
+  const typedFen = idleAtCounter ? cashier.amountFen : null
   const { storeName, mode } = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName ?? '', mode: s.view?.mode })))
   const infoMode = useAppStore((s) => s.info?.mode)
 
@@ -25,6 +33,7 @@ export function CustomerDisplay() {
   const wallet = order?.paytype ? t(`paytype.${order.paytype}`) : t('paytype.WECHAT')
   let status = t('customer.welcome')
   let tone = 'idle'
+  if (typedFen !== null) [status, tone] = [t('customer.ready'), 'idle']
   if (order) {
     if (order.state === 'paid') [status, tone] = [t('customer.paid'), 'ok']
     else if (isInFlight(order))
@@ -36,11 +45,11 @@ export function CustomerDisplay() {
     <div className={`customer tone-${tone}`} data-testid="customer-display">
       {(mode ?? infoMode) === 'demo' && <div className="demo-banner">DEMO · {t('demo.banner')}</div>}
       <div className="customer-store">{storeName}</div>
-      {order && (
+      {(order || typedFen !== null) && (
         <>
           <div className="customer-label">{t('customer.amount')}</div>
           <div className="customer-amount" data-testid="customer-amount">
-            {formatYuan(order.amountFen)}
+            {formatYuan(order ? order.amountFen : (typedFen ?? 0))}
           </div>
         </>
       )}
