@@ -1,6 +1,6 @@
 // Issue 2 smoke test: the shell renders in Chromium and app:info / app:health
 // arrived through the contract over the harness WebSocket.
-import { expect, snap, test } from './fixtures'
+import { call, expect, snap, test } from './fixtures'
 
 test('the shell renders with version, mode and health from the core', async ({ app, core }) => {
   const info = core.info()
@@ -31,4 +31,22 @@ test('the language switches to English and back', async ({ app }) => {
   await snap(app, 'shell-english')
   await app.getByRole('button', { name: '中文' }).click()
   await expect(app.getByTestId('nav-checkout')).toContainText('收银')
+})
+
+test('with a PIN set, the header language is a session choice: kept on reload, settings untouched', async ({ app, core }) => {
+  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+  await app.getByTestId('header-language').hover()
+  await expect(app.locator('.ant-tooltip')).toContainText('只切换本窗口')
+  await app.getByTestId('header-language').click()
+  await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
+  // Another settings change (by the supervisor, elsewhere) does not flip this window back.
+  expect((await call(core, 'settings:update', { patch: { speakOnSuccess: false }, pin: '2468' })).ok).toBe(true)
+  await app.reload()
+  await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
+  const saved = await call(core, 'settings:get', {})
+  expect(saved.ok && saved.value.language).toBe('zh-CN')
+  // The Settings screen says what the button does and sets the default (PIN-guarded).
+  await app.keyboard.press('F12')
+  await expect(app.getByText('switches this window for this session only')).toBeVisible()
+  await snap(app, 'settings-english-session')
 })

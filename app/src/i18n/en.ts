@@ -6,7 +6,7 @@ export const en: Messages = {
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', settings: 'Settings', customer: 'Customer display' },
   header: {
     store: 'Store', cashier: 'Cashier', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
-    attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'No shift', language: '中文',
+    attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'No shift', language: '中文', languageTip: 'Switches this window for this session only (no settings change, no PIN). The default language is under Settings.',
   },
   demo: { banner: 'demo mode — sandbox gateway, no real money moves' },
   mode: { demo: 'Demo', live: 'Live' },
@@ -80,7 +80,7 @@ export const en: Messages = {
     pinTitle: 'Supervisor PIN', pinCurrent: 'Current PIN', pinNext: 'New PIN (4–8 digits)', pinSet: 'Set PIN', pinChanged: 'Supervisor PIN updated',
     pinIsSet: 'Set', pinNotSet: 'Not set (refunds need a supervisor PIN: set one first)',
     modeTitle: 'Mode', modeDemo: 'Demo (sandbox)', modeLive: 'Live', modeChanged: 'Switched to {{mode}} mode', liveRefused: 'Cannot switch to live yet: still in demo mode (no real charges)', modeRefused: 'Mode not changed',
-    speak: 'Speak on success', language: 'Language', pinForChange: 'Supervisor PIN (required once set)',
+    speak: 'Speak on success', defaultLanguage: 'Default language', languageHint: 'The language button in the top bar switches this window for this session only; this sets the counter\'s default.', language: 'Language', pinForChange: 'Supervisor PIN (required once set)',
     gatewayDemo: 'Demo mode uses the built-in sandbox gateway', failed: 'Not saved: {{message}}', unavailable: 'Settings unavailable: {{message}}',
   },
   customer: { ready: 'Please get ready to pay', welcome: 'Welcome', amount: 'Amount due', paid: 'Paid, thank you', scanQr: 'Scan with {{wallet}} to pay', waiting: 'Please wait…', password: 'Enter your password on the phone', cancelled: 'Cancelled', failed: 'Payment not completed' },

@@ -4,7 +4,7 @@ export const zhCN = {
   nav: { checkout: '收银', orders: '订单', shift: '班次', settings: '设置', customer: '顾客屏' },
   header: {
     store: '门店', cashier: '收银员', version: '版本', health: '状态', healthOk: '正常', healthDegraded: '部分异常', healthDown: '故障',
-    attention: '{{count}} 笔订单待处理', scanner: '扫码枪', face: '刷脸', noShift: '未开班', language: 'English',
+    attention: '{{count}} 笔订单待处理', scanner: '扫码枪', face: '刷脸', noShift: '未开班', language: 'English', languageTip: '只切换本窗口，本次使用有效（不改设置、不需要主管密码）。默认语言在「设置」中修改。',
   },
   demo: { banner: '演示模式 — 使用沙箱网关，不会真实扣款' },
   mode: { demo: '演示', live: '正式' },
@@ -78,7 +78,7 @@ export const zhCN = {
     pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（4–8 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
     pinIsSet: '已设置', pinNotSet: '未设置（退款需要主管密码，请先设置）',
     modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式', liveRefused: '还不能切换到正式模式，仍在演示模式（不会真实扣款）', modeRefused: '模式未切换',
-    speak: '收款成功时语音播报', language: '界面语言', pinForChange: '主管密码（已设置时必填）',
+    speak: '收款成功时语音播报', defaultLanguage: '默认界面语言', languageHint: '顶栏的语言按钮只切换本窗口的本次使用；这里改的是收银台的默认语言。', language: '界面语言', pinForChange: '主管密码（已设置时必填）',
     gatewayDemo: '演示模式使用内置沙箱网关', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },
   customer: { ready: '请准备付款', welcome: '欢迎光临', amount: '应付金额', paid: '支付成功，谢谢惠顾', scanQr: '请用{{wallet}}扫码支付', waiting: '请稍候…', password: '请在手机上输入密码', cancelled: '已取消', failed: '支付未成功' },

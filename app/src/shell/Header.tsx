@@ -64,9 +64,11 @@ export function Header() {
       <span className="header-item muted" data-testid="header-version">
         {info ? `v${info.version} · ${info.transport}` : t('app.loading')}
       </span>
-      <button className="link-button" onClick={() => switchLanguage(language === 'en' ? 'zh-CN' : 'en')}>
-        {t('header.language')}
-      </button>
+      <Tooltip title={t('header.languageTip')} placement="bottomRight">
+        <button className="link-button" onClick={() => switchLanguage(language === 'en' ? 'zh-CN' : 'en')} data-testid="header-language">
+          {t('header.language')}
+        </button>
+      </Tooltip>
     </header>
   )
 }

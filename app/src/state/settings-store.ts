@@ -4,6 +4,8 @@ import type { AppMode, SettingsPatch, SettingsView } from '../../../electron/sha
 import type { PosError, Result } from '../../../electron/shared/result'
 import { useAppStore } from './app-store'
 
+type Language = SettingsView['language']
+
 interface SettingsState {
   view: SettingsView | null
   error: PosError | null
@@ -24,7 +26,21 @@ function keep(r: Result<SettingsView>): Result<SettingsView> {
 
 function apply(view: SettingsView) {
   useSettingsStore.setState({ view, error: null })
-  useAppStore.setState({ language: view.language })
+  useAppStore.setState({ language: sessionLanguage() ?? view.language })
+}
+
+// The header's language button is a per-window, per-session choice (kept across a
+// reload, gone on restart) and never needs the PIN; the counter's default language
+// is a setting (Settings screen, PIN-guarded once a PIN is set).
+const SESSION_LANGUAGE = 'counter.sessionLanguage'
+
+function sessionLanguage(): Language | null {
+  try {
+    const v = sessionStorage.getItem(SESSION_LANGUAGE)
+    return v === 'en' || v === 'zh-CN' ? v : null
+  } catch {
+    return null
+  }
 }
 
 export const useSettingsStore = create<SettingsState>()(() => ({
@@ -50,8 +66,26 @@ export const useSettingsStore = create<SettingsState>()(() => ({
 
 window.pos.onSettingsChanged(apply)
 
-/** Header toggle: switch now, and remember it in settings when allowed (no PIN needed for this). */
-export function switchLanguage(language: 'zh-CN' | 'en'): void {
+/** Header toggle: this window, this session only (no PIN, settings untouched). */
+export function switchLanguage(language: Language): void {
+  try {
+    sessionStorage.setItem(SESSION_LANGUAGE, language)
+  } catch {
+    // storage unavailable: the switch still holds until the next settings change
+  }
   useAppStore.setState({ language })
-  void window.pos.settings.update({ patch: { language } })
+}
+
+/** Settings screen: the counter's default language; on success this window follows it (the session choice ends). */
+export async function setDefaultLanguage(language: Language, pin?: string): Promise<Result<SettingsView>> {
+  const r = await useSettingsStore.getState().update({ language }, pin)
+  if (r.ok) {
+    try {
+      sessionStorage.removeItem(SESSION_LANGUAGE)
+    } catch {
+      // nothing stored
+    }
+    useAppStore.setState({ language: r.value.language })
+  }
+  return r
 }

@@ -57,7 +57,7 @@ export function DevicesCard() {
         <div>
           <Select
             value={sc.kind}
-            style={{ width: 160 }}
+            style={{ width: 200 }}
             onChange={(k) => setScanner(scannerKind(k))}
             options={(['wedge', 'hid', 'serial', 'simulated'] as const).map((k) => ({ value: k, label: t(`settings.scannerKinds.${k}`) }))}
             data-testid="scanner-kind"
@@ -113,7 +113,7 @@ export function DevicesCard() {
         <div>
           <Select
             value={fc.kind}
-            style={{ width: 160 }}
+            style={{ width: 200 }}
             onChange={(k) => setFace(k === 'vendor' ? { kind: 'vendor', libraryPath: '' } : { kind: k })}
             options={(['none', 'simulated', 'vendor'] as const).map((k) => ({ value: k, label: t(`settings.faceKinds.${k}`) }))}
             data-testid="face-kind"

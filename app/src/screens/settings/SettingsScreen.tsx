@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsPatch } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
-import { useSettingsStore } from '../../state/settings-store'
+import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
 import { ActivationCard } from './ActivationCard'
 import { DevicesCard } from './DevicesCard'
 import { PinCard } from './PinCard'
@@ -146,16 +146,17 @@ export function SettingsScreen() {
             {t('settings.speak')}
           </p>
           <p className="settings-row">
-            {t('settings.language')}:{' '}
+            {t('settings.defaultLanguage')}:{' '}
             <Radio.Group
               value={view.language}
-              onChange={async (e) => report(await useSettingsStore.getState().update({ language: e.target.value as 'zh-CN' | 'en' }, pinArg))}
+              onChange={async (e) => report(await setDefaultLanguage(e.target.value as 'zh-CN' | 'en', pinArg))}
               options={[
                 { value: 'zh-CN', label: '中文' },
                 { value: 'en', label: 'English' },
               ]}
             />
           </p>
+          <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
         <DevicesCard />
         <PinCard pinSet={view.pinSet} />
