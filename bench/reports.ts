@@ -14,6 +14,7 @@ export interface QueryTiming {
   summary: Summary
   rows: number
   total?: number
+  totalCapped?: boolean
   plan: string[]
 }
 
@@ -68,7 +69,7 @@ export function benchReports(runs: number, log: (s: string) => void = () => {}):
       const full = { limit: 50, offset: 0, ...q }
       let out = searchOrders(db, full)
       const times = time(() => (out = searchOrders(db, full)), runs)
-      return { name, summary: summarize(times), rows: out.rows.length, total: out.total, plan: searchPlan(db, full) }
+      return { name, summary: summarize(times), rows: out.rows.length, total: out.total, totalCapped: out.totalCapped, plan: searchPlan(db, full) }
     })
     return { generatedMs, zReport, searches }
   } finally {

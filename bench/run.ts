@@ -128,7 +128,7 @@ log('4/6 Z report and order search on 1,000,000 orders (generated once into .tmp
 const reports = benchReports(20, log)
 add({ metric: reports.zReport.name, method: 'computeReport on the open shift of a 1M-order journal', n: reports.zReport.summary.n, median: fmtMs(reports.zReport.summary.median), p99: fmtMs(reports.zReport.summary.p99), target: '< 100 ms', pass: reports.zReport.summary.p99 < 100, detail: reports.zReport })
 for (const s of reports.searches) {
-  add({ metric: `search: ${s.name}`, method: `searchOrders page of 50 + total (${s.total?.toLocaleString()} matches)`, n: s.summary.n, median: fmtMs(s.summary.median), p99: fmtMs(s.summary.p99), target: '< 50 ms', pass: s.summary.p99 < 50, detail: s })
+  add({ metric: `search: ${s.name}`, method: `searchOrders page of 50 + total (${s.total?.toLocaleString()}${s.totalCapped ? '+' : ''} matches)`, n: s.summary.n, median: fmtMs(s.summary.median), p99: fmtMs(s.summary.p99), target: '< 50 ms', pass: s.summary.p99 < 50, detail: s })
 }
 
 // 6. Start-up ---------------------------------------------------------------------

@@ -89,8 +89,8 @@ export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'pay
 export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:get' | 'orders:recheck' | 'refunds:create' | 'refunds:recheck'> {
   return {
     'orders:search': (q) => {
-      const { rows, total } = searchOrders(s.journal.db, q)
-      return { items: rows.map(orderView), total }
+      const { rows, total, totalCapped } = searchOrders(s.journal.db, q)
+      return { items: rows.map(orderView), total, totalCapped }
     },
     'orders:get': ({ outTradeNo }) => {
       const row = s.journal.orders.get(outTradeNo)

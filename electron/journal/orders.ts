@@ -72,6 +72,8 @@ export class OrdersRepo {
   private readonly getStmt
   private readonly eventStmt
   private readonly openStmt
+  /** Prepared UPDATEs by the set of columns they change (a handful of shapes, reused). */
+  private readonly updateStmts = new Map<string, ReturnType<Db['prepare']>>()
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -108,7 +110,10 @@ export class OrdersRepo {
     this.db.transaction(() => {
       const before = this.getStmt.get(outTradeNo) as OrderRow | undefined
       if (!before) throw new Error(`no order ${outTradeNo}`)
-      this.db.prepare(`UPDATE orders SET ${sets.join(', ')} WHERE out_trade_no = @outTradeNo`).run(params)
+      const sql = `UPDATE orders SET ${sets.join(', ')} WHERE out_trade_no = @outTradeNo`
+      let stmt = this.updateStmts.get(sql)
+      if (!stmt) this.updateStmts.set(sql, (stmt = this.db.prepare(sql)))
+      stmt.run(params)
       if (before.state !== state || note) this.eventStmt.run(outTradeNo, at, before.state, state, note)
     })()
     return this.get(outTradeNo) as OrderRow

@@ -236,3 +236,16 @@ describe('what the gateway would refuse never leaves an order open', () => {
     expect((core.services.journal.db.prepare('SELECT count(*) n FROM orders').get() as { n: number }).n).toBe(0)
   })
 })
+
+describe('order search', () => {
+  it('finds by order number prefix and amount text; totals are capped, not counted to the end', async () => {
+    core = await startTestCore()
+    const o = await core.settle((await pay(core, CODES.instant, 1230)).outTradeNo)
+    const byNo = await core.dispatch('orders:search', { text: o.outTradeNo.slice(0, 16) })
+    expect(byNo.ok && (byNo.value as { items: OrderView[] }).items[0]?.outTradeNo).toBe(o.outTradeNo)
+    const byAmount = await core.dispatch('orders:search', { text: '12.30' })
+    expect(byAmount.ok && (byAmount.value as { total: number; totalCapped: boolean })).toMatchObject({ total: 1, totalCapped: false })
+    const none = await core.dispatch('orders:search', { text: '99.99' })
+    expect(none.ok && (none.value as { total: number }).total).toBe(0)
+  })
+})

@@ -11,11 +11,14 @@ import { parseYuan } from '../shared/money'
  * exactly this WHERE expression, which is what lets SQLite use it: change both
  * together.
  */
+/** Totals above this are reported as "more than". */
+export const TOTAL_CAP = 10_000
+
 export const NEEDS_ATTENTION_SQL = `(attention IS NOT NULL OR state = 'review' OR state NOT IN ${FINAL_STATES_SQL})`
 
 type Parsed = Required<Pick<OrderQuery, 'limit' | 'offset'>> & Omit<OrderQuery, 'limit' | 'offset'>
 
-export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: number } {
+export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: number; totalCapped: boolean } {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   const text = q.text?.trim()
@@ -53,6 +56,8 @@ export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: numb
   if (q.needsAttention) where.push(NEEDS_ATTENTION_SQL)
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const rows = db.prepare(`SELECT * FROM orders ${clause} ORDER BY created_at DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as OrderRow[]
-  const total = (db.prepare(`SELECT count(*) n FROM orders ${clause}`).get(params) as { n: number }).n
-  return { rows, total }
+  // Counting a million matches costs more than the page itself: count up to a cap
+  // and say "more than" beyond it (the screen shows "10000+").
+  const counted = (db.prepare(`SELECT count(*) n FROM (SELECT 1 FROM orders ${clause} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n
+  return { rows, total: Math.min(counted, TOTAL_CAP), totalCapped: counted > TOTAL_CAP }
 }

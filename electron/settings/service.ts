@@ -1,6 +1,7 @@
 // Settings and activation. Plain settings live in the journal's settings table;
 // keys live in the SecretStore (safeStorage in the app) and are never sent to
 // the renderer — the view only says whether each one is set.
+import { randomBytes } from 'node:crypto'
 import type { GatewayClient } from '../gateway/types'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
@@ -20,7 +21,7 @@ const DEFAULTS: Plain = {
   merchantState: 'unknown',
   storeId: DEMO_MERCHANT.storeId,
   storeName: DEMO_MERCHANT.storeName,
-  deviceId: DEMO_MERCHANT.deviceId,
+  deviceId: '', // per install, see installDeviceId
   cashier: '收银员01',
   language: 'zh-CN',
   speakOnSuccess: true,
@@ -57,7 +58,20 @@ export class SettingsService {
 
   private plain(): Plain {
     const stored = this.journal.getSetting('settings')
-    return { ...DEFAULTS, ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+    return { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+  }
+
+  /**
+   * Every install gets its own terminal id the first time it asks, so two counters
+   * that were never configured still never make the same out_trade_no.
+   */
+  private installDeviceId(): string {
+    let id = this.journal.getSetting('install.deviceId')
+    if (!id) {
+      id = `POS${randomBytes(4).toString('hex').toUpperCase()}`
+      this.journal.setSetting('install.deviceId', id)
+    }
+    return id
   }
 
   private save(p: Partial<Plain>): SettingsView {

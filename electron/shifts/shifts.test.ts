@@ -105,3 +105,17 @@ describe('settings and activation (against the sandbox)', () => {
     expect(!live.ok && live.error.code).toBe('NOT_CONFIGURED')
   })
 })
+
+describe('terminal identity', () => {
+  it('every install gets its own device id, so unconfigured counters never share order numbers', async () => {
+    core = await startTestCore()
+    const other = await startTestCore()
+    const a = ((await core.dispatch('settings:get', {})) as { value: { deviceId: string } }).value.deviceId
+    const b = ((await other.dispatch('settings:get', {})) as { value: { deviceId: string } }).value.deviceId
+    await other.dispose()
+    expect(a).toMatch(/^POS[0-9A-F]{8}$/)
+    expect(a).not.toBe(b)
+    // and it stays the same across restarts
+    expect(((await core.dispatch('settings:get', {})) as { value: { deviceId: string } }).value.deviceId).toBe(a)
+  })
+})

@@ -50,7 +50,8 @@ export const OrderQuery = z.strictObject({
 export type OrderQuery = z.input<typeof OrderQuery>
 
 export const ordersCalls = {
-  'orders:search': call(OrderQuery, z.object({ items: z.array(OrderView), total: z.int().min(0) })),
+  /** `total` counts matches up to 10,000; `totalCapped` says there are more. */
+  'orders:search': call(OrderQuery, z.object({ items: z.array(OrderView), total: z.int().min(0), totalCapped: z.boolean() })),
   'orders:get': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderDetail),
   /** Re-run the settle logic for an order flagged for attention (query, then settle). */
   'orders:recheck': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderView),
