@@ -8,6 +8,8 @@ interface OrdersState {
   query: OrderQuery
   items: OrderView[]
   total: number
+  /** The core stopped counting at `total` (there are more). */
+  totalCapped: boolean
   loading: boolean
   error: PosError | null
   detail: OrderDetail | null
@@ -27,6 +29,7 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
   query: { limit: 50 },
   items: [],
   total: 0,
+  totalCapped: false,
   loading: false,
   error: null,
   detail: null,
@@ -37,7 +40,7 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
     const q = query ?? get().query
     set({ query: q, loading: true })
     const r = await window.pos.orders.search(q)
-    set(r.ok ? { items: r.value.items, total: r.value.total, loading: false, error: null } : { loading: false, error: r.error })
+    set(r.ok ? { items: r.value.items, total: r.value.total, totalCapped: r.value.totalCapped, loading: false, error: null } : { loading: false, error: r.error })
   },
   async open(outTradeNo) {
     const r = await window.pos.orders.get({ outTradeNo })

@@ -12,7 +12,7 @@ import { StateTag } from './StateTag'
 
 export function OrdersScreen() {
   const { t } = useTranslation()
-  const s = useOrdersStore(useShallow((o) => ({ items: o.items, total: o.total, loading: o.loading, error: o.error })))
+  const s = useOrdersStore(useShallow((o) => ({ items: o.items, total: o.total, totalCapped: o.totalCapped, loading: o.loading, error: o.error })))
   const rechecking = useOrdersStore((o) => o.rechecking)
   const [text, setText] = useState('')
   const [range, setRange] = useState<'today' | 'all'>('today')
@@ -87,7 +87,7 @@ export function OrdersScreen() {
         locale={{ emptyText: t('orders.empty') }}
         rowClassName={(o) => (o.attention ? 'row-attention' : '')}
         onRow={(o) => ({ onClick: () => void useOrdersStore.getState().open(o.outTradeNo), style: { cursor: 'pointer' } })}
-        footer={() => t('orders.total', { count: s.total })}
+        footer={() => t('orders.total', { count: s.totalCapped ? `${s.total}+` : s.total })}
         columns={[
           { title: t('orders.time'), dataIndex: 'createdAt', width: 150, render: (v: number) => dateTime(v) },
           { title: t('orders.no'), dataIndex: 'outTradeNo', render: (v: string) => <code>{v}</code> },
