@@ -33,7 +33,7 @@ test('an order needing attention is highlighted with its reason, and a recheck s
   // The panel leads straight to the order: reason, latest step, advice and the recheck action.
   await app.getByTestId('panel-open-order').click()
   const detail = app.getByTestId('order-detail')
-  await expect(detail.getByTestId('attention')).toContainText('撤销被拒绝')
+  await expect(detail.getByTestId('attention')).toContainText('撤销期限')
   await expect(detail.getByTestId('attention')).toContainText('不要重复收款')
   await expect(detail.getByTestId('order-state')).toHaveText('需人工核对')
   await expect(detail.getByTestId('timeline')).toContainText('撤销')
@@ -48,7 +48,7 @@ test('an order needing attention is highlighted with its reason, and a recheck s
   const row = app.locator('.ant-table-row').filter({ hasText: '¥8.80' })
   await expect(row).toHaveClass(/row-attention/)
   await expect(row).toContainText('需人工核对')
-  await expect(row).toContainText('撤销被拒绝')
+  await expect(row).toContainText('撤销期限')
   await expect(row.getByTestId('row-recheck')).toBeVisible()
   await snapStill(app, 'attention-orders')
   await row.click()

@@ -90,7 +90,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   let gatewayHealthy = true
   const onAudit = (e: GatewayAuditEntry) => {
-    gatewayHealthy = e.error === null || !/timeout|reset|ECONN|socket|fetch failed/i.test(e.error)
+    // A verified answer (even a business failure) means the gateway is there; any
+    // transport, HTTP, parse or signature problem means it is not quite.
+    gatewayHealthy = e.error === null
     journal.audit.append({
       at: e.startedAt,
       call: e.call,

@@ -5,7 +5,7 @@ import type { Journal } from '../journal'
 import type { PaymentEngine } from '../payments/engine'
 import type { RefundService } from '../payments/refunds'
 import { searchOrders } from '../payments/search'
-import { orderView, refundView } from '../payments/view'
+import { orderView, outcomeZh, refundView } from '../payments/view'
 import type { SettingsService } from '../settings/service'
 import type { ShiftService } from '../shifts/service'
 import type { TimelineEntry } from '../shared/contract'
@@ -49,31 +49,13 @@ const CALL_ZH: Record<string, string> = {
   WECHAT_PreOrder: '微信预下单',
   ALIPAY_PreOrder: '支付宝预下单',
 }
-const OUTCOME_ZH: Record<string, string> = {
-  paid: '已支付',
-  paying: '支付中',
-  unpaid: '未支付',
-  closed: '已关闭',
-  reversed: '已撤销',
-  refund: '转入退款',
-  failed: '失败',
-  notFound: '订单不存在',
-  unknown: '结果未知',
-  cancelled: '撤销成功',
-  retry: '需重试',
-  success: '成功',
-  processing: '处理中',
-  created: '已创建',
-  ok: '成功',
+function stateEntry(at: number, from: string | null, to: string, note: string): TimelineEntry {
+  const text = from && from !== to ? `${STATE_ZH[from] ?? from} → ${STATE_ZH[to] ?? to}` : (STATE_ZH[to] ?? to)
+  return { at, kind: 'state', text, ...(note ? { detail: note } : {}) }
 }
 
-function stateText(from: string | null, to: string, note: string): string {
-  const head = from && from !== to ? `${STATE_ZH[from] ?? from} → ${STATE_ZH[to] ?? to}` : (STATE_ZH[to] ?? to)
-  return `${head}（${note}）`
-}
-
-function gatewayText(call: string, outcome: string, error: string | null): string {
-  return `${CALL_ZH[call] ?? call}：${OUTCOME_ZH[outcome] ?? outcome}${error ? `（${error}）` : ''}`
+function gatewayEntry(at: number, call: string, outcome: string, error: string | null): TimelineEntry {
+  return { at, kind: 'gateway', text: `${CALL_ZH[call] ?? call}：${outcomeZh(outcome)}${error ? '（通信异常）' : ''}`, ...(error ? { detail: error } : {}) }
 }
 
 export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'payment:payByFace' | 'payment:payByQr' | 'payment:stop' | 'payment:current'> {
@@ -86,7 +68,7 @@ export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'pay
   }
 }
 
-export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:get' | 'orders:recheck' | 'refunds:create' | 'refunds:recheck'> {
+export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:get' | 'orders:recheck' | 'orders:acknowledge' | 'refunds:create' | 'refunds:recheck'> {
   return {
     'orders:search': (q) => {
       const { rows, total, totalCapped } = searchOrders(s.journal.db, q)
@@ -96,8 +78,8 @@ export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:g
       const row = s.journal.orders.get(outTradeNo)
       if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
       const timeline: TimelineEntry[] = [
-        ...s.journal.orders.events(outTradeNo).map((e) => ({ at: e.at, kind: 'state' as const, text: stateText(e.from_state, e.to_state, e.note) })),
-        ...s.journal.audit.forRef(outTradeNo).map((a) => ({ at: a.at, kind: 'gateway' as const, text: gatewayText(a.call, a.outcome, a.error) })),
+        ...s.journal.orders.events(outTradeNo).map((e) => stateEntry(e.at, e.from_state, e.to_state, e.note)),
+        ...s.journal.audit.forRef(outTradeNo).map((a) => gatewayEntry(a.at, a.call, a.outcome, a.error)),
       ].sort((a, b) => a.at - b.at)
       return {
         order: orderView(row),
@@ -107,6 +89,10 @@ export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:g
       }
     },
     'orders:recheck': ({ outTradeNo }) => s.engine.recheck(outTradeNo),
+    'orders:acknowledge': ({ outTradeNo, pin, note }) => {
+      s.settings.pin.verify(pin)
+      return s.engine.acknowledge(outTradeNo, note ?? '')
+    },
     'refunds:create': (req) => s.refunds.create(req),
     'refunds:recheck': ({ outRefundNo }) => s.refunds.recheck(outRefundNo),
   }

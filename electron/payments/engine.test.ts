@@ -249,3 +249,49 @@ describe('order search', () => {
     expect(none.ok && (none.value as { total: number }).total).toBe(0)
   })
 })
+
+describe('flagged orders', () => {
+  async function flaggedPaidOrder(c: TestCore): Promise<OrderView> {
+    const o = await c.settle((await pay(c, CODES.instant, 800)).outTradeNo)
+    // as after a 10002 (paid, then turned to refund) answer
+    c.services.journal.orders.transition(o.outTradeNo, 'paid', { attention: '支付后已转入退款，请核对' }, 'test: flagged', Date.now())
+    return o
+  }
+
+  it('recheck clears the flag of a paid order when the gateway confirms it paid, and always answers with an update', async () => {
+    core = await startTestCore()
+    const o = await flaggedPaidOrder(core)
+    const updates: OrderView[] = []
+    core.bus.on('payment:update', (v) => updates.push(v))
+    expect((await core.dispatch('orders:recheck', { outTradeNo: o.outTradeNo })).ok).toBe(true)
+    await core.services.engine.idle()
+    expect(core.services.journal.orders.get(o.outTradeNo)?.attention).toBeNull()
+    expect(updates.at(-1)?.attention).toBeNull()
+  })
+
+  it('a supervisor acknowledges a flag with the PIN; the note stays in the timeline', async () => {
+    core = await startTestCore()
+    core.services.settings.setPin('8888')
+    const o = await flaggedPaidOrder(core)
+    const wrong = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '0000' })
+    expect(!wrong.ok && wrong.error.code).toBe('PIN_INVALID')
+    expect(core.services.journal.orders.get(o.outTradeNo)?.attention).not.toBeNull()
+    const ok = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '8888', note: '商户后台已核对' })
+    expect(ok.ok && (ok.value as OrderView).attention).toBeNull()
+    const d = await core.dispatch('orders:get', { outTradeNo: o.outTradeNo })
+    const timeline = (d as { value: { timeline: { detail?: string }[] } }).value.timeline
+    expect(timeline.some((t) => t.detail?.includes('商户后台已核对'))).toBe(true)
+  })
+
+  it('health says the gateway is degraded after a 5xx, and ok again after a verified answer', async () => {
+    core = await startTestCore()
+    core.services.sandbox!.control.failNext('pay', '5xx')
+    const o = await pay(core, CODES.instant)
+    await new Promise((r) => setTimeout(r, 30))
+    const h1 = await core.dispatch('app:health', {})
+    await core.settle(o.outTradeNo)
+    expect(h1.ok && (h1.value as { gateway: string }).gateway).toBe('degraded')
+    const h2 = await core.dispatch('app:health', {})
+    expect(h2.ok && (h2.value as { gateway: string }).gateway).toBe('ok')
+  })
+})

@@ -79,8 +79,10 @@ export class PaymentEngine {
   recheck(outTradeNo: string): OrderView {
     const row = this.ctx.deps.journal.orders.get(outTradeNo)
     if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
-    if (!this.running.has(outTradeNo) && (row.state === 'review' || !isFinal(row.state))) {
+    if (!this.running.has(outTradeNo) && (row.state === 'review' || row.attention !== null || !isFinal(row.state))) {
       this.start(outTradeNo, (control) => new OrderSettler(this.ctx, outTradeNo, control, true).recheck(), false)
+    } else {
+      this.ctx.deps.bus.emit('payment:update', orderView(row)) // nothing to ask: say so at once
     }
     return orderView(this.ctx.order(outTradeNo))
   }
@@ -88,6 +90,14 @@ export class PaymentEngine {
   /** The app is closing: runners stop at their next step; recovery resumes them on the next start. */
   shutdown(): void {
     this.shuttingDown = true
+  }
+
+  /** A person has checked a flagged order: the flag goes, the note stays in the timeline. */
+  acknowledge(outTradeNo: string, note: string): OrderView {
+    const row = this.ctx.deps.journal.orders.get(outTradeNo)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
+    if (!isFinal(row.state)) throw new PosFailure('CONFLICT', '订单仍在处理中，请等待结果')
+    return orderView(this.ctx.move(outTradeNo, row.state, { attention: null }, `主管已核对${note ? `：${note}` : ''}`))
   }
 
   /** Resolves when every running order has settled (tests, shutdown). */

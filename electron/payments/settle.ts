@@ -7,7 +7,7 @@ import type { OrderQueryOutcome } from '../gateway/types'
 import type { OrderRow } from '../journal/orders'
 import { EngineContext, isFinal, OrderControl } from './context'
 import { cancelBackoff, deadlineFor, nextQueryOffset } from './policy'
-import { STEP } from './view'
+import { outcomeZh, STEP } from './view'
 
 type Settled = 'final' | 'open'
 
@@ -43,7 +43,14 @@ export class OrderSettler {
     const { ctx } = this
     const row = ctx.order(this.outTradeNo)
     if (!isFinal(row.state)) return this.run()
-    if (row.state !== 'review' || !row.paytype) return row
+    if (!row.paytype) return row
+    if (row.state !== 'review') {
+      // A final order with a flag: ask again; a plain paid answer for a paid order clears it.
+      const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
+      const agrees = row.state === 'paid' && out.kind === 'paid' && out.totalFee === row.amount_fen
+      ctx.move(row.out_trade_no, row.state, agrees ? { attention: null } : {}, `recheck: ${out.kind}${agrees ? ', flag cleared' : ''}`)
+      return ctx.order(row.out_trade_no)
+    }
     const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
     if (['paid', 'refund', 'closed', 'reversed', 'failed'].includes(out.kind)) {
       ctx.move(row.out_trade_no, 'review', { attention: null }, `recheck: ${out.kind}`)
@@ -51,7 +58,7 @@ export class OrderSettler {
     } else if (out.kind === 'notFound') {
       ctx.move(row.out_trade_no, 'failed', { step: '支付网关没有收到这笔订单，未收款', attention: null, failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单' }, 'recheck: not found')
     } else {
-      ctx.move(row.out_trade_no, 'review', { step: `复查结果：${out.kind}，仍需人工核对` }, `recheck: ${out.kind}`)
+      ctx.move(row.out_trade_no, 'review', { step: `复查结果：${outcomeZh(out.kind)}，仍需人工核对` }, `recheck: ${out.kind}`)
     }
     return ctx.order(row.out_trade_no)
   }
@@ -166,7 +173,7 @@ export class OrderSettler {
           await ctx.clock.sleep(cancelBackoff(ctx.policy, attempt++))
           break
         case 'failed':
-          return this.afterCancelRefused(`${out.code} ${out.message}`)
+          return this.afterCancelRefused(`撤销被网关拒绝（${out.code} ${out.message}）`)
       }
     }
   }
@@ -182,12 +189,12 @@ export class OrderSettler {
       return ctx.order(no)
     }
     if (this.apply(row, out) === 'final') return ctx.order(no)
-    ctx.move(no, 'review', { step: '撤销被拒绝，请人工核对', attention: `撤销被拒绝（${reason}），订单状态：${out.kind}`, awaiting_customer: 0, deadline_at: null }, `cancel refused: ${reason}`)
+    ctx.move(no, 'review', { step: '无法撤销，请人工核对', attention: `${reason}；网关订单状态：${outcomeZh(out.kind)}。请核对顾客手机上的付款记录，不要重复收款`, awaiting_customer: 0, deadline_at: null }, `cancel refused: ${reason}; orderquery ${out.kind}`)
     return ctx.order(no)
   }
 
   /** Past the 5-minute window nothing can be cancelled: settle by query, else flag for a person. */
   private async afterCancelWindow(): Promise<OrderRow> {
-    return this.afterCancelRefused('超过 5 分钟撤销期限')
+    return this.afterCancelRefused(`已超过 ${Math.round(this.ctx.policy.cancelWindowMs / 60_000) || '<1'} 分钟撤销期限`)
   }
 }

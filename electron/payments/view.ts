@@ -63,3 +63,24 @@ export const STEP = {
   faceSwitchToCode: '顾客改用付款码：请扫描顾客的付款码',
   notSubmitted: '订单未提交到支付网关（程序中断），未收款',
 } as const
+
+/** Gateway outcomes as a person reads them (timeline, attention reasons). */
+export const OUTCOME_ZH: Record<string, string> = {
+  paid: '已支付',
+  paying: '支付中',
+  unpaid: '未支付',
+  closed: '已关闭',
+  reversed: '已撤销',
+  refund: '转入退款',
+  failed: '失败',
+  notFound: '订单不存在',
+  unknown: '结果未知',
+  cancelled: '撤销成功',
+  retry: '需重试',
+  success: '成功',
+  processing: '处理中',
+  created: '已创建',
+  ok: '成功',
+}
+
+export const outcomeZh = (kind: string): string => OUTCOME_ZH[kind] ?? kind

@@ -44,6 +44,7 @@ export const en: Messages = {
     title: 'Orders', today: 'Today', all: 'All', search: 'Order no. / transaction id / amount', searchBtn: 'Search', attentionOnly: 'Needs attention only',
     anyState: 'Any state', anyPaytype: 'Any wallet', empty: 'No orders', time: 'Time', amount: 'Amount', state: 'State', paytype: 'Wallet',
     no: 'Order no.', refunded: 'Refunded', detail: 'Detail', attention: 'Attention', recheck: 'Re-check', recheckOk: 'Re-check done: {{state}}',
+    acknowledge: 'Mark as checked', acknowledged: 'Marked as checked', acknowledgeHelp: 'Confirm you have checked this order (e.g. in the merchant portal or on the customer’s phone). The flag is cleared and your note kept in the timeline. Needs the supervisor PIN.', acknowledgeNote: 'What you checked (optional)',
     step: 'Latest: {{step}}', reviewHelp: "Outcome not confirmed: check the payment record on the customer's phone and do not charge again. Press Re-check once the gateway answers.",
     attentionHelp: 'Check this order, then press Re-check.',
     total: '{{count}} orders', loadFailed: 'Could not load orders: {{message}}',

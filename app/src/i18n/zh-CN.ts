@@ -42,6 +42,7 @@ export const zhCN = {
     title: '订单', today: '今日', all: '全部', search: '搜索订单号 / 交易号 / 金额', searchBtn: '搜索', attentionOnly: '只看待处理',
     anyState: '全部状态', anyPaytype: '全部支付方式', empty: '没有订单', time: '时间', amount: '金额', state: '状态', paytype: '支付方式',
     no: '订单号', refunded: '已退', detail: '详情', attention: '需处理', recheck: '重新查询', recheckOk: '重新查询完成：{{state}}',
+    acknowledge: '已核对', acknowledged: '已标记为已核对', acknowledgeHelp: '确认已核对这笔订单（例如已在商户后台或顾客手机上确认），提醒将被清除，备注会记入处理记录。需要主管密码。', acknowledgeNote: '核对说明（选填）',
     step: '最新进展：{{step}}', reviewHelp: '结果未确认：请先核对顾客手机上的支付记录，不要重复收款。网关恢复后点「重新查询」确认。',
     attentionHelp: '请核对这笔订单，确认后点「重新查询」。',
     total: '共 {{count}} 笔', loadFailed: '订单加载失败：{{message}}',

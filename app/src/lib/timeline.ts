@@ -9,6 +9,8 @@ export interface TimelineLine {
   lastAt: number
   kind: TimelineEntry['kind']
   text: string
+  /** Technical detail of the first entry (for support). */
+  detail?: string
   count: number
 }
 
@@ -16,11 +18,11 @@ export function collapseTimeline(entries: readonly TimelineEntry[]): TimelineLin
   const lines: TimelineLine[] = []
   for (const e of entries) {
     const prev = lines[lines.length - 1]
-    if (prev && prev.kind === e.kind && prev.text === e.text) {
+    if (prev && prev.kind === e.kind && prev.text === e.text && prev.detail === e.detail) {
       prev.count += 1
       prev.lastAt = e.at
     } else {
-      lines.push({ at: e.at, lastAt: e.at, kind: e.kind, text: e.text, count: 1 })
+      lines.push({ at: e.at, lastAt: e.at, kind: e.kind, text: e.text, ...(e.detail ? { detail: e.detail } : {}), count: 1 })
     }
   }
   return lines

@@ -23,7 +23,10 @@ export const TimelineEntry = z.object({
   at: Timestamp,
   /** 'state' for a transition, 'gateway' for an audited call. */
   kind: z.enum(['state', 'gateway', 'note']),
+  /** What happened, in the cashier's language (zh-CN). */
   text: z.string(),
+  /** The engine's technical note or the transport error, for support. */
+  detail: z.string().optional(),
 })
 export type TimelineEntry = z.infer<typeof TimelineEntry>
 
@@ -55,6 +58,8 @@ export const ordersCalls = {
   'orders:get': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderDetail),
   /** Re-run the settle logic for an order flagged for attention (query, then settle). */
   'orders:recheck': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderView),
+  /** A person checked a flagged order (e.g. paid, then refunded at the gateway): clears the flag, needs the PIN. */
+  'orders:acknowledge': call(z.strictObject({ outTradeNo: OutTradeNo, pin: Pin, note: Text.optional() }), OrderView),
   /** Refund (full or partial). Needs the supervisor PIN; the engine checks it. */
   'refunds:create': call(
     z.strictObject({ outTradeNo: OutTradeNo, amountFen: AmountFen, pin: Pin, reason: Text.optional() }),

@@ -8,6 +8,7 @@ import { formatYuan } from '../../../../electron/shared/money'
 import { clockTime, dateTime } from '../../lib/format'
 import { collapseTimeline } from '../../lib/timeline'
 import { useOrdersStore } from '../../state/orders-store'
+import { AcknowledgeButton } from './AcknowledgeButton'
 import { RefundDialog } from './RefundDialog'
 import { StateTag } from './StateTag'
 
@@ -67,9 +68,12 @@ export function OrderDetailDrawer() {
               }
               data-testid="attention"
               action={
-                <Button type="primary" loading={rechecking} onClick={() => void recheck()} data-testid="recheck">
-                  {t('orders.recheck')}
-                </Button>
+                <div className="attention-actions">
+                  <Button type="primary" loading={rechecking} onClick={() => void recheck()} data-testid="recheck">
+                    {t('orders.recheck')}
+                  </Button>
+                  {order.state !== 'review' && <AcknowledgeButton outTradeNo={order.outTradeNo} />}
+                </div>
               }
             />
           )}
@@ -129,8 +133,9 @@ export function OrderDetailDrawer() {
                       {clockTime(e.at)}
                       {e.count > 1 && `–${clockTime(e.lastAt)}`}
                     </span>{' '}
-                    {e.text}
+                    <span title={e.detail}>{e.text}</span>
                     {e.count > 1 && <strong className="timeline-count"> ×{e.count}</strong>}
+                    {e.detail && <div className="muted timeline-detail">{e.detail}</div>}
                   </span>
                 ),
               }))}

@@ -1,0 +1,65 @@
+// A supervisor marks a flagged order as checked (e.g. paid, then refunded at
+// the gateway outside this counter). The core checks the PIN and keeps the
+// note in the order's timeline.
+import { App, Button, Input, Modal } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useOrdersStore } from '../../state/orders-store'
+
+export function AcknowledgeButton({ outTradeNo }: { outTradeNo: string }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [open, setOpen] = useState(false)
+  const [pin, setPin] = useState('')
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async () => {
+    setBusy(true)
+    const r = await window.pos.orders.acknowledge({ outTradeNo, pin, ...(note.trim() ? { note: note.trim() } : {}) })
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    setOpen(false)
+    setPin('')
+    void message.success(t('orders.acknowledged'))
+    await Promise.all([useOrdersStore.getState().open(outTradeNo), useOrdersStore.getState().search()])
+  }
+
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="acknowledge">
+        {t('orders.acknowledge')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('orders.acknowledge')}
+        okText={t('orders.acknowledge')}
+        okButtonProps={{ disabled: !/^\d{4,8}$/.test(pin), loading: busy, ...{ 'data-testid': 'acknowledge-ok' } }}
+        onOk={() => void submit()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <p className="muted">{t('orders.acknowledgeHelp')}</p>
+        <Input.TextArea value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} placeholder={t('orders.acknowledgeNote')} />
+        <Input.Password
+          style={{ marginTop: 12 }}
+          value={pin}
+          maxLength={8}
+          inputMode="numeric"
+          placeholder={t('refund.pin')}
+          onChange={(e) => {
+            setPin(e.target.value.replace(/\D/g, ''))
+            setError(null)
+          }}
+          data-testid="acknowledge-pin"
+        />
+        {error && (
+          <p className="error-text" data-testid="acknowledge-error">
+            {error}
+          </p>
+        )}
+      </Modal>
+    </>
+  )
+}
