@@ -3,13 +3,9 @@
 // in force and the terminal's identity. create-core wires the real ones.
 import type { GatewayClient } from '../gateway/types'
 
-export type { GatewayClient }
+import type { FaceCodeResult } from '../../native-bridge/face/types'
 
-export type FaceCodeResult =
-  | { kind: 'ok'; faceCode: string; openid: string }
-  | { kind: 'user-cancel' }
-  | { kind: 'scan-payment' }
-  | { kind: 'error'; message: string }
+export type { GatewayClient, FaceCodeResult }
 
 export interface FaceAuthInfo {
   authinfo: string
