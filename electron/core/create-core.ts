@@ -45,6 +45,8 @@ export interface CoreOptions {
   deviceAdapters?: DeviceServiceOptions['adapters']
   /** Use this gateway instead of the one settings pick (tests and benchmarks with an external sandbox). */
   gateway?: GatewayConfig
+  /** How often orders and refunds flagged `review` are asked about again by themselves (default 10 min; 0 = never). */
+  reviewSweepMs?: number
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
 }
@@ -202,6 +204,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Recovery: every order and refund left unfinished by a crash is resumed now.
   engine.recover()
   refunds.recover()
+  // Flagged orders and refunds are asked about again now and then, so one the
+  // gateway could not answer for settles by itself once it can.
+  const sweepMs = options.reviewSweepMs ?? 10 * 60_000
+  const sweep = sweepMs > 0 ? setInterval(() => reviewSweep(services, log), sweepMs) : null
+  sweep?.unref()
 
   return {
     dispatch: createDispatcher(handlers, log),
@@ -209,10 +216,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     info,
     services: { ...services, get sandbox() { return sandbox }, gateway, devices },
     close: async () => {
+      if (sweep) clearInterval(sweep)
       engine.shutdown()
       await devices.close()
       await sandbox?.close()
       journal.close()
     },
   }
+}
+
+/** One pass over what is flagged `review`: a bounded batch, oldest first. */
+export function reviewSweep(s: DomainServices, log: Logger, batch = 20): number {
+  const orders = s.journal.db.prepare(`SELECT out_trade_no FROM orders WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(batch) as { out_trade_no: string }[]
+  const refunds = s.journal.db.prepare(`SELECT out_refund_no FROM refunds WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(batch) as { out_refund_no: string }[]
+  for (const o of orders) s.engine.recheck(o.out_trade_no)
+  for (const r of refunds) s.refunds.recheck(r.out_refund_no)
+  if (orders.length + refunds.length > 0) log.info('review sweep', { orders: orders.length, refunds: refunds.length })
+  return orders.length + refunds.length
 }

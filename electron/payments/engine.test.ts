@@ -295,3 +295,25 @@ describe('flagged orders', () => {
     expect(h2.ok && (h2.value as { gateway: string }).gateway).toBe('ok')
   })
 })
+
+describe('review sweep', () => {
+  it('an order flagged review (gateway unreachable past the cancel window) settles by itself once the gateway answers', async () => {
+    core = await startTestCore({ reviewSweepMs: 150, paymentPolicy: { ...scaledPolicy(0.01), cancelWindowMs: 600 } })
+    const control = core.services.sandbox!.control
+    control.failNext('orderquery', '5xx', { count: 1000 })
+    control.failNext('cancel', '30001', { count: 1000 })
+    const o = await pay(core, CODES.dropAfterCommit) // the gateway takes the money, the answer is lost
+    const flagged = await core.settle(o.outTradeNo)
+    expect(flagged.state).toBe('review')
+    expect(flagged.attention).toContain('撤销期限')
+    control.clearFaults()
+    const until = Date.now() + 5_000
+    let state = flagged.state
+    while (state !== 'paid' && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50))
+      state = core.services.journal.orders.get(o.outTradeNo)!.state
+    }
+    expect(state).toBe('paid')
+    expect(core.services.journal.orders.get(o.outTradeNo)!.attention).toBeNull()
+  })
+})
