@@ -85,7 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     })
     return sandbox
   }
-  if (settings.view().mode === 'demo' && !options.gateway) await ensureSandbox()
+  if (settings.mode() === 'demo' && !options.gateway) await ensureSandbox()
   bus.on('settings:changed', (v) => {
     if (v.mode === 'demo') void ensureSandbox()
   })
@@ -140,7 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const faceAuth = new AuthinfoCache({
     now: clock.now,
     fetch: async (rawdata) => {
-      const v = settings.view()
+      const v = settings.terminal()
       const out = await gateway().getFaceAuth({ storeId: v.storeId, storeName: v.storeName, deviceId: v.deviceId, rawdata })
       if (out.kind !== 'ok') throw new Error(out.kind === 'failed' ? `获取刷脸凭证失败：${out.message}` : `获取刷脸凭证结果未知：${out.reason}`)
       return { authinfo: out.authinfo, expiresIn: out.expiresIn, appid: out.appid, mchId: out.channelMchId }
@@ -149,7 +149,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const facePort = createFacePort({
     camera: () => devices.face(),
     cache: faceAuth,
-    key: () => ({ deviceId: settings.view().deviceId, storeId: settings.view().storeId }),
+    key: () => {
+      const t = settings.terminal()
+      return { deviceId: t.deviceId, storeId: t.storeId }
+    },
   })
 
   const engine = new PaymentEngine({
@@ -157,10 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     gateway,
     face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
-    terminal: () => {
-      const v = settings.view()
-      return { storeId: v.storeId, storeName: v.storeName, deviceId: v.deviceId, cashier: v.cashier, opUserId: v.cashier.replace(/[^\w-]/g, '') || v.mchId || 'cashier' }
-    },
+    terminal: () => settings.terminal(),
     bus,
     clock,
     policy: options.paymentPolicy ?? DEFAULT_POLICY,
@@ -172,7 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const info = (): AppInfo => ({
     name: 'Counter',
     version: options.version,
-    mode: settings.view().mode,
+    mode: settings.mode(),
     transport: options.transport,
     platform: process.platform,
     gatewayUrl: settings.gatewayConfig(sandbox?.url ?? null).baseUrl,

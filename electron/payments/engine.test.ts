@@ -231,6 +231,7 @@ describe('what the gateway would refuse never leaves an order open', () => {
   it('live mode without a gateway refuses the sale before creating an order', async () => {
     core = await startTestCore()
     core.services.journal.setSetting('settings', JSON.stringify({ mode: 'live', gatewayUrl: '', agentId: '', mchId: '' }))
+    core.services.settings.reload()
     const r = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.instant })
     expect(!r.ok && r.error.code).toBe('NOT_CONFIGURED')
     expect((core.services.journal.db.prepare('SELECT count(*) n FROM orders').get() as { n: number }).n).toBe(0)

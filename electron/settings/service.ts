@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { GatewayClient } from '../gateway/types'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
+import type { Terminal } from '../payments/ports'
 import type { SecretStore } from '../core/secrets'
 import type { AppMode, SettingsPatch, SettingsView } from '../shared/contract'
 import { PosFailure } from '../shared/result'
@@ -56,9 +57,30 @@ export class SettingsService {
     )
   }
 
+  /** Plain settings change only through save(), so they are read from the journal once and kept. */
+  private cached: Plain | null = null
+
   private plain(): Plain {
-    const stored = this.journal.getSetting('settings')
-    return { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+    if (!this.cached) {
+      const stored = this.journal.getSetting('settings')
+      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+    }
+    return this.cached
+  }
+
+  /** Forget the kept copy (after the journal's settings row was changed outside this service). */
+  reload(): void {
+    this.cached = null
+  }
+
+  mode(): AppMode {
+    return this.plain().mode
+  }
+
+  /** Who and where this counter is: read on every sale, so no secret-store reads here. */
+  terminal(): Terminal {
+    const p = this.plain()
+    return { storeId: p.storeId, storeName: p.storeName, deviceId: p.deviceId, cashier: p.cashier, opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier' }
   }
 
   /**
@@ -75,7 +97,9 @@ export class SettingsService {
   }
 
   private save(p: Partial<Plain>): SettingsView {
-    this.journal.setSetting('settings', JSON.stringify({ ...this.plain(), ...p }))
+    const next = { ...this.plain(), ...p }
+    this.journal.setSetting('settings', JSON.stringify(next))
+    this.cached = next
     const v = this.view()
     this.onChange(v)
     return v
