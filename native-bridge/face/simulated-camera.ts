@@ -3,6 +3,7 @@
 // fen digits: …11 the customer cancels, …22 switches to showing a payment code,
 // …33 the SDK reports an error, …44 a slow customer (slowMs, then success);
 // anything else succeeds at once.
+import { FaceStatusHolder } from './face-status'
 import type { FaceCamera, FaceCodeRequest, FaceCodeResult, FacePayResultReport, FaceStatus } from './types'
 
 export type SimulatedOutcome = 'success' | 'user-cancel' | 'scan-payment' | 'sdk-error' | 'slow'
@@ -28,8 +29,7 @@ export interface SimulatedCameraOptions {
 
 export class SimulatedFaceCamera implements FaceCamera {
   private readonly queue: SimulatedOutcome[] = []
-  private readonly listeners = new Set<(s: FaceStatus) => void>()
-  private current: FaceStatus = { kind: 'simulated', state: 'connecting', detail: 'simulated face camera starting' }
+  private readonly statusHolder = new FaceStatusHolder('simulated', 'simulated face camera starting')
   private rawdataCount = 0
   readonly reported: FacePayResultReport[] = []
 
@@ -74,12 +74,11 @@ export class SimulatedFaceCamera implements FaceCamera {
   }
 
   status(): FaceStatus {
-    return { ...this.current }
+    return this.statusHolder.get()
   }
 
   onStatus(listener: (s: FaceStatus) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.statusHolder.on(listener)
   }
 
   async close(): Promise<void> {
@@ -91,11 +90,10 @@ export class SimulatedFaceCamera implements FaceCamera {
   }
 
   private ensureUp(): void {
-    if (this.current.state !== 'connected') throw new Error('simulated face camera is not started')
+    if (this.statusHolder.get().state !== 'connected') throw new Error('simulated face camera is not started')
   }
 
   private setStatus(state: FaceStatus['state'], detail: string): void {
-    this.current = { kind: 'simulated', state, detail }
-    for (const l of this.listeners) l(this.status())
+    this.statusHolder.set(state, detail)
   }
 }

@@ -2,6 +2,7 @@
 // A crash, abort or hang in vendor code fails the call in flight with a
 // FaceBridgeError (the engine treats the payment result as unknown), the
 // status goes `failed`, and a fresh worker is started and re-initialised.
+import { FaceStatusHolder } from './face-status'
 import { WorkerHost, type SpawnWorker } from './worker-host'
 import {
   expectSuccess,
@@ -26,8 +27,7 @@ export interface VendorCameraOptions {
 }
 
 export class VendorFaceCamera implements FaceCamera {
-  private current: FaceStatus = { kind: 'vendor', state: 'connecting', detail: 'not started' }
-  private readonly listeners = new Set<(s: FaceStatus) => void>()
+  private readonly statusHolder = new FaceStatusHolder('vendor', 'not started')
   private readonly host: WorkerHost
   private readonly callMs: number
   private readonly faceCodeMs: number
@@ -74,12 +74,11 @@ export class VendorFaceCamera implements FaceCamera {
   }
 
   status(): FaceStatus {
-    return { ...this.current }
+    return this.statusHolder.get()
   }
 
   onStatus(listener: (s: FaceStatus) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.statusHolder.on(listener)
   }
 
   async close(): Promise<void> {
@@ -99,10 +98,9 @@ export class VendorFaceCamera implements FaceCamera {
   }
 
   private setStatus(state: FaceStatus['state'], detail: string): void {
-    this.current = { kind: 'vendor', state, detail }
+    this.statusHolder.set(state, detail)
     if (state === 'connected' || state === 'failed') {
       for (const w of this.readyWaiters.splice(0)) w.resolve()
     }
-    for (const l of this.listeners) l(this.status())
   }
 }
