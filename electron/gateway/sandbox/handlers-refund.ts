@@ -3,18 +3,9 @@
 import { fenOf, missing, refuse, success, type HandlerContext } from './answers'
 import { DELAYS_MS, refundScenarioOf } from './scenarios'
 import { formatTime } from './store'
+import { findOrder } from './handlers-trade'
 import type { Reply, SandboxOrder, SandboxRefund } from './types'
 
-function orderOf(fields: Record<string, string>, ctx: HandlerContext): SandboxOrder | undefined {
-  const mchId = ctx.merchant!.mchId
-  // Spec: for refunds transaction_id wins over out_trade_no.
-  const order = fields.transaction_id
-    ? ctx.store.orderByTransactionId(mchId, fields.transaction_id)
-    : fields.out_trade_no
-      ? ctx.store.order(mchId, fields.out_trade_no)
-      : undefined
-  return order && order.paytype === fields.paytype ? order : undefined
-}
 
 function refundAnswer(order: SandboxOrder, refund: SandboxRefund): Reply {
   return success(
@@ -40,7 +31,7 @@ export function handleRefund(fields: Record<string, string>, ctx: HandlerContext
   const totalFee = fenOf(fields.total_fee)
   const refundFee = fenOf(fields.refund_fee)
   if (totalFee === null || refundFee === null) return refuse('20004', 'total_fee/refund_fee 必须为正整数（分）')
-  const order = orderOf(fields, ctx)
+  const order = findOrder(fields, ctx, 'transaction_id')
   if (!order) return refuse('20007', '订单不存在')
 
   const existing = ctx.store.refund(order.mchId, fields.out_refund_no!)

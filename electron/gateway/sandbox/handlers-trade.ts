@@ -88,13 +88,15 @@ export function handlePay(fields: Record<string, string>, ctx: HandlerContext, s
   return reply
 }
 
-function findOrder(fields: Record<string, string>, ctx: HandlerContext): SandboxOrder | undefined {
+/**
+ * The order a request names. The spec ranks the two keys differently per call:
+ * orderquery prefers out_trade_no, refund/refundquery prefer transaction_id.
+ */
+export function findOrder(fields: Record<string, string>, ctx: HandlerContext, prefer: 'out_trade_no' | 'transaction_id' = 'out_trade_no'): SandboxOrder | undefined {
   const mchId = ctx.merchant!.mchId
-  const order = fields.out_trade_no
-    ? ctx.store.order(mchId, fields.out_trade_no)
-    : fields.transaction_id
-      ? ctx.store.orderByTransactionId(mchId, fields.transaction_id)
-      : undefined
+  const byNo = () => (fields.out_trade_no ? ctx.store.order(mchId, fields.out_trade_no) : undefined)
+  const byTx = () => (fields.transaction_id ? ctx.store.orderByTransactionId(mchId, fields.transaction_id) : undefined)
+  const order = prefer === 'out_trade_no' ? (fields.out_trade_no ? byNo() : byTx()) : fields.transaction_id ? byTx() : byNo()
   // Asked under the wrong wallet, the gateway routes to a channel that never saw it.
   return order && order.paytype === fields.paytype ? order : undefined
 }
