@@ -103,7 +103,9 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
     'shifts:current': () => s.shifts.current(),
     'shifts:open': (req) => s.shifts.open(req.cashier, req.floatFen),
     'shifts:xReport': () => s.shifts.report('X'),
-    'shifts:close': () => {
+    // Who may close a shift is the core's decision: the supervisor, by PIN.
+    'shifts:close': ({ pin }) => {
+      s.settings.pin.verify(pin)
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
       return s.shifts.close()
     },
@@ -116,9 +118,9 @@ export function settingsHandlers(s: DomainServices): H<'settings:get' | 'setting
   return {
     'settings:get': () => s.settings.view(),
     'settings:update': ({ patch, pin }) => s.settings.update(patch, pin),
-    'settings:setMode': ({ mode, pin }) => {
+    'settings:setMode': ({ mode, pin, acceptPlainSecrets }) => {
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再切换模式')
-      return s.settings.setMode(mode, pin)
+      return s.settings.setMode(mode, pin, acceptPlainSecrets === true)
     },
     'settings:sendSms': ({ mobile }) => s.settings.sendSms(s.activationClient(), mobile),
     'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient(), req, pin),

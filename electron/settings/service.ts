@@ -11,7 +11,7 @@ import type { AppMode, SettingsPatch, SettingsView } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { PinGuard } from './pin'
 
-type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'mode'> & { mode: AppMode }
+type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'pinNeedsChange' | 'secretsEncrypted' | 'mode'> & { mode: AppMode }
 
 const DEFAULTS: Plain = {
   mode: 'demo',
@@ -50,7 +50,15 @@ export class SettingsService {
       {
         getHash: () => secrets.get('pinHash'),
         setHash: (h) => secrets.set('pinHash', h),
-        getState: () => JSON.parse(journal.getSetting('pin.state') ?? '{"failures":0,"lockedUntil":0}') as { failures: number; lockedUntil: number },
+        getState: () => {
+          const raw = journal.getSetting('pin.state')
+          if (raw === null) return null
+          try {
+            return JSON.parse(raw) as unknown
+          } catch {
+            return 'damaged' // PinGuard treats anything unreadable as a lock
+          }
+        },
         setState: (s) => journal.setSetting('pin.state', JSON.stringify(s)),
       },
       now,
@@ -107,12 +115,23 @@ export class SettingsService {
 
   view(): SettingsView {
     const p = this.plain()
-    return { ...p, agentKeySet: this.secrets.get('agentKey') !== null, merchantKeySet: this.secrets.get('merchantKey') !== null, pinSet: this.pin.isSet() }
+    return {
+      ...p,
+      agentKeySet: this.secrets.get('agentKey') !== null,
+      merchantKeySet: this.secrets.get('merchantKey') !== null,
+      pinSet: this.pin.isSet(),
+      pinNeedsChange: this.pin.isSet() && this.pin.isWeak(),
+      secretsEncrypted: this.secrets.encrypted,
+    }
   }
 
-  /** Changing settings needs the supervisor PIN once one is set. */
+  /**
+   * Every settings change, activation and mode switch needs the supervisor PIN,
+   * and so a PIN must exist first (PIN_NOT_SET): until then nobody may point the
+   * counter at another gateway.
+   */
   private guard(pin: string | undefined): void {
-    if (this.pin.isSet()) this.pin.verify(pin)
+    this.pin.verify(pin)
   }
 
   update(patch: SettingsPatch, pin?: string): SettingsView {
@@ -123,12 +142,16 @@ export class SettingsService {
     return this.save(plain)
   }
 
-  setMode(mode: AppMode, pin?: string): SettingsView {
+  /** `acceptPlainSecrets`: the supervisor's explicit yes to live mode on a machine that cannot encrypt keys at rest. */
+  setMode(mode: AppMode, pin?: string, acceptPlainSecrets = false): SettingsView {
     this.guard(pin)
     if (mode === 'live') {
       const p = this.plain()
       if (!p.gatewayUrl || !p.agentId || !p.mchId || !this.secrets.get('merchantKey')) {
         throw new PosFailure('NOT_CONFIGURED', '切换到正式模式前，请先填写网关地址、代理商编号并完成商户激活')
+      }
+      if (!this.secrets.encrypted && !acceptPlainSecrets) {
+        throw new PosFailure('CONFIRM_REQUIRED', '本机无法加密保存密钥：主管确认后才能切换到正式模式 (secrets cannot be encrypted on this machine: a supervisor must confirm)')
       }
     }
     return this.save({ mode })
@@ -149,7 +172,15 @@ export class SettingsService {
     return this.save({ mchId: out.mchId, merchantName: out.shortName || out.fullName, merchantState: out.state })
   }
 
-  setPin(next: string, current?: string): void {
+  /**
+   * Sets or changes the supervisor PIN (rule: settings/pin.ts checkNewPin). In
+   * live mode the first PIN is set by the setup wizard only (`via: 'setup'`):
+   * from Settings anyone at the screen could claim it.
+   */
+  setPin(next: string, current?: string, via: 'settings' | 'setup' = 'settings'): void {
+    if (!this.pin.isSet() && this.mode() === 'live' && via !== 'setup') {
+      throw new PosFailure('PIN_NOT_SET', '正式模式下，首个主管密码只能在开通向导中设置 (in live mode the first PIN is set in setup)')
+    }
     this.pin.set(next, current)
     this.onChange(this.view())
   }

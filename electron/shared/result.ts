@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'INVALID_CODE', // not a payment code we accept
   'PIN_INVALID',
   'PIN_LOCKED',
+  'PIN_REQUIRED', // no PIN typed: asked again, not counted as an attempt
+  'PIN_NOT_SET', // no supervisor PIN exists yet: set one first (settings in demo, setup in live)
+  'PIN_WEAK', // a new PIN that breaks the rule (6–12 digits, not trivial)
+  'CONFIRM_REQUIRED', // needs an explicit supervisor confirmation flag (e.g. live mode without encrypted secrets)
   'NO_SHIFT',
   'GATEWAY', // the gateway answered with a final error
   'DEVICE',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppMode } from './app'
-import { call, Empty, Pin, ShortText } from './define'
+import { call, Empty, NewPin, Pin, ShortText } from './define'
 
 const Digits = (min: number, max: number) => z.string().regex(new RegExp(`^\\d{${min},${max}}$`))
 
@@ -19,6 +19,10 @@ export const SettingsView = z.object({
   agentKeySet: z.boolean(),
   merchantKeySet: z.boolean(),
   pinSet: z.boolean(),
+  /** The PIN was set before the 6-digit rule: Settings asks the supervisor to change it. */
+  pinNeedsChange: z.boolean(),
+  /** False when this machine cannot encrypt keys at rest (no OS keyring / safeStorage): shown in Settings, live mode needs a confirmation. */
+  secretsEncrypted: z.boolean(),
   language: z.enum(['zh-CN', 'en']),
   speakOnSuccess: z.boolean(),
 })
@@ -43,9 +47,10 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>
 
 export const settingsCalls = {
   'settings:get': call(Empty, SettingsView),
-  /** Needs the supervisor PIN once one is set. */
+  /** Needs the supervisor PIN (PIN_NOT_SET until one exists). */
   'settings:update': call(z.strictObject({ patch: SettingsPatch, pin: Pin.optional() }), SettingsView),
-  'settings:setMode': call(z.strictObject({ mode: AppMode, pin: Pin.optional() }), SettingsView),
+  /** `acceptPlainSecrets`: the supervisor confirms live mode although secrets cannot be encrypted here (CONFIRM_REQUIRED otherwise). */
+  'settings:setMode': call(z.strictObject({ mode: AppMode, pin: Pin.optional(), acceptPlainSecrets: z.literal(true).optional() }), SettingsView),
   /** GetMchSMSValid: sends the SMS code; answers how many minutes it stays valid. */
   'settings:sendSms': call(z.strictObject({ mobile: Digits(11, 11) }), z.object({ validMinutes: z.int() })),
   /** GetMchId by mobile + SMS code or username + password; stores mch_id and the trade code. */
@@ -56,8 +61,8 @@ export const settingsCalls = {
     ]),
     SettingsView,
   ),
-  /** Sets the supervisor PIN (first time: no current PIN needed). */
-  'settings:setPin': call(z.strictObject({ current: Pin.optional(), next: Pin }), z.object({ pinSet: z.literal(true) })),
+  /** Sets the supervisor PIN (first time: no current PIN needed; in live mode the first one only in setup). */
+  'settings:setPin': call(z.strictObject({ current: Pin.optional(), next: NewPin }), z.object({ pinSet: z.literal(true) })),
 }
 
 export const settingsEvents = {
