@@ -121,7 +121,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return client
   }
   const gateway = () => clientFor(options.gateway ?? settings.gatewayConfig(sandbox?.url ?? null))
-  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(sandbox?.url ?? null))
+  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig())
+  const liveClient = () => clientFor(options.gateway ?? settings.liveConfig())
 
   // Devices: scanners and the face camera, configured from the journal's settings.
   const devices = new DeviceService({
@@ -161,13 +162,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
     terminal: () => settings.terminal(),
+    canSell: () => settings.assertCanSell(),
     bus,
     clock,
     policy: options.paymentPolicy ?? DEFAULT_POLICY,
     log,
   })
   const refunds = new RefundService(engine.ctx, settings.pin)
-  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient }
+  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient, liveClient }
 
   const info = (): AppInfo => ({
     name: 'Counter',

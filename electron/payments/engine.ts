@@ -115,6 +115,7 @@ export class PaymentEngine {
       this.ctx.log.warn('gateway not configured', { error: e instanceof Error ? e.message : String(e) })
       throw new PosFailure('NOT_CONFIGURED', '支付网关未配置完整：请在“设置”中完成商户激活，或切换到演示模式')
     }
+    this.ctx.deps.canSell?.()
     const { journal, shifts, clock } = this.ctx.deps
     const terminal = this.ctx.deps.terminal()
     const now = clock.now()
