@@ -26,6 +26,8 @@ const DEFAULTS: Plain = {
   cashier: '收银员01',
   language: 'zh-CN',
   speakOnSuccess: true,
+  maxSaleFen: 50_000_00, // ¥50,000.00 a sale
+  confirmAboveFen: 2_000_00, // "¥2,000.00 — sure?" catches a slipped 00 on the keypad
 }
 
 /** Where transaction calls go and with which credentials. */
@@ -80,7 +82,14 @@ export class SettingsService {
   /** Who and where this counter is: read on every sale, so no secret-store reads here. */
   terminal(): Terminal {
     const p = this.plain()
-    return { storeId: p.storeId, storeName: p.storeName, deviceId: p.deviceId, cashier: p.cashier, opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier' }
+    return {
+      storeId: p.storeId,
+      storeName: p.storeName,
+      deviceId: p.deviceId,
+      cashier: p.cashier,
+      opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier',
+      maxSaleFen: p.maxSaleFen,
+    }
   }
 
   /**
@@ -116,7 +125,13 @@ export class SettingsService {
   }
 
   update(patch: SettingsPatch, pin?: string): SettingsView {
+    if (patch.maxSaleFen !== undefined && patch.maxSaleFen !== this.plain().maxSaleFen && !this.pin.isSet()) {
+      // The per-sale maximum guards real money: it changes only with a supervisor PIN.
+      throw new PosFailure('PIN_INVALID', '修改单笔收款上限需要主管密码：请先设置主管密码')
+    }
     this.guard(pin)
+    const next = { ...this.plain(), ...patch }
+    if (next.confirmAboveFen > next.maxSaleFen) throw new PosFailure('VALIDATION', '“大额确认”金额不能高于单笔收款上限')
     const { agentKey, merchantKey, ...plain } = patch
     if (agentKey !== undefined) this.secrets.set('agentKey', agentKey)
     if (merchantKey !== undefined) this.secrets.set('merchantKey', merchantKey)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppMode } from './app'
-import { call, Empty, Pin, ShortText } from './define'
+import { AmountFen, call, Empty, NonNegativeFen, Pin, ShortText } from './define'
 
 const Digits = (min: number, max: number) => z.string().regex(new RegExp(`^\\d{${min},${max}}$`))
 
@@ -21,6 +21,10 @@ export const SettingsView = z.object({
   pinSet: z.boolean(),
   language: z.enum(['zh-CN', 'en']),
   speakOnSuccess: z.boolean(),
+  /** The most one sale may charge (fen); the core refuses more (AMOUNT_LIMIT). Changing it needs the supervisor PIN. */
+  maxSaleFen: AmountFen,
+  /** Above this (fen) the checkout asks the cashier to confirm the amount before sending it; 0 = never. */
+  confirmAboveFen: NonNegativeFen,
 })
 export type SettingsView = z.infer<typeof SettingsView>
 
@@ -38,6 +42,8 @@ export const SettingsPatch = z.strictObject({
   cashier: ShortText.min(1).optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   speakOnSuccess: z.boolean().optional(),
+  maxSaleFen: AmountFen.optional(),
+  confirmAboveFen: NonNegativeFen.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
