@@ -35,6 +35,8 @@ const DEFAULTS: Plain = {
   language: 'zh-CN',
   speakOnSuccess: true,
   setupDone: false,
+  maxSaleFen: 50_000_00, // ¥50,000.00 a sale
+  confirmAboveFen: 2_000_00, // "¥2,000.00 — sure?" catches a slipped 00 on the keypad
 }
 
 /** Where transaction calls go and with which credentials. */
@@ -97,7 +99,14 @@ export class SettingsService {
   /** Who and where this counter is: read on every sale, so no secret-store reads here. */
   terminal(): Terminal {
     const p = this.plain()
-    return { storeId: p.storeId, storeName: p.storeName, deviceId: p.deviceId, cashier: p.cashier, opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier' }
+    return {
+      storeId: p.storeId,
+      storeName: p.storeName,
+      deviceId: p.deviceId,
+      cashier: p.cashier,
+      opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier',
+      maxSaleFen: p.maxSaleFen,
+    }
   }
 
   /**
@@ -150,6 +159,8 @@ export class SettingsService {
 
   update(patch: SettingsPatch, pin?: string): SettingsView {
     this.guard(pin)
+    const next = { ...this.plain(), ...patch }
+    if (next.confirmAboveFen > next.maxSaleFen) throw new PosFailure('VALIDATION', '“大额确认”金额不能高于单笔收款上限')
     const { agentKey, merchantKey, ...plain } = patch
     if (plain.gatewayUrl !== undefined && this.plain().mode === 'live' && gatewayUrlProblem(plain.gatewayUrl, 'live') !== null) {
       throw new PosFailure('INSECURE_URL', '正式模式的网关地址必须是 https（仅本机地址可用 http）', { field: 'gatewayUrl' })

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'CONFLICT', // e.g. refund above what is refundable
   'BUSY', // an order is already in flight at this counter
   'INVALID_CODE', // not a payment code we accept
+  'AMOUNT_LIMIT', // above the per-sale maximum set in Settings
   'PIN_INVALID',
   'PIN_LOCKED',
   'PIN_REQUIRED', // no PIN typed: asked again, not counted as an attempt

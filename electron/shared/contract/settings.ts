@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppMode } from './app'
-import { call, Empty, NewPin, Pin, ShortText } from './define'
+import { AmountFen, call, Empty, NewPin, NonNegativeFen, Pin, ShortText } from './define'
 
 const Digits = (min: number, max: number) => z.string().regex(new RegExp(`^\\d{${min},${max}}$`))
 
@@ -35,6 +35,10 @@ export const SettingsView = z.object({
   setupDone: z.boolean(),
   /** What is still missing for live mode; empty when a switch to live may be tried. */
   liveMissing: z.array(LiveField),
+  /** The most one sale may charge (fen); the core refuses more (AMOUNT_LIMIT). Changing it needs the supervisor PIN. */
+  maxSaleFen: AmountFen,
+  /** Above this (fen) the checkout asks the cashier to confirm the amount before sending it; 0 = never. */
+  confirmAboveFen: NonNegativeFen,
 })
 export type SettingsView = z.infer<typeof SettingsView>
 
@@ -53,6 +57,8 @@ export const SettingsPatch = z.strictObject({
   language: z.enum(['zh-CN', 'en']).optional(),
   speakOnSuccess: z.boolean().optional(),
   setupDone: z.boolean().optional(),
+  maxSaleFen: AmountFen.optional(),
+  confirmAboveFen: NonNegativeFen.optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
