@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'GATEWAY', // the gateway answered with a final error
   'DEVICE',
   'NOT_CONFIGURED',
+  'JOURNAL_PROBLEM', // the books are unknown (start-up check failed): no sales, no money calls
+  'SECRETS_UNREADABLE', // the secrets file cannot be read: nothing that needs a key or the PIN goes ahead
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
