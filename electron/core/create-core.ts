@@ -47,6 +47,8 @@ export interface CoreOptions {
   gateway?: GatewayConfig
   /** How often orders and refunds flagged `review` are asked about again by themselves (default 10 min; 0 = never). */
   reviewSweepMs?: number
+  /** Journal backups while orders change (default hourly; they are also taken at every shift close). */
+  backupEveryMs?: number
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
 }

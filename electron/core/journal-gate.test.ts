@@ -34,8 +34,9 @@ const temp = (name: string) => {
   return d
 }
 
-const start = (dir: string) =>
+const start = (dir: string, backupEveryMs?: number) =>
   createCore({
+    ...(backupEveryMs ? { backupEveryMs } : {}),
     userDataDir: dir,
     transport: 'browser',
     version: 'test',
@@ -178,6 +179,26 @@ describe('starting a new journal', () => {
 })
 
 describe('backups', () => {
+  it('are taken at shift close and on the timer only while orders change', async () => {
+    const dir = temp('when')
+    const core = await start(dir, 150)
+    const count = () => (existsSync(join(dir, 'backups')) ? readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite3')).length : 0)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(count()).toBe(0) // nothing sold yet: nothing to back up
+    await sell(core, 300)
+    for (let i = 0; i < 100 && count() === 0; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(count()).toBe(1)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(count()).toBe(1) // unchanged orders: no new copy
+    await call(core, 'shifts:close')
+    for (let i = 0; i < 100 && count() === 1; i++) await new Promise((r) => setTimeout(r, 20))
+    expect(count()).toBe(2)
+    const status = await call<JournalStatus>(core, 'journal:status')
+    expect(status.backupCount).toBe(2)
+    expect(status.latestBackup?.seq).toBe(commitSeq(core.services.journal.db))
+    await core.close()
+  })
+
   it('keeps N per folder, verifies each, and restore skips one that no longer verifies', async () => {
     const dir = temp('keep')
     const core = await start(dir)

@@ -133,7 +133,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     keeper = new JournalKeeper(journal.db, paths, secrets, now, log, {
       tickMs: 250,
       secretEveryMs: 30_000,
-      backupEveryMs: 60 * 60_000,
+      backupEveryMs: options.backupEveryMs ?? 60 * 60_000,
       keep: () => backupOptions().keep,
       secondFolder: () => backupOptions().secondFolder,
       onFinding: (f) => {

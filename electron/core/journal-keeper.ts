@@ -71,7 +71,7 @@ export class JournalKeeper {
     const logged = readRecent(paths.recent)
     const last = lastOrderRowid(db)
     this.watermark = logged.length > 0 ? Math.min(Math.max(...logged.map((e) => e.rowid)), last) : last
-    this.backupSeq = listBackups(paths.backups)[0]?.seq ?? -1
+    this.backupSeq = listBackups(paths.backups)[0]?.seq ?? 0 // an empty journal needs no copy
   }
 
   start(): void {
