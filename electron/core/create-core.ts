@@ -1,12 +1,11 @@
 // Builds the whole core (plain Node, no Electron) and the handlers that serve
 // the contract. Electron main and the browser harness both call createCore and
 // attach their transport to `dispatch` and `bus`.
-import { join } from 'node:path'
 import { createGatewayClient } from '../gateway'
 import { startSandboxGateway, type SandboxGateway } from '../gateway/sandbox/server'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { GatewayAuditEntry, GatewayClient } from '../gateway/types'
-import { Journal } from '../journal'
+import type { Journal } from '../journal'
 import { realClock, type Clock } from '../payments/clock'
 import { PaymentEngine } from '../payments/engine'
 import { DEFAULT_POLICY, type PaymentPolicy } from '../payments/policy'
@@ -23,7 +22,8 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
 import type { Logger } from './logger'
-import { fileSecretStore, type SecretStore } from './secrets'
+import { openGuarded, type GateHooks, type JournalControl, NO_JOURNAL_CONTROL } from './journal-gate'
+import type { SecretStore } from './secrets'
 
 export interface CoreOptions {
   /** Folder for the journal and settings (Electron's userData, a temp dir in tests). */
@@ -47,6 +47,8 @@ export interface CoreOptions {
   gateway?: GatewayConfig
   /** How often orders and refunds flagged `review` are asked about again by themselves (default 10 min; 0 = never). */
   reviewSweepMs?: number
+  /** Journal backups while orders change (default hourly; they are also taken at every shift close). */
+  backupEveryMs?: number
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
 }
@@ -56,16 +58,22 @@ export interface Core {
   bus: EventBus
   info(): AppInfo
   services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService }
+  /** The journal's start-up check, backups and the ways out of a journal problem (journal-gate.ts). */
+  journal: JournalControl
   close(): Promise<void>
 }
 
-export async function createCore(options: CoreOptions): Promise<Core> {
+/** Checks the journal first (journal-gate.ts): a journal that is missing, replaced, rolled back or damaged starts no sales. */
+export function createCore(options: CoreOptions): Promise<Core> {
+  return openGuarded(options, (journal, hooks) => buildCore(options, journal, hooks))
+}
+
+async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHooks): Promise<Core> {
   const clock = options.clock ?? realClock
   const startedAt = clock.now()
   const log = options.log
   const bus = new EventBus(log)
-  const journal = Journal.inFolder(options.userDataDir)
-  const secrets = options.secrets ?? fileSecretStore(join(options.userDataDir, 'secrets.json'))
+  const secrets = hooks.secrets
   const settings = new SettingsService(journal, secrets, (v) => bus.emit('settings:changed', v), clock.now)
   const shifts = new ShiftService(journal, clock.now, (s) => bus.emit('shifts:changed', s))
 
@@ -179,6 +187,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     platform: process.platform,
     gatewayUrl: settings.gatewayConfig(sandbox?.url ?? null).baseUrl,
     startedAt,
+    journal: hooks.check(),
   })
 
   const handlers: Partial<Handlers> = {
@@ -192,6 +201,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         gateway: gatewayHealthy ? 'ok' : 'degraded',
         openOrders: open,
         attentionOrders: journalOk ? journal.orders.countAttention() : 0,
+        journalFindings: hooks.check().findings,
         checkedAt: clock.now(),
       }
     },
@@ -217,6 +227,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     bus,
     info,
     services: { ...services, get sandbox() { return sandbox }, gateway, devices },
+    journal: NO_JOURNAL_CONTROL, // the gate's own takes its place
     close: async () => {
       if (sweep) clearInterval(sweep)
       engine.shutdown()

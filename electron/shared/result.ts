@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'INSECURE_URL', // a live gateway URL that is not https (http only on loopback)
   'LIVE_CHECK_FAILED', // the signed probe before going live did not prove the gateway (params.reason)
   'MERCHANT_INACTIVE', // the merchant's mch_state is not 20 (启用): no sales (params.state)
+  'JOURNAL_PROBLEM', // the books are unknown (start-up check failed): no sales, no money calls
+  'SECRETS_UNREADABLE', // the secrets file cannot be read: nothing that needs a key or the PIN goes ahead
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

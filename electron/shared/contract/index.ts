@@ -5,6 +5,7 @@
 import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { devicesCalls, devicesEvents } from './devices'
+import { journalCalls, journalEvents } from './journal'
 import { ordersCalls, ordersEvents } from './orders'
 import { paymentCalls, paymentEvents } from './payment'
 import { settingsCalls, settingsEvents } from './settings'
@@ -17,6 +18,7 @@ export const calls = {
   ...shiftsCalls,
   ...settingsCalls,
   ...devicesCalls,
+  ...journalCalls,
 }
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...shiftsEvents,
   ...settingsEvents,
   ...devicesEvents,
+  ...journalEvents,
 }
 
 export type Calls = typeof calls
@@ -55,3 +58,4 @@ export * from './orders'
 export * from './shifts'
 export * from './settings'
 export * from './devices'
+export * from './journal'
