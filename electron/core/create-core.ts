@@ -19,6 +19,8 @@ import { AuthinfoCache } from '../../native-bridge/face/authinfo-cache'
 import { DEFAULT_DEVICES_CONFIG, DeviceService, type DeviceServiceOptions, type DevicesConfig } from '../devices/device-service'
 import { createFacePort } from '../devices/face-port'
 import { createDeviceHandlers } from '../devices/handlers'
+import { journalHealth, watchJournal } from './journal-watch'
+import { onKeptWriteFlushed } from '../payments/context'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
@@ -65,6 +67,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log
   const bus = new EventBus(log)
   const journal = Journal.inFolder(options.userDataDir)
+  // Kept writes flushed later hand the order back to the engine (bound once it exists).
+  let flushed: (key: string) => void = () => {}
+  const writes = watchJournal(journal, bus, clock, log, (key) => flushed(key))
   const secrets = options.secrets ?? fileSecretStore(join(options.userDataDir, 'secrets.json'))
   const settings = new SettingsService(journal, secrets, (v) => bus.emit('settings:changed', v), clock.now)
   const shifts = new ShiftService(journal, clock.now, (s) => bus.emit('shifts:changed', s))
@@ -95,7 +100,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // A verified answer (even a business failure) means the gateway is there; any
     // transport, HTTP, parse or signature problem means it is not quite.
     gatewayHealthy = e.error === null
-    journal.audit.append({
+    // The call happened: if the journal refuses its record, keep it and retry.
+    writes.keep(e.request.out_refund_no ?? e.request.out_trade_no ?? 'audit', () => journal.audit.append({
       at: e.startedAt,
       call: e.call,
       ref: e.request.out_refund_no ?? e.request.out_trade_no ?? null,
@@ -105,7 +111,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       request: e.request,
       response: e.response,
       error: e.error,
-    })
+    }))
     options.onGatewayCall?.(e)
   }
   // One client per configuration; rebuilt when settings change the gateway or keys.
@@ -157,6 +163,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const engine = new PaymentEngine({
     journal,
+    writes,
     gateway,
     face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
@@ -167,6 +174,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   })
   const refunds = new RefundService(engine.ctx, settings.pin)
+  flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
   const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient }
 
   const info = (): AppInfo => ({
@@ -182,16 +190,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Partial<Handlers> = {
     'app:info': () => info(),
     'app:health': () => {
-      const journalOk = journal.healthy()
-      const open = journalOk ? journal.orders.countOpen() : 0
-      return {
-        ok: journalOk && gatewayHealthy,
-        journal: journalOk ? 'ok' : 'down',
-        gateway: gatewayHealthy ? 'ok' : 'degraded',
-        openOrders: open,
-        attentionOrders: journalOk ? journal.orders.countAttention() : 0,
-        checkedAt: clock.now(),
-      }
+      const j = journalHealth(journal, writes)
+      return { ...j, ok: j.journal === 'ok' && gatewayHealthy, gateway: gatewayHealthy ? 'ok' : 'degraded', checkedAt: clock.now() }
     },
     'app:echo': (req) => ({ text: req.text }),
     ...paymentHandlers(services),
@@ -218,6 +218,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: async () => {
       if (sweep) clearInterval(sweep)
       engine.shutdown()
+      writes.close()
       await devices.close()
       await sandbox?.close()
       journal.close()

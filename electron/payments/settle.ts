@@ -198,3 +198,19 @@ export class OrderSettler {
     return this.afterCancelRefused(`已超过 ${Math.round(this.ctx.policy.cancelWindowMs / 60_000) || '<1'} 分钟撤销期限`)
   }
 }
+
+/**
+ * Asks orderquery whether the gateway has an order the journal says was never
+ * sent. 20007 ("does not exist") counts only when given twice, a policy gap
+ * apart (a query racing a just-arrived pay request can see nothing yet).
+ * Returns 'notFound' only then, else the kind of the answer that broke the tie.
+ */
+export async function confirmNotFound(ctx: EngineContext, row: OrderRow): Promise<OrderQueryOutcome['kind']> {
+  if (!row.paytype) return 'unknown'
+  for (let ask = 0; ask < 2; ask++) {
+    if (ask > 0) await ctx.clock.sleep(ctx.policy.minGapMs)
+    const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
+    if (out.kind !== 'notFound') return out.kind
+  }
+  return 'notFound'
+}

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'GATEWAY', // the gateway answered with a final error
   'DEVICE',
   'NOT_CONFIGURED',
+  'JOURNAL', // the journal is not taking writes: no sale until it does
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
