@@ -21,6 +21,8 @@ import { createFacePort } from '../devices/face-port'
 import { createDeviceHandlers } from '../devices/handlers'
 import { journalHealth, watchJournal } from './journal-watch'
 import { onKeptWriteFlushed } from '../payments/context'
+import { Reconciler } from '../payments/reconcile'
+import { reconcileHandlers } from './reconcile-handlers'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
@@ -49,6 +51,8 @@ export interface CoreOptions {
   gateway?: GatewayConfig
   /** How often orders and refunds flagged `review` are asked about again by themselves (default 10 min; 0 = never). */
   reviewSweepMs?: number
+  /** Reconciliation's bound on gateway queries per second (default 5; raised in tests). */
+  reconcileRatePerSec?: number
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
 }
@@ -57,7 +61,7 @@ export interface Core {
   dispatch: Dispatch
   bus: EventBus
   info(): AppInfo
-  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService }
+  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler }
   close(): Promise<void>
 }
 
@@ -175,6 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
   const refunds = new RefundService(engine.ctx, settings.pin)
   flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
+  const reconciler = new Reconciler(engine.ctx, { ratePerSec: options.reconcileRatePerSec ?? 5, onProgress: (run) => bus.emit('reconcile:progress', run) })
   const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient }
 
   const info = (): AppInfo => ({
@@ -197,6 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...paymentHandlers(services),
     ...ordersHandlers(services),
     ...shiftsHandlers(services),
+    ...reconcileHandlers(services, reconciler, shiftsHandlers(services), log),
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
   }
@@ -204,6 +210,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Recovery: every order and refund left unfinished by a crash is resumed now.
   engine.recover()
   refunds.recover()
+  reconciler.resumeUnfinished()
   // Flagged orders and refunds are asked about again now and then, so one the
   // gateway could not answer for settles by itself once it can.
   const sweepMs = options.reviewSweepMs ?? 10 * 60_000
@@ -214,10 +221,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch: createDispatcher(handlers, log),
     bus,
     info,
-    services: { ...services, get sandbox() { return sandbox }, gateway, devices },
+    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler },
     close: async () => {
       if (sweep) clearInterval(sweep)
       engine.shutdown()
+      reconciler.stop()
+      await reconciler.idle()
       writes.close()
       await devices.close()
       await sandbox?.close()

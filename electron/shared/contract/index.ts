@@ -9,6 +9,7 @@ import { ordersCalls, ordersEvents } from './orders'
 import { paymentCalls, paymentEvents } from './payment'
 import { settingsCalls, settingsEvents } from './settings'
 import { shiftsCalls, shiftsEvents } from './shifts'
+import { reconcileCalls, reconcileEvents } from './reconcile'
 
 export const calls = {
   ...appCalls,
@@ -17,6 +18,7 @@ export const calls = {
   ...shiftsCalls,
   ...settingsCalls,
   ...devicesCalls,
+  ...reconcileCalls,
 }
 
 export const events = {
@@ -26,6 +28,7 @@ export const events = {
   ...shiftsEvents,
   ...settingsEvents,
   ...devicesEvents,
+  ...reconcileEvents,
 }
 
 export type Calls = typeof calls
@@ -55,3 +58,4 @@ export * from './orders'
 export * from './shifts'
 export * from './settings'
 export * from './devices'
+export * from './reconcile'
