@@ -72,7 +72,8 @@ function start(): void {
         log,
         // The vendor face SDK runs in a utilityProcess so a crash in vendor code cannot take the cashier down.
         deviceAdapters: {
-          face: (config) => (config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, spawn }) : defaultAdapterFactories.face(config)),
+          face: (config, preflight) =>
+            config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, preflight, spawn }) : defaultAdapterFactories.face(config, preflight),
         },
       })
       core = started
