@@ -156,6 +156,19 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       return saved ? (JSON.parse(saved) as DevicesConfig) : DEFAULT_DEVICES_CONFIG
     },
     save: (cfg) => journal.setSetting('devices', JSON.stringify(cfg)),
+    verifyPin: (pin) => settings.pin.verify(pin),
+    faceSdkFolders: {
+      load: () => {
+        try {
+          return JSON.parse(journal.getSetting('devices.faceSdkFolders') ?? 'null') as unknown
+        } catch {
+          return null // unreadable: the install default (validated by the service either way)
+        }
+      },
+      save: (folders) => journal.setSetting('devices.faceSdkFolders', JSON.stringify(folders)),
+    },
+    audit: (e) =>
+      journal.audit.append({ at: clock.now(), call: `devices:faceLibrary:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, reason: undefined }, response: null, error: e.reason ?? null }),
     ...(options.deviceAdapters ? { adapters: options.deviceAdapters } : {}),
   })
   await devices.start()

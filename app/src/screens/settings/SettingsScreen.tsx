@@ -164,7 +164,7 @@ export function SettingsScreen() {
           </p>
           <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
-        <DevicesCard />
+        <DevicesCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
       </div>
     </div>
