@@ -1,7 +1,13 @@
 // Settings: activation by SMS against the sandbox, write-only keys, supervisor PIN.
+import { DEMO_MERCHANT } from '../electron/gateway/sandbox/demo'
 import { call, expect, snap, test } from './fixtures'
 
-test('activation by phone + SMS code shows the merchant', async ({ app }) => {
+test('activation by phone + SMS code shows the merchant', async ({ app, core }) => {
+  // Activation talks to the configured gateway (here the loopback sandbox plays it; e2e/golive.spec.ts uses a second one).
+  const configured = await call(core, 'settings:update', {
+    patch: { gatewayUrl: core.services.sandbox?.url ?? '', agentId: DEMO_MERCHANT.agentId, agentKey: DEMO_MERCHANT.keys.agent },
+  })
+  expect(configured.ok).toBe(true)
   await app.keyboard.press('F12')
   await app.getByTestId('activation-mobile').locator('input').fill('13800000000')
   await app.getByTestId('activation').getByRole('button', { name: '发送验证码' }).click()

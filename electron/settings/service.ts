@@ -190,6 +190,10 @@ export class SettingsService {
     return this.save({ mchId: out.mchId, merchantName: req.mchShortName ?? req.mchName, merchantFullName: req.mchName, merchantState: 'pending' })
   }
 
+  finishSetup(): SettingsView {
+    return this.plain().setupDone ? this.view() : this.save({ setupDone: true })
+  }
+
   setPin(next: string, current?: string): void {
     this.pin.set(next, current)
     this.onChange(this.view())

@@ -19,7 +19,7 @@ const STATE_COLOR: Record<DeviceStatus['state'], string> = {
 export function Header() {
   const { t } = useTranslation()
   const { info, health, language } = useAppStore(useShallow((s) => ({ info: s.info, health: s.health, language: s.language })))
-  const settings = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName, mode: s.view?.mode })))
+  const settings = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName, mode: s.view?.mode, merchant: s.view?.merchantName, merchantState: s.view?.merchantState })))
   const shift = useShiftStore((s) => s.current)
   const devices = useDevicesStore((s) => s.status)
   const mode = settings.mode ?? info?.mode
@@ -30,6 +30,14 @@ export function Header() {
       <strong className="brand">{t('app.name')}</strong>
       <span className="header-item" data-testid="header-store">
         {t('header.store')}: {settings.storeName || '—'}
+      </span>
+      <span className="header-item" data-testid="header-merchant">
+        {t('settings.merchant')}: {mode === 'demo' ? t('golive.demoMerchant') : settings.merchant || '—'}
+        {mode === 'live' && settings.merchantState !== 'active' && settings.merchantState && (
+          <Tag color="red" className="header-merchant-state" data-testid="header-merchant-state">
+            {t(`settings.merchantStates.${settings.merchantState}`)}
+          </Tag>
+        )}
       </span>
       <span className="header-item" data-testid="header-cashier">
         {t('header.cashier')}: {shift?.cashier ?? t('header.noShift')}
