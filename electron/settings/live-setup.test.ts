@@ -74,7 +74,7 @@ describe('activation talks to the configured live gateway', () => {
     const { core: c } = await setUp({ agentKey: 'not-the-agent-key-000' })
     const r = await c.dispatch('settings:sendSms', { mobile: LIVE.mobile })
     expect(!r.ok && r.error.code).toBe('GATEWAY')
-    expect(!r.ok && r.error.params?.detail).toContain('signature does not verify')
+    expect(!r.ok && r.error.params).toMatchObject({ fault: 'badSignature', detail: expect.stringContaining('signature does not verify') })
   })
 
   it('registration (Mch_Reg) creates a pending merchant without a key: live stays out of reach', async () => {

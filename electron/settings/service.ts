@@ -2,7 +2,7 @@
 // keys live in the SecretStore (safeStorage in the app) and are never sent to
 // the renderer — the view only says whether each one is set.
 import { randomBytes } from 'node:crypto'
-import type { GatewayClient } from '../gateway/types'
+import type { GatewayClient, Unknown } from '../gateway/types'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
 import type { Terminal } from '../payments/ports'
@@ -227,7 +227,8 @@ export class SettingsService {
   }
 }
 
-function gatewayRefusal(out: { kind: 'failed'; code: string; message: string } | { kind: 'unknown'; reason: string; code?: string }, what: string, unknownHint: string): PosFailure {
+function gatewayRefusal(out: { kind: 'failed'; code: string; message: string } | Unknown, what: string, unknownHint: string): PosFailure {
   if (out.kind === 'failed') return new PosFailure('GATEWAY', `${what}：${out.message}（${out.code}）`, { code: out.code, detail: out.message })
-  return new PosFailure('GATEWAY', `${what}：网关没有给出可信的回答，${unknownHint}`, { code: out.code ?? '', detail: out.reason })
+  // fault says why nothing verified came back (badSignature here usually means a wrong agent key).
+  return new PosFailure('GATEWAY', `${what}：网关没有给出可信的回答，${unknownHint}`, { code: out.code ?? '', detail: out.reason, fault: out.fault ?? '' })
 }

@@ -110,6 +110,10 @@ export const en: Messages = {
       refused: 'The gateway refused the test query ({{code}}): check the agent id, merchant id and keys.',
       unexpected: 'The gateway answered the test query in a way that makes no sense: contact the gateway provider.',
     },
+    fault: {
+      network: 'The gateway cannot be reached: check the URL and the network.', http: 'This address does not answer like the payment gateway: check the URL (including its path).', unparseable: 'This address does not answer like the payment gateway: check the URL (including its path).',
+      unsigned: 'The gateway\'s answer is not signed, so it cannot be trusted: check the URL.', badSignature: 'The answer\'s signature does not match: the agent key is probably wrong; check it and type it again.',
+    },
     error: {
       NOT_CONFIGURED: 'Still missing: {{missing}}', INSECURE_URL: 'A live gateway URL must be https (http only for this machine)',
       MERCHANT_INACTIVE: 'Merchant "{{merchant}}" is not enabled ({{state}}) and cannot take payments: ask the gateway provider, then activate it again in Settings.',

@@ -108,6 +108,10 @@ export const zhCN = {
       refused: '网关拒绝了测试查询（{{code}}）：请检查代理商编号、商户号和密钥。',
       unexpected: '网关对测试查询的回答不合常理：请联系网关服务商。',
     },
+    fault: {
+      network: '连不上网关：请检查网关地址和网络。', http: '这个地址回应的不是支付网关：请检查网关地址（包括路径）。', unparseable: '这个地址回应的不是支付网关：请检查网关地址（包括路径）。',
+      unsigned: '网关的回答没有签名，无法确认它是真正的网关：请检查网关地址。', badSignature: '网关回答的签名对不上：代理商密钥可能有误，请核对后重新输入。',
+    },
     error: {
       NOT_CONFIGURED: '还缺：{{missing}}', INSECURE_URL: '正式模式的网关地址必须是 https（仅本机地址可用 http）',
       MERCHANT_INACTIVE: '商户“{{merchant}}”未启用（{{state}}），不能收款：请联系网关服务商，启用后在「设置」中重新激活。',

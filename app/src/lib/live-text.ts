@@ -21,6 +21,7 @@ export function liveErrorText(t: TFunction, error: PosError): string {
     case 'MERCHANT_INACTIVE':
       return t('golive.error.MERCHANT_INACTIVE', { merchant: p.merchant ?? '', state: t(`settings.merchantStates.${p.state ?? 'unknown'}`) })
     case 'GATEWAY':
+      if (p.fault) return t(`golive.fault.${p.fault}`)
       return p.code ? t('golive.error.GATEWAY', { code: p.code, detail: p.detail ?? '' }) : t('golive.error.GATEWAY_UNKNOWN', { detail: p.detail ?? error.message })
     case 'PIN_INVALID':
       return t('refund.pinInvalid')

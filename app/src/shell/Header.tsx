@@ -31,14 +31,6 @@ export function Header() {
       <span className="header-item" data-testid="header-store">
         {t('header.store')}: {settings.storeName || '—'}
       </span>
-      <span className="header-item" data-testid="header-merchant">
-        {t('settings.merchant')}: {mode === 'demo' ? t('golive.demoMerchant') : settings.merchant || '—'}
-        {mode === 'live' && settings.merchantState !== 'active' && settings.merchantState && (
-          <Tag color="red" className="header-merchant-state" data-testid="header-merchant-state">
-            {t(`settings.merchantStates.${settings.merchantState}`)}
-          </Tag>
-        )}
-      </span>
       <span className="header-item" data-testid="header-cashier">
         {t('header.cashier')}: {shift?.cashier ?? t('header.noShift')}
       </span>
@@ -47,6 +39,17 @@ export function Header() {
           {t(`mode.${mode}`)}
         </Tag>
       )}
+      {/* Which merchant the money goes to (demo: the sandbox's demo merchant). */}
+      <Tooltip title={t('settings.merchant')}>
+        <span className="header-item header-merchant" data-testid="header-merchant">
+          {mode === 'live' ? settings.merchant || '—' : t('golive.demoMerchant')}
+          {mode === 'live' && settings.merchantState && settings.merchantState !== 'active' && (
+            <Tag color="red" className="header-merchant-state" data-testid="header-merchant-state">
+              {t(`settings.merchantStates.${settings.merchantState}`)}
+            </Tag>
+          )}
+        </span>
+      </Tooltip>
       {(['scanner', 'face'] as const).map((d) => {
         const s = devices[d]
         if (!s || s.state === 'disabled') return null

@@ -13,7 +13,8 @@ import { useSettingsStore } from '../../state/settings-store'
 const STATE_COLOR = { pending: 'gold', active: 'green', disabled: 'red', unknown: 'default' } as const
 type How = 'sms' | 'password' | 'register'
 
-export function ActivationCard({ view, pin, title }: { view: SettingsView; pin: string | undefined; title?: string }) {
+/** `compact`: inside the go-live setup (no title, no frame, merchant facts in two columns, to fit 1024×768). */
+export function ActivationCard({ view, pin, compact = false }: { view: SettingsView; pin: string | undefined; compact?: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [how, setHow] = useState<How>('sms')
@@ -41,14 +42,19 @@ export function ActivationCard({ view, pin, title }: { view: SettingsView; pin: 
   }
 
   return (
-    <Card title={title ?? t('settings.activation')} data-testid="activation">
-      <Descriptions size="small" column={1} bordered>
+    <Card
+      title={compact ? undefined : t('settings.activation')}
+      variant={compact ? 'borderless' : 'outlined'}
+      className={compact ? 'activation-compact' : undefined}
+      data-testid="activation"
+    >
+      <Descriptions size="small" column={compact ? 2 : 1} bordered>
         <Descriptions.Item label={t('settings.merchant')}>
           <span data-testid="merchant-name">{view.merchantName || '—'}</span>
         </Descriptions.Item>
-        {view.merchantFullName && view.merchantFullName !== view.merchantName && (
+        {(compact || (view.merchantFullName && view.merchantFullName !== view.merchantName)) && (
           <Descriptions.Item label={t('golive.merchantFull')}>
-            <span data-testid="merchant-full-name">{view.merchantFullName}</span>
+            <span data-testid="merchant-full-name">{view.merchantFullName || '—'}</span>
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('settings.mchId')}>
@@ -114,7 +120,7 @@ export function ActivationCard({ view, pin, title }: { view: SettingsView; pin: 
           </>
         )}
       </div>
-      <Button type="primary" size="large" loading={busy} onClick={() => void submit()} data-testid="activate">
+      <Button type="primary" size={compact ? 'middle' : 'large'} loading={busy} onClick={() => void submit()} data-testid="activate">
         {how === 'register' ? t('golive.registerSubmit') : t('settings.activate')}
       </Button>
       {note &&

@@ -69,7 +69,7 @@ export function SetupScreen() {
             {step === 'gateway' && <GatewayStep view={view} pin={pin} onBack={() => setStep('pin')} onDone={() => setStep('merchant')} />}
             {step === 'merchant' && (
               <div className="setup-step">
-                <ActivationCard view={view} pin={pin} title={t('golive.steps.merchant')} />
+                <ActivationCard view={view} pin={pin} compact />
                 {view.mchId && view.merchantState !== 'active' && (
                   <Alert type="warning" showIcon title={t('golive.merchantNotActive', { state: t(`settings.merchantStates.${view.merchantState}`) })} data-testid="setup-merchant-inactive" />
                 )}
