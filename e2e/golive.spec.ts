@@ -48,6 +48,15 @@ async function toMerchantStep(app: Page, gateway: { url: string; agentKey: strin
   await expect(app.getByTestId('activation')).toBeVisible()
 }
 
+/** The go-live button; the harness keeps keys in a plain 0600 file, so the supervisor confirms that knowingly. */
+async function goLive(app: Page, expectLive = true): Promise<void> {
+  await app.getByTestId('setup-go-live').click()
+  const confirm = app.locator('.ant-modal-confirm')
+  await expect(confirm).toContainText('不会加密保存')
+  await confirm.getByRole('button', { name: '确认，切换到正式模式' }).click()
+  if (expectLive) await expect(app.getByTestId('header-mode')).toHaveText('正式')
+}
+
 async function activateBySms(app: Page): Promise<void> {
   await app.getByTestId('activation-mobile').locator('input').fill(LIVE.mobile)
   await app.getByTestId('activation').getByRole('button', { name: '发送验证码' }).click()
@@ -75,7 +84,7 @@ test('first run: PIN, live gateway, SMS activation, signed check, live; the next
   await app.getByTestId('setup-merchant-next').click()
   await expect(app.getByTestId('live-checklist')).toContainText('正式模式所需的设置都已齐全')
   await snapStill(app, 'golive-1024-5-check')
-  await app.getByTestId('setup-go-live').click()
+  await goLive(app)
   await expect(app.getByTestId('setup-done')).toContainText('已切换到正式模式')
   expect(live.state.requests.find((r) => r.call === 'orderquery')?.outTradeNo).toMatch(/^PROBE/)
   await expect(app.getByTestId('header-mode')).toHaveText('正式')
@@ -126,7 +135,7 @@ test('a wrong URL fails the signed check: still demo, the reason on screen', asy
   await app.getByTestId('setup-url').fill(gone.url)
   await app.getByTestId('setup-gateway-next').click()
   await app.getByTestId('setup-merchant-next').click()
-  await app.getByTestId('setup-go-live').click()
+  await goLive(app, false)
   const error = app.getByTestId('setup-check-error')
   await expect(error).toHaveAttribute('data-reason', 'unreachable')
   await expect(error).toContainText('仍在演示模式')
@@ -146,6 +155,5 @@ test('a wrong URL fails the signed check: still demo, the reason on screen', asy
   await app.getByTestId('setup-url').fill(live.url)
   await app.getByTestId('setup-gateway-next').click()
   await app.getByTestId('setup-merchant-next').click()
-  await app.getByTestId('setup-go-live').click()
-  await expect(app.getByTestId('header-mode')).toHaveText('正式')
+  await goLive(app)
 })

@@ -14,7 +14,7 @@ import { liveCheckFailure, type LiveCheck } from './live-check'
 import { ACTIVATION_FIELDS, LIVE_FIELD_ZH, liveMissing } from './live-ready'
 import { PinGuard } from './pin'
 
-type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'mode' | 'liveMissing'> & { mode: AppMode }
+type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'pinNeedsChange' | 'secretsEncrypted' | 'mode' | 'liveMissing'> & { mode: AppMode }
 
 function notConfigured(missing: LiveField[], what: string): PosFailure {
   return new PosFailure('NOT_CONFIGURED', `${what}，还缺：${missing.map((f) => LIVE_FIELD_ZH[f]).join('、')}`, { missing: missing.join(',') })
@@ -35,6 +35,8 @@ const DEFAULTS: Plain = {
   language: 'zh-CN',
   speakOnSuccess: true,
   setupDone: false,
+  maxSaleFen: 50_000_00, // ¥50,000.00 a sale
+  confirmAboveFen: 2_000_00, // "¥2,000.00 — sure?" catches a slipped 00 on the keypad
 }
 
 /** Where transaction calls go and with which credentials. */
@@ -59,7 +61,15 @@ export class SettingsService {
       {
         getHash: () => secrets.get('pinHash'),
         setHash: (h) => secrets.set('pinHash', h),
-        getState: () => JSON.parse(journal.getSetting('pin.state') ?? '{"failures":0,"lockedUntil":0}') as { failures: number; lockedUntil: number },
+        getState: () => {
+          const raw = journal.getSetting('pin.state')
+          if (raw === null) return null
+          try {
+            return JSON.parse(raw) as unknown
+          } catch {
+            return 'damaged' // PinGuard treats anything unreadable as a lock
+          }
+        },
         setState: (s) => journal.setSetting('pin.state', JSON.stringify(s)),
       },
       now,
@@ -89,7 +99,14 @@ export class SettingsService {
   /** Who and where this counter is: read on every sale, so no secret-store reads here. */
   terminal(): Terminal {
     const p = this.plain()
-    return { storeId: p.storeId, storeName: p.storeName, deviceId: p.deviceId, cashier: p.cashier, opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier' }
+    return {
+      storeId: p.storeId,
+      storeName: p.storeName,
+      deviceId: p.deviceId,
+      cashier: p.cashier,
+      opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier',
+      maxSaleFen: p.maxSaleFen,
+    }
   }
 
   /**
@@ -117,7 +134,7 @@ export class SettingsService {
   view(): SettingsView {
     const p = this.plain()
     const keys = { agentKeySet: this.secrets.get('agentKey') !== null, merchantKeySet: this.secrets.get('merchantKey') !== null, pinSet: this.pin.isSet() }
-    return { ...p, ...keys, liveMissing: liveMissing({ ...p, ...keys }) }
+    return { ...p, ...keys, pinNeedsChange: keys.pinSet && this.pin.isWeak(), secretsEncrypted: this.secrets.encrypted, liveMissing: liveMissing({ ...p, ...keys }) }
   }
 
   /** Live mode refuses sales for a merchant the gateway has not enabled (mch_state 20); demo sells as the demo merchant. */
@@ -131,13 +148,19 @@ export class SettingsService {
     }
   }
 
-  /** Changing settings needs the supervisor PIN once one is set. */
+  /**
+   * Every settings change, activation and mode switch needs the supervisor PIN,
+   * and so a PIN must exist first (PIN_NOT_SET): until then nobody may point the
+   * counter at another gateway.
+   */
   private guard(pin: string | undefined): void {
-    if (this.pin.isSet()) this.pin.verify(pin)
+    this.pin.verify(pin)
   }
 
   update(patch: SettingsPatch, pin?: string): SettingsView {
     this.guard(pin)
+    const next = { ...this.plain(), ...patch }
+    if (next.confirmAboveFen > next.maxSaleFen) throw new PosFailure('VALIDATION', '“大额确认”金额不能高于单笔收款上限')
     const { agentKey, merchantKey, ...plain } = patch
     if (plain.gatewayUrl !== undefined && this.plain().mode === 'live' && gatewayUrlProblem(plain.gatewayUrl, 'live') !== null) {
       throw new PosFailure('INSECURE_URL', '正式模式的网关地址必须是 https（仅本机地址可用 http）', { field: 'gatewayUrl' })
@@ -151,13 +174,18 @@ export class SettingsService {
    * Changing the mode needs the supervisor PIN both ways (so a PIN must exist).
    * To live: every field present, then `check` — one signed harmless call to the
    * configured gateway — must pass; otherwise the counter stays in demo with the reason.
+   * `acceptPlainSecrets`: the supervisor's explicit yes to live mode on a machine that
+   * cannot encrypt keys at rest.
    */
-  async setMode(mode: AppMode, pin: string | undefined, check: () => Promise<LiveCheck>): Promise<SettingsView> {
+  async setMode(mode: AppMode, pin: string | undefined, check: () => Promise<LiveCheck>, acceptPlainSecrets = false): Promise<SettingsView> {
     if (mode === this.plain().mode) return this.view()
-    this.pin.verify(pin)
+    this.guard(pin)
     if (mode === 'live') {
       const missing = this.view().liveMissing
       if (missing.length > 0) throw notConfigured(missing, '还不能切换到正式模式')
+      if (!this.secrets.encrypted && !acceptPlainSecrets) {
+        throw new PosFailure('CONFIRM_REQUIRED', '本机无法加密保存密钥：主管确认后才能切换到正式模式 (secrets cannot be encrypted on this machine: a supervisor must confirm)')
+      }
       const result = await check()
       if (!result.ok) throw liveCheckFailure(result)
     }
@@ -172,18 +200,18 @@ export class SettingsService {
   }
 
   /** GetMchId: stores mch_id, the names and mch_state; mch_trade_code goes to the secret store only. */
-  async activate(client: GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
-    this.guard(pin)
-    const out = await client.getMerchant(req)
+  async activate(client: () => GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
+    this.guard(pin) // before the client: without the PIN nothing is said about the configuration
+    const out = await client().getMerchant(req)
     if (out.kind !== 'ok') throw gatewayRefusal(out, '激活失败', '激活结果未知，请重试')
     this.secrets.set('merchantKey', out.mchTradeCode)
     return this.save({ mchId: out.mchId, merchantName: out.shortName || out.fullName, merchantFullName: out.fullName, merchantState: out.state })
   }
 
   /** Mch_Reg: a new merchant, pending until the gateway enables it (then activate by SMS for its key). */
-  async register(client: GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<SettingsView> {
+  async register(client: () => GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<SettingsView> {
     this.guard(pin)
-    const out = await client.registerMerchant({ mch_name: req.mchName, mobile: req.mobile, ...(req.mchShortName ? { mch_short_name: req.mchShortName } : {}) })
+    const out = await client().registerMerchant({ mch_name: req.mchName, mobile: req.mobile, ...(req.mchShortName ? { mch_short_name: req.mchShortName } : {}) })
     if (out.kind !== 'ok') throw gatewayRefusal(out, '注册失败', '注册结果未知，请先查询再重试')
     // The previous merchant's key does not belong to the new one.
     this.secrets.set('merchantKey', null)
@@ -194,7 +222,15 @@ export class SettingsService {
     return this.plain().setupDone ? this.view() : this.save({ setupDone: true })
   }
 
-  setPin(next: string, current?: string): void {
+  /**
+   * Sets or changes the supervisor PIN (rule: settings/pin.ts checkNewPin). In
+   * live mode the first PIN is set by the setup wizard only (`via: 'setup'`):
+   * from Settings anyone at the screen could claim it.
+   */
+  setPin(next: string, current?: string, via: 'settings' | 'setup' = 'settings'): void {
+    if (!this.pin.isSet() && this.mode() === 'live' && via !== 'setup') {
+      throw new PosFailure('PIN_NOT_SET', '正式模式下，首个主管密码只能在开通向导中设置 (in live mode the first PIN is set in setup)')
+    }
     this.pin.set(next, current)
     this.onChange(this.view())
   }

@@ -8,8 +8,13 @@ export const ERROR_CODES = [
   'CONFLICT', // e.g. refund above what is refundable
   'BUSY', // an order is already in flight at this counter
   'INVALID_CODE', // not a payment code we accept
+  'AMOUNT_LIMIT', // above the per-sale maximum set in Settings
   'PIN_INVALID',
   'PIN_LOCKED',
+  'PIN_REQUIRED', // no PIN typed: asked again, not counted as an attempt
+  'PIN_NOT_SET', // no supervisor PIN exists yet: set one first (settings in demo, setup in live)
+  'PIN_WEAK', // a new PIN that breaks the rule (6–12 digits, not trivial)
+  'CONFIRM_REQUIRED', // needs an explicit supervisor confirmation flag (e.g. live mode without encrypted secrets)
   'NO_SHIFT',
   'GATEWAY', // the gateway answered with a final error
   'DEVICE',
@@ -17,6 +22,9 @@ export const ERROR_CODES = [
   'INSECURE_URL', // a live gateway URL that is not https (http only on loopback)
   'LIVE_CHECK_FAILED', // the signed probe before going live did not prove the gateway (params.reason)
   'MERCHANT_INACTIVE', // the merchant's mch_state is not 20 (启用): no sales (params.state)
+  'JOURNAL_PROBLEM', // the books are unknown (start-up check failed): no sales, no money calls
+  'SECRETS_UNREADABLE', // the secrets file cannot be read: nothing that needs a key or the PIN goes ahead
+  'JOURNAL', // the journal is not taking writes: no sale until it does
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -37,6 +37,8 @@ export const zhCN = {
     },
     noAmount: '请先输入金额', busy: '上一笔还在处理中，请等待结果或按 Esc 停止', invalidCode: '这不是有效的付款码，请让顾客刷新付款码后重扫',
     notConfigured: '收款功能尚未就绪：{{message}}', noShift: '请先在「班次」页开班', callFailed: '{{message}}',
+    journalFailing: '账本无法写入（磁盘已满或出错）：暂停收款，请联系管理员',
+    paidUnrecorded: '已收款，账本写入失败', paidUnrecordedWhat: '顾客已付款：不要重复收款。程序正在重试写入账本。',
   },
   orders: {
     title: '订单', today: '今日', all: '全部', search: '搜索订单号 / 交易号 / 金额', searchBtn: '搜索', attentionOnly: '只看待处理',
@@ -51,13 +53,13 @@ export const zhCN = {
   },
   refund: {
     title: '退款', amount: '退款金额（元）', full: '全额', reason: '退款原因（选填）', pin: '主管密码', submit: '确认退款',
-    pinHint: '需要主管输入 4–8 位密码', invalidAmount: '退款金额需大于 0 且不超过可退金额 {{max}}',
+    pinHint: '需要主管输入主管密码', invalidAmount: '退款金额需大于 0 且不超过可退金额 {{max}}',
     pinInvalid: '主管密码错误，请重新输入', pinLocked: '密码错误次数过多，已锁定。请稍后再试或联系店长。', done: '退款已提交：{{state}}', succeeded: '退款成功：{{amount}}',
     failed: '退款失败：{{message}}',
   },
   shift: {
     title: '班次', none: '当前未开班', open: '开班', cashier: '收银员', float: '备用金（元）', opened: '开班时间', current: '当前班次',
-    x: 'X 报表（不关班）', close: '关班（Z 报表）', closeConfirm: '确认关班？关班后生成 Z 报表。', pin: '主管密码（如已设置）',
+    x: 'X 报表（不关班）', close: '关班（Z 报表）', closeConfirm: '确认关班？关班后生成 Z 报表。', pin: '主管密码',
     print: '打印', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '应有（备用金 + 净收）',
     cancelled: '撤销笔数', failed: '失败笔数', byPaytype: '按支付方式', byMethod: '按收款方式', attention: '待处理订单', count: '笔数',
     generated: '生成时间', demoReport: '演示数据，非真实收款', floatShort: '备用金', invalidFloat: '请输入正确的备用金金额', needCashier: '请输入收银员姓名', failedCall: '操作失败：{{message}}',
@@ -76,10 +78,14 @@ export const zhCN = {
     faceKinds: { none: '不使用', simulated: '模拟摄像头', vendor: '厂商 SDK' },
     deviceStates: { connected: '已连接', connecting: '连接中', disconnected: '未连接', failed: '故障', disabled: '未启用' },
     vendorId: 'VID', productId: 'PID', protocol: '协议', serialPath: '串口', baudRate: '波特率', terminator: '结束符', libraryPath: 'SDK 库路径',
-    pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（4–8 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
-    pinIsSet: '已设置', pinNotSet: '未设置（退款需要主管密码，请先设置）',
+    pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（6–12 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
+    pinIsSet: '已设置', pinNotSet: '未设置（退款、关班和修改任何设置都需要主管密码，请先设置）',
+    pinWeak: '密码须为 6–12 位数字，且不能太容易猜到（如 111111、123456）', pinRequired: '请输入主管密码',
+    pinNeedsChange: '当前主管密码不足 6 位：请在下方改为 6–12 位的新密码。',
+    secretsPlain: '本机无法加密保存网关密钥（没有系统密钥库），密钥保存在只有当前系统用户能读取的文件中。切换到正式模式需要主管确认。',
+    plainConfirmTitle: '在密钥无法加密的情况下切换到正式模式？', plainConfirm: '本机上的网关密钥将不会加密保存。请仅在这台电脑有人看管、只供店员使用时确认。', plainConfirmOk: '确认，切换到正式模式',
     modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式', liveRefused: '还不能切换到正式模式，仍在演示模式（不会真实扣款）', modeRefused: '模式未切换',
-    speak: '收款成功时语音播报', defaultLanguage: '默认界面语言', languageHint: '顶栏的语言按钮只切换本窗口的本次使用；这里改的是收银台的默认语言。', language: '界面语言', pinForChange: '主管密码（已设置时必填）',
+    speak: '收款成功时语音播报', defaultLanguage: '默认界面语言', languageHint: '顶栏的语言按钮只切换本窗口的本次使用；这里改的是收银台的默认语言。', language: '界面语言', pinForChange: '主管密码（每次修改都需要）',
     gatewayDemo: '演示模式使用内置沙箱网关', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },
   golive: {
@@ -122,7 +128,8 @@ export const zhCN = {
   },
   customer: { ready: '请准备付款', welcome: '欢迎光临', amount: '应付金额', paid: '支付成功，谢谢惠顾', scanQr: '请用{{wallet}}扫码支付', waiting: '请稍候…', password: '请在手机上输入密码', cancelled: '已取消', failed: '支付未成功' },
   common: { cancel: '取消', ok: '确定', close: '关闭', retry: '重试', yes: '是', no: '否', loading: '加载中…' },
-  problem: { title: '需要注意', crash: '程序异常', 'renderer-gone': '界面异常', device: '设备问题', journal: '账本问题', gateway: '网关问题' },
+  problem: { title: '需要注意', crash: '程序异常', 'renderer-gone': '界面异常', device: '设备问题', journal: '账本问题', gateway: '网关问题',
+    code: { 'journal-failing': '账本写入失败：暂停收款，已收款的订单保存在内存中并持续重试，请勿重复收款', 'journal-recovered': '账本已恢复写入，可以继续收款' } },
 }
 
 export type Messages = typeof zhCN

@@ -5,10 +5,12 @@
 import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { devicesCalls, devicesEvents } from './devices'
+import { journalCalls, journalEvents } from './journal'
 import { ordersCalls, ordersEvents } from './orders'
 import { paymentCalls, paymentEvents } from './payment'
 import { settingsCalls, settingsEvents } from './settings'
 import { shiftsCalls, shiftsEvents } from './shifts'
+import { reconcileCalls, reconcileEvents } from './reconcile'
 
 export const calls = {
   ...appCalls,
@@ -17,6 +19,8 @@ export const calls = {
   ...shiftsCalls,
   ...settingsCalls,
   ...devicesCalls,
+  ...journalCalls,
+  ...reconcileCalls,
 }
 
 export const events = {
@@ -26,6 +30,8 @@ export const events = {
   ...shiftsEvents,
   ...settingsEvents,
   ...devicesEvents,
+  ...journalEvents,
+  ...reconcileEvents,
 }
 
 export type Calls = typeof calls
@@ -55,3 +61,5 @@ export * from './orders'
 export * from './shifts'
 export * from './settings'
 export * from './devices'
+export * from './journal'
+export * from './reconcile'

@@ -1,5 +1,5 @@
 // Step 4: the signed probe, then live — or the reason the counter stays in demo.
-import { Alert, Button } from 'antd'
+import { Alert, App, Button } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsView } from '../../../../electron/shared/contract'
@@ -10,13 +10,19 @@ import { LiveChecklist } from './LiveChecklist'
 
 export function CheckStep({ view, pin, onBack, onLive }: { view: SettingsView; pin: string; onBack: () => void; onLive: () => void }) {
   const { t } = useTranslation()
+  const { modal } = App.useApp()
   const [error, setError] = useState<PosError | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
     setBusy(true)
     setError(null)
-    const r = await useSettingsStore.getState().setMode('live', pin)
+    let r = await useSettingsStore.getState().setMode('live', pin)
+    // No encryption at rest on this machine (e.g. the browser harness): live only after the supervisor says yes, knowingly.
+    if (!r.ok && r.error.code === 'CONFIRM_REQUIRED') {
+      const yes = await modal.confirm({ title: t('settings.plainConfirmTitle'), content: t('settings.plainConfirm'), okText: t('settings.plainConfirmOk'), cancelText: t('common.cancel') })
+      if (yes) r = await useSettingsStore.getState().setMode('live', pin, true)
+    }
     setBusy(false)
     if (r.ok) onLive()
     else setError(r.error)
