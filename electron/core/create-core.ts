@@ -112,10 +112,12 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   })
 
   let gatewayHealthy = true
-  const onAudit = (e: GatewayAuditEntry) => {
+  const onAudit = (e: GatewayAuditEntry, sales: boolean) => {
     // A verified answer (even a business failure) means the gateway is there; any
-    // transport, HTTP, parse or signature problem means it is not quite.
-    gatewayHealthy = e.error === null
+    // transport, HTTP, parse or signature problem means it is not quite. Only the
+    // gateway this counter sells through counts: a failed go-live check or
+    // activation against a gateway being set up says nothing about it.
+    if (sales) gatewayHealthy = e.error === null
     // The call happened: if the journal refuses its record, keep it and retry.
     writes.keep(e.request.out_refund_no ?? e.request.out_trade_no ?? 'audit', () => journal.audit.append({
       at: e.startedAt,
@@ -130,21 +132,21 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     }))
     options.onGatewayCall?.(e)
   }
-  // One client per configuration; rebuilt when settings change the gateway or keys.
+  // One client per configuration and purpose; rebuilt when settings change the gateway or keys.
   const clients = new Map<string, GatewayClient>()
-  const clientFor = (cfg: GatewayConfig) => {
-    const key = JSON.stringify(cfg)
+  const clientFor = (cfg: GatewayConfig, sales = true) => {
+    const key = JSON.stringify([cfg, sales])
     let client = clients.get(key)
     if (!client) {
       clients.clear()
-      client = createGatewayClient({ ...cfg, pid: 'counter', version: options.version, timeoutMs: options.gatewayTimeoutMs ?? 10_000, log, onAudit })
+      client = createGatewayClient({ ...cfg, pid: 'counter', version: options.version, timeoutMs: options.gatewayTimeoutMs ?? 10_000, log, onAudit: (e) => onAudit(e, sales) })
       clients.set(key, client)
     }
     return client
   }
   const gateway = () => clientFor(options.gateway ?? settings.gatewayConfig(sandbox?.url ?? null))
-  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig())
-  const liveClient = () => clientFor(options.gateway ?? settings.liveConfig())
+  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(), false)
+  const liveClient = () => clientFor(options.gateway ?? settings.liveConfig(), false)
 
   // Devices: scanners and the face camera, configured from the journal's settings.
   const devices = new DeviceService({

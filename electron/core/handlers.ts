@@ -118,7 +118,7 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
   }
 }
 
-export function settingsHandlers(s: DomainServices): H<'settings:get' | 'settings:update' | 'settings:setMode' | 'settings:sendSms' | 'settings:activate' | 'settings:register' | 'settings:setPin'> {
+export function settingsHandlers(s: DomainServices): H<'settings:get' | 'settings:update' | 'settings:setMode' | 'settings:sendSms' | 'settings:activate' | 'settings:register' | 'settings:setupDone' | 'settings:setPin'> {
   return {
     'settings:get': () => s.settings.view(),
     'settings:update': ({ patch, pin }) => s.settings.update(patch, pin),
@@ -127,8 +127,9 @@ export function settingsHandlers(s: DomainServices): H<'settings:get' | 'setting
       return s.settings.setMode(mode, pin, () => checkLiveGateway(s.liveClient()), acceptPlainSecrets === true)
     },
     'settings:sendSms': ({ mobile }) => s.settings.sendSms(s.activationClient(), mobile),
-    'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient(), req, pin),
-    'settings:register': ({ pin, ...req }) => s.settings.register(s.activationClient(), req, pin),
+    'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient, req, pin),
+    'settings:register': ({ pin, ...req }) => s.settings.register(s.activationClient, req, pin),
+    'settings:setupDone': () => s.settings.finishSetup(),
     'settings:setPin': ({ current, next }) => {
       s.settings.setPin(next, current)
       return { pinSet: true as const }
