@@ -138,7 +138,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       secondFolder: () => backupOptions().secondFolder,
       onFinding: (f) => {
         findings = [...findings.filter((x) => x.code !== f.code), f]
-        bus.emit('app:problem', { kind: 'journal', message: `journal.${f.code}`, at: now() })
+        bus.emit('app:problem', { kind: 'journal', message: `账本备份失败（${String(f.params['folder'])}）：${String(f.params['detail'] ?? '')}`.slice(0, 256), at: now() })
         announce()
       },
       onBackup: () => {

@@ -6,6 +6,7 @@ import type { SettingsPatch } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
 import { ActivationCard } from './ActivationCard'
+import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { PinCard } from './PinCard'
 
@@ -160,6 +161,7 @@ export function SettingsScreen() {
         </Card>
         <DevicesCard />
         <PinCard pinSet={view.pinSet} />
+        <BackupCard pin={pinArg} />
       </div>
     </div>
   )
