@@ -11,7 +11,7 @@ const damaged = test.extend<{ fault: FileFault }>({
   core: async ({ dataDir, log, coreOptions, fault }, use) => {
     // Yesterday: a PIN, two sales, a backup between them, a clean close.
     const before = await createCore({ version: '0.1.0-e2e', ...coreOptions, userDataDir: dataDir, transport: 'browser', log })
-    await call(before, 'settings:setPin', { next: '2468' })
+    await call(before, 'settings:setPin', { next: '246813' })
     await call(before, 'payment:payByCode', { amountFen: 1200, authCode: CODES.wechatInstant })
     await before.services.engine.idle()
     await call(before, 'journal:backupNow', {})
@@ -39,7 +39,7 @@ damaged('a truncated journal: 账本异常, no sale, restore the latest backup w
   await app.getByTestId('journal-pin').fill('1111')
   await app.getByTestId('journal-restore').click()
   await expect(app.getByTestId('journal-error')).toContainText('主管密码不正确')
-  await app.getByTestId('journal-pin').fill('2468')
+  await app.getByTestId('journal-pin').fill('246813')
   await app.getByTestId('journal-restore').click()
   await expect(app.getByTestId('journal-done')).toContainText('账本已从备份恢复')
   await expect(app.getByTestId('nav-checkout')).toBeVisible({ timeout: 10_000 }) // reloaded onto the restored books
@@ -54,7 +54,7 @@ damaged.describe('in English', () => {
     await expect(app.getByTestId('journal-problem')).toContainText('Journal problem')
     await expect(app.getByTestId('journal-finding-damaged')).toContainText('The journal file is damaged')
     await snap(app, 'journal-problem-en-1366')
-    await app.getByTestId('journal-pin').fill('2468')
+    await app.getByTestId('journal-pin').fill('246813')
     await app.getByTestId('journal-start-new').click()
     await expect(app.getByTestId('journal-done')).toContainText('New journal started')
     await expect(app.getByTestId('nav-checkout')).toBeVisible({ timeout: 10_000 })

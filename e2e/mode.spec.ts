@@ -18,6 +18,9 @@ test('live without a configured gateway is refused and the DEMO banner stays; th
   }
   await expect(app.getByTestId('header-mode')).toHaveText('演示')
 
+  // Every mode switch needs the supervisor PIN.
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
+  await app.getByTestId('settings-pin').fill('246813')
   await app.getByTestId('mode-switch').getByText('正式').click()
   const note = app.getByTestId('mode-note')
   await expect(note).toHaveAttribute('data-code', 'NOT_CONFIGURED')
@@ -39,9 +42,15 @@ test('live without a configured gateway is refused and the DEMO banner stays; th
       mchId: DEMO_MERCHANT.mchId,
       merchantKey: DEMO_MERCHANT.keys.merchant,
     },
+    pin: '246813',
   })
   expect(configured.ok).toBe(true)
   await app.getByTestId('mode-switch').getByText('正式').click()
+  // The harness keeps keys in a plain 0600 file (no OS keyring): the supervisor must confirm live knowingly.
+  const confirm = app.locator('.ant-modal-confirm')
+  await expect(confirm).toContainText('不会加密保存')
+  await snapStill(app, 'mode-live-confirm-plain-secrets')
+  await confirm.getByRole('button', { name: '确认，切换到正式模式' }).click()
   await expect(app.getByTestId('header-mode')).toHaveText('正式')
   await expect(banner).toBeHidden()
   await expect(note).toBeHidden()
@@ -52,6 +61,7 @@ test('live without a configured gateway is refused and the DEMO banner stays; th
 
   // Back to demo: the banner is back at once.
   await app.keyboard.press('F12')
+  await app.getByTestId('settings-pin').fill('246813')
   await app.getByTestId('mode-switch').getByText('演示（沙箱）').click()
   await expect(app.getByTestId('header-mode')).toHaveText('演示')
   await expect(banner).toBeVisible()

@@ -129,7 +129,8 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     return client
   }
   const gateway = () => clientFor(options.gateway ?? settings.gatewayConfig(sandbox?.url ?? null))
-  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(sandbox?.url ?? null))
+  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig())
+  const liveClient = () => clientFor(options.gateway ?? settings.liveConfig())
 
   // Devices: scanners and the face camera, configured from the journal's settings.
   const devices = new DeviceService({
@@ -169,13 +170,14 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
     terminal: () => settings.terminal(),
+    canSell: () => settings.assertCanSell(),
     bus,
     clock,
     policy: options.paymentPolicy ?? DEFAULT_POLICY,
     log,
   })
   const refunds = new RefundService(engine.ctx, settings.pin)
-  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient }
+  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient, liveClient }
 
   const info = (): AppInfo => ({
     name: 'Counter',

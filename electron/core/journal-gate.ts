@@ -106,11 +106,12 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     }
   }
   // With no journal there is nowhere to keep PIN attempts: they are counted in memory.
-  let attempts = { failures: 0, lockedUntil: 0 }
+  let attempts: unknown = null
   const problemPin = new PinGuard({ getHash: () => secrets.get('pinHash'), setHash: () => undefined, getState: () => attempts, setState: (s) => (attempts = s) }, now)
+  /** Like every settings change, PIN-guarded; only the way out of a journal problem may go ahead on a counter that never had a PIN. */
   const verifyPin = (pin: string | undefined) => {
     const guard = inner ? inner.services.settings.pin : problemPin
-    if (guard.isSet()) guard.verify(pin)
+    if (inner || guard.isSet()) guard.verify(pin)
   }
 
   const status = (): JournalStatus => {

@@ -4,9 +4,12 @@
 // that into "unknown", never into success or failure.
 import { verifyDetailed } from './sign'
 
+/** Why no verified answer came back (the live-mode probe tells a cashier which it was). */
+export type ExchangeFault = 'network' | 'http' | 'unparseable' | 'unsigned' | 'badSignature'
+
 export type Exchange =
   | { ok: true; fields: Record<string, string>; httpStatus: number }
-  | { ok: false; reason: string; httpStatus: number | null; fields: Record<string, string> | null }
+  | { ok: false; fault: ExchangeFault; reason: string; httpStatus: number | null; fields: Record<string, string> | null }
 
 export async function postForm(url: string, form: Record<string, string>, timeoutMs: number, key: string): Promise<Exchange> {
   let httpStatus: number | null = null
@@ -22,20 +25,20 @@ export async function postForm(url: string, form: Record<string, string>, timeou
     httpStatus = response.status
     text = await response.text()
   } catch (err) {
-    return { ok: false, reason: describeFetchError(err, httpStatus, timeoutMs), httpStatus, fields: null }
+    return { ok: false, fault: 'network', reason: describeFetchError(err, httpStatus, timeoutMs), httpStatus, fields: null }
   }
   if (httpStatus < 200 || httpStatus > 299) {
-    return { ok: false, reason: `HTTP ${httpStatus} from the gateway`, httpStatus, fields: null }
+    return { ok: false, fault: 'http', reason: `HTTP ${httpStatus} from the gateway`, httpStatus, fields: null }
   }
   const fields = parseAnswer(text)
   if (fields === null) {
-    return { ok: false, reason: `unparseable answer (${describeBody(text)})`, httpStatus, fields: null }
+    return { ok: false, fault: 'unparseable', reason: `unparseable answer (${describeBody(text)})`, httpStatus, fields: null }
   }
   const verdict = verifyDetailed(fields, key)
   // What the unverified answer claims helps an operator (a 20002 usually means our key is wrong); it decides nothing.
   const claim = fields.code ? `; unverified answer says ${fields.code} ${fields.msg ?? ''}`.trimEnd() : ''
-  if (verdict === 'missing') return { ok: false, reason: `answer has no signature${claim}`, httpStatus, fields }
-  if (verdict === 'bad') return { ok: false, reason: `answer signature does not verify (20003)${claim}`, httpStatus, fields }
+  if (verdict === 'missing') return { ok: false, fault: 'unsigned', reason: `answer has no signature${claim}`, httpStatus, fields }
+  if (verdict === 'bad') return { ok: false, fault: 'badSignature', reason: `answer signature does not verify (20003)${claim}`, httpStatus, fields }
   return { ok: true, fields, httpStatus }
 }
 

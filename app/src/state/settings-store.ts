@@ -11,7 +11,7 @@ interface SettingsState {
   error: PosError | null
   load(): Promise<void>
   update(patch: SettingsPatch, pin?: string): Promise<Result<SettingsView>>
-  setMode(mode: AppMode, pin?: string): Promise<Result<SettingsView>>
+  setMode(mode: AppMode, pin?: string, acceptPlainSecrets?: boolean): Promise<Result<SettingsView>>
   sendSms(mobile: string): Promise<Result<{ validMinutes: number }>>
   activateBySms(mobile: string, valid: string, pin?: string): Promise<Result<SettingsView>>
   activateByPassword(username: string, password: string, pin?: string): Promise<Result<SettingsView>>
@@ -52,7 +52,8 @@ export const useSettingsStore = create<SettingsState>()(() => ({
     else useSettingsStore.setState({ error: r.error })
   },
   update: async (patch, pin) => keep(await window.pos.settings.update(pin ? { patch, pin } : { patch })),
-  setMode: async (mode, pin) => keep(await window.pos.settings.setMode(pin ? { mode, pin } : { mode })),
+  setMode: async (mode, pin, acceptPlainSecrets) =>
+    keep(await window.pos.settings.setMode({ mode, ...(pin ? { pin } : {}), ...(acceptPlainSecrets ? { acceptPlainSecrets: true as const } : {}) })),
   sendSms: (mobile) => window.pos.settings.sendSms({ mobile }),
   activateBySms: async (mobile, valid, pin) => keep(await window.pos.settings.activate(pin ? { mobile, valid, pin } : { mobile, valid })),
   activateByPassword: async (username, password, pin) =>

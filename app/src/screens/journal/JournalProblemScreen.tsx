@@ -21,7 +21,7 @@ export function JournalProblemScreen({ findings }: { findings: JournalStatus['fi
 
   const shown = status?.findings.length ? status.findings : findings
   const pinSet = status?.pinSet ?? true
-  const pinOk = !pinSet || /^\d{4,8}$/.test(pin)
+  const pinOk = !pinSet || /^\d{4,12}$/.test(pin)
 
   const act = async (kind: 'restore' | 'new') => {
     setBusy(kind)
@@ -56,7 +56,7 @@ export function JournalProblemScreen({ findings }: { findings: JournalStatus['fi
             {pinSet ? (
               <Input.Password
                 value={pin}
-                maxLength={8}
+                maxLength={12}
                 inputMode="numeric"
                 placeholder={t('journal.pin')}
                 addonBefore={t('journal.pinNeeded')}

@@ -12,7 +12,7 @@ import { PinCard } from './PinCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const view = useSettingsStore((s) => s.view)
   const error = useSettingsStore((s) => s.error)
   const [pin, setPin] = useState('')
@@ -62,11 +62,12 @@ export function SettingsScreen() {
 
   return (
     <div className="settings">
+      {!view.secretsEncrypted && <Alert type="warning" showIcon title={t('settings.secretsPlain')} data-testid="secrets-plain" />}
       <Card size="small" className="settings-pin-bar">
         <label>{t('settings.pinForChange')}</label>
         <Input.Password
           value={pin}
-          maxLength={8}
+          maxLength={12}
           autoComplete="off"
           style={{ width: 200 }}
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
@@ -117,7 +118,12 @@ export function SettingsScreen() {
             size="large"
             onChange={async (e) => {
               const mode = e.target.value as 'demo' | 'live'
-              const r = await useSettingsStore.getState().setMode(mode, pinArg)
+              let r = await useSettingsStore.getState().setMode(mode, pinArg)
+              // No encryption at rest on this machine: live mode only after the supervisor says yes, knowingly.
+              if (!r.ok && r.error.code === 'CONFIRM_REQUIRED') {
+                const yes = await modal.confirm({ title: t('settings.plainConfirmTitle'), content: t('settings.plainConfirm'), okText: t('settings.plainConfirmOk'), cancelText: t('common.cancel') })
+                if (yes) r = await useSettingsStore.getState().setMode(mode, pinArg, true)
+              }
               // A refusal stays on the card (why, and what to do), not only in a toast that fades.
               setModeNote(r.ok ? null : r.error)
               if (r.ok) void message.success(t('settings.modeChanged', { mode: t(`mode.${mode}`) }))
@@ -160,7 +166,7 @@ export function SettingsScreen() {
           <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
         <DevicesCard />
-        <PinCard pinSet={view.pinSet} />
+        <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
         <BackupCard pin={pinArg} />
       </div>
     </div>
