@@ -18,6 +18,10 @@ import { AuthinfoCache } from '../../native-bridge/face/authinfo-cache'
 import { DEFAULT_DEVICES_CONFIG, DeviceService, type DeviceServiceOptions, type DevicesConfig } from '../devices/device-service'
 import { createFacePort } from '../devices/face-port'
 import { createDeviceHandlers } from '../devices/handlers'
+import { journalHealth, watchJournal } from './journal-watch'
+import { onKeptWriteFlushed } from '../payments/context'
+import { Reconciler } from '../payments/reconcile'
+import { reconcileHandlers } from './reconcile-handlers'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
@@ -49,6 +53,8 @@ export interface CoreOptions {
   reviewSweepMs?: number
   /** Journal backups while orders change (default hourly; they are also taken at every shift close). */
   backupEveryMs?: number
+  /** Reconciliation's bound on gateway queries per second (default 5; raised in tests). */
+  reconcileRatePerSec?: number
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
 }
@@ -57,7 +63,7 @@ export interface Core {
   dispatch: Dispatch
   bus: EventBus
   info(): AppInfo
-  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService }
+  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler }
   /** The journal's start-up check, backups and the ways out of a journal problem (journal-gate.ts). */
   journal: JournalControl
   close(): Promise<void>
@@ -74,6 +80,9 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   const log = options.log
   const bus = new EventBus(log)
   const secrets = hooks.secrets
+  // Kept writes flushed later hand the order back to the engine (bound once it exists).
+  let flushed: (key: string) => void = () => {}
+  const writes = watchJournal(journal, bus, clock, log, (key) => flushed(key))
   const settings = new SettingsService(journal, secrets, (v) => bus.emit('settings:changed', v), clock.now)
   const shifts = new ShiftService(journal, clock.now, (s) => bus.emit('shifts:changed', s))
 
@@ -103,7 +112,8 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     // A verified answer (even a business failure) means the gateway is there; any
     // transport, HTTP, parse or signature problem means it is not quite.
     gatewayHealthy = e.error === null
-    journal.audit.append({
+    // The call happened: if the journal refuses its record, keep it and retry.
+    writes.keep(e.request.out_refund_no ?? e.request.out_trade_no ?? 'audit', () => journal.audit.append({
       at: e.startedAt,
       call: e.call,
       ref: e.request.out_refund_no ?? e.request.out_trade_no ?? null,
@@ -113,7 +123,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       request: e.request,
       response: e.response,
       error: e.error,
-    })
+    }))
     options.onGatewayCall?.(e)
   }
   // One client per configuration; rebuilt when settings change the gateway or keys.
@@ -166,6 +176,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
 
   const engine = new PaymentEngine({
     journal,
+    writes,
     gateway,
     face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
@@ -177,6 +188,8 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     log,
   })
   const refunds = new RefundService(engine.ctx, settings.pin)
+  flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
+  const reconciler = new Reconciler(engine.ctx, { ratePerSec: options.reconcileRatePerSec ?? 5, onProgress: (run) => bus.emit('reconcile:progress', run) })
   const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient, liveClient }
 
   const info = (): AppInfo => ({
@@ -193,22 +206,14 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   const handlers: Partial<Handlers> = {
     'app:info': () => info(),
     'app:health': () => {
-      const journalOk = journal.healthy()
-      const open = journalOk ? journal.orders.countOpen() : 0
-      return {
-        ok: journalOk && gatewayHealthy,
-        journal: journalOk ? 'ok' : 'down',
-        gateway: gatewayHealthy ? 'ok' : 'degraded',
-        openOrders: open,
-        attentionOrders: journalOk ? journal.orders.countAttention() : 0,
-        journalFindings: hooks.check().findings,
-        checkedAt: clock.now(),
-      }
+      const j = journalHealth(journal, writes)
+      return { ...j, ok: j.journal === 'ok' && gatewayHealthy, gateway: gatewayHealthy ? 'ok' : 'degraded', journalFindings: hooks.check().findings, checkedAt: clock.now() }
     },
     'app:echo': (req) => ({ text: req.text }),
     ...paymentHandlers(services),
     ...ordersHandlers(services),
     ...shiftsHandlers(services),
+    ...reconcileHandlers(services, reconciler, shiftsHandlers(services), log),
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
   }
@@ -216,6 +221,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   // Recovery: every order and refund left unfinished by a crash is resumed now.
   engine.recover()
   refunds.recover()
+  reconciler.resumeUnfinished()
   // Flagged orders and refunds are asked about again now and then, so one the
   // gateway could not answer for settles by itself once it can.
   const sweepMs = options.reviewSweepMs ?? 10 * 60_000
@@ -226,11 +232,14 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     dispatch: createDispatcher(handlers, log),
     bus,
     info,
-    services: { ...services, get sandbox() { return sandbox }, gateway, devices },
+    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler },
     journal: NO_JOURNAL_CONTROL, // the gate's own takes its place
     close: async () => {
       if (sweep) clearInterval(sweep)
       engine.shutdown()
+      reconciler.stop()
+      await reconciler.idle()
+      writes.close()
       await devices.close()
       await sandbox?.close()
       journal.close()

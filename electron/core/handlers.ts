@@ -78,7 +78,7 @@ export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:g
       return { items: rows.map(orderView), total, totalCapped }
     },
     'orders:get': ({ outTradeNo }) => {
-      const row = s.journal.orders.get(outTradeNo)
+      const row = s.engine.ctx.unrecordedOrders.get(outTradeNo) ?? s.journal.orders.get(outTradeNo)
       if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
       const timeline: TimelineEntry[] = [
         ...s.journal.orders.events(outTradeNo).map((e) => stateEntry(e.at, e.from_state, e.to_state, e.note)),
@@ -110,6 +110,7 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
     'shifts:close': ({ pin }) => {
       s.settings.pin.verify(pin)
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
+      if (s.engine.ctx.deps.writes.failing) throw new PosFailure('JOURNAL', '账本无法写入：暂不能结班，请先处理磁盘问题 (journal not writable)')
       return s.shifts.close()
     },
     'shifts:report': ({ shiftId }) => s.shifts.stored(shiftId),

@@ -97,4 +97,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX orders_needs_attention ON orders (created_at)
     WHERE attention IS NOT NULL OR state = 'review' OR state NOT IN ('paid','cancelled','closed','failed','review');
   `,
+  /* v3: a scratch table for the health check's write probe (a row inserted and
+     deleted in one committed transaction), and end-of-day reconciliation runs
+     with their per-order progress (a run interrupted by a crash resumes). */ `
+  CREATE TABLE journal_probe (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL);
+
+  CREATE TABLE reconcile_runs (
+    id          TEXT PRIMARY KEY,
+    from_at     INTEGER NOT NULL,
+    to_at       INTEGER NOT NULL,
+    shift_id    TEXT,
+    started_at  INTEGER NOT NULL,
+    finished_at INTEGER,
+    orders      INTEGER NOT NULL DEFAULT 0,
+    differences INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX reconcile_runs_shift ON reconcile_runs (shift_id, started_at);
+
+  CREATE TABLE reconcile_items (
+    run_id       TEXT NOT NULL REFERENCES reconcile_runs(id),
+    out_trade_no TEXT NOT NULL,
+    checked_at   INTEGER,
+    gateway      TEXT,
+    difference   TEXT,
+    detail       TEXT,
+    PRIMARY KEY (run_id, out_trade_no)
+  );
+  `,
 ]

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'MERCHANT_INACTIVE', // the merchant's mch_state is not 20 (启用): no sales (params.state)
   'JOURNAL_PROBLEM', // the books are unknown (start-up check failed): no sales, no money calls
   'SECRETS_UNREADABLE', // the secrets file cannot be read: nothing that needs a key or the PIN goes ahead
+  'JOURNAL', // the journal is not taking writes: no sale until it does
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

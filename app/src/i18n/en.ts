@@ -39,6 +39,8 @@ export const en: Messages = {
     },
     noAmount: 'Type the amount first', busy: 'The last payment is still running: wait for it or press Esc', invalidCode: 'Not a valid payment code: ask the customer to refresh it and scan again',
     notConfigured: 'Payments are not ready yet: {{message}}', noShift: 'Open a shift first (Shift page)', callFailed: '{{message}}',
+    journalFailing: 'The journal cannot be written (disk full or failing): sales are paused, call the manager',
+    paidUnrecorded: 'Paid — journal write failed', paidUnrecordedWhat: "The customer has paid: don't take the money again. Retrying the journal write.",
   },
   orders: {
     title: 'Orders', today: 'Today', all: 'All', search: 'Order no. / transaction id / amount', searchBtn: 'Search', attentionOnly: 'Needs attention only',
@@ -112,5 +114,6 @@ export const en: Messages = {
     backupDone: 'Backup written: {{time}}', saveOptions: 'Save backup settings', optionsSaved: 'Backup settings saved', backupCount: '{{count}} backups',
   },
   common: { cancel: 'Cancel', ok: 'OK', close: 'Close', retry: 'Retry', yes: 'Yes', no: 'No', loading: 'Loading…' },
-  problem: { title: 'Attention', crash: 'App error', 'renderer-gone': 'Screen error', device: 'Device problem', journal: 'Journal problem', gateway: 'Gateway problem' },
+  problem: { title: 'Attention', crash: 'App error', 'renderer-gone': 'Screen error', device: 'Device problem', journal: 'Journal problem', gateway: 'Gateway problem',
+    code: { 'journal-failing': 'The journal stopped taking writes: sales paused; paid orders are kept in memory and retried — do not charge twice', 'journal-recovered': 'The journal takes writes again: sales can continue' } },
 }

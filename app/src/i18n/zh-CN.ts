@@ -37,6 +37,8 @@ export const zhCN = {
     },
     noAmount: '请先输入金额', busy: '上一笔还在处理中，请等待结果或按 Esc 停止', invalidCode: '这不是有效的付款码，请让顾客刷新付款码后重扫',
     notConfigured: '收款功能尚未就绪：{{message}}', noShift: '请先在「班次」页开班', callFailed: '{{message}}',
+    journalFailing: '账本无法写入（磁盘已满或出错）：暂停收款，请联系管理员',
+    paidUnrecorded: '已收款，账本写入失败', paidUnrecordedWhat: '顾客已付款：不要重复收款。程序正在重试写入账本。',
   },
   orders: {
     title: '订单', today: '今日', all: '全部', search: '搜索订单号 / 交易号 / 金额', searchBtn: '搜索', attentionOnly: '只看待处理',
@@ -110,7 +112,8 @@ export const zhCN = {
     backupDone: '备份完成：{{time}}', saveOptions: '保存备份设置', optionsSaved: '备份设置已保存', backupCount: '共 {{count}} 份备份',
   },
   common: { cancel: '取消', ok: '确定', close: '关闭', retry: '重试', yes: '是', no: '否', loading: '加载中…' },
-  problem: { title: '需要注意', crash: '程序异常', 'renderer-gone': '界面异常', device: '设备问题', journal: '账本问题', gateway: '网关问题' },
+  problem: { title: '需要注意', crash: '程序异常', 'renderer-gone': '界面异常', device: '设备问题', journal: '账本问题', gateway: '网关问题',
+    code: { 'journal-failing': '账本写入失败：暂停收款，已收款的订单保存在内存中并持续重试，请勿重复收款', 'journal-recovered': '账本已恢复写入，可以继续收款' } },
 }
 
 export type Messages = typeof zhCN

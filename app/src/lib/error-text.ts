@@ -9,6 +9,8 @@ export function paymentErrorText(t: TFunction, error: PosError): string {
       return t('panel.busy')
     case 'INVALID_CODE':
       return t('panel.invalidCode')
+    case 'JOURNAL':
+      return t('panel.journalFailing')
     case 'NO_SHIFT':
       return t('panel.noShift')
     case 'NOT_CONFIGURED':

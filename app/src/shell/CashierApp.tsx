@@ -79,7 +79,7 @@ export function CashierApp() {
     notification.warning({
       key: String(last.at),
       title: t(`problem.${last.kind}`),
-      description: last.message,
+      description: last.code ? t(`problem.code.${last.code}`, { defaultValue: last.message }) : last.message,
       duration: 0,
       onClose: () => useAppStore.getState().dismissProblem(last.at),
     })

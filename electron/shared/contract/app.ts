@@ -19,7 +19,11 @@ export const AppInfo = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
-const CheckState = z.enum(['ok', 'degraded', 'down'])
+/** Why the journal does not take writes (electron/journal/write-guard.ts). */
+export const JournalFailureReason = z.enum(['disk-full', 'io-error', 'read-only', 'damaged', 'busy', 'closed', 'write-error'])
+export type JournalFailureReason = z.infer<typeof JournalFailureReason>
+
+const CheckState = z.enum(['ok', 'degraded', 'failing', 'down'])
 export const AppHealth = z.object({
   ok: z.boolean(),
   journal: CheckState,
@@ -30,6 +34,10 @@ export const AppHealth = z.object({
   attentionOrders: z.int().min(0),
   /** Start-up check findings (codes + params); empty when the journal is known good. */
   journalFindings: z.array(JournalFinding).optional(),
+  /** Why the journal is failing (a code the UI translates), absent when it takes writes. */
+  journalReason: JournalFailureReason.optional(),
+  /** Writes kept in memory waiting for the journal. */
+  journalPending: z.int().min(0).optional(),
   checkedAt: Timestamp,
 })
 export type AppHealth = z.infer<typeof AppHealth>
@@ -37,6 +45,8 @@ export type AppHealth = z.infer<typeof AppHealth>
 export const AppProblem = z.object({
   kind: z.enum(['crash', 'renderer-gone', 'device', 'journal', 'gateway']),
   message: Text,
+  /** A code the UI translates (e.g. `journal-failing`), when there is one. */
+  code: z.string().max(64).optional(),
   at: Timestamp,
 })
 export type AppProblem = z.infer<typeof AppProblem>

@@ -10,6 +10,7 @@ import { ordersCalls, ordersEvents } from './orders'
 import { paymentCalls, paymentEvents } from './payment'
 import { settingsCalls, settingsEvents } from './settings'
 import { shiftsCalls, shiftsEvents } from './shifts'
+import { reconcileCalls, reconcileEvents } from './reconcile'
 
 export const calls = {
   ...appCalls,
@@ -19,6 +20,7 @@ export const calls = {
   ...settingsCalls,
   ...devicesCalls,
   ...journalCalls,
+  ...reconcileCalls,
 }
 
 export const events = {
@@ -29,6 +31,7 @@ export const events = {
   ...settingsEvents,
   ...devicesEvents,
   ...journalEvents,
+  ...reconcileEvents,
 }
 
 export type Calls = typeof calls
@@ -59,3 +62,4 @@ export * from './shifts'
 export * from './settings'
 export * from './devices'
 export * from './journal'
+export * from './reconcile'
