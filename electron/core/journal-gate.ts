@@ -166,6 +166,17 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
 
   const filesOf = () => [paths.journal, `${paths.journal}-wal`, `${paths.journal}-shm`, paths.marker]
 
+  // After a restore: once recovery has asked about the orders put back, reconciliation checks
+  // every order since the backup against the gateway (state, amount, transaction id).
+  const reconcileSince = (fromAt: number) => {
+    const c = inner
+    if (!c) return
+    void (async () => {
+      await c.services.engine.idle()
+      await c.services.reconciler.run({ fromAt: fromAt - 60_000, toAt: now() })
+    })().catch((e: unknown) => log.error('reconciliation after restore failed', { error: e instanceof Error ? e.message : String(e) }))
+  }
+
   const restoreLatest = async (pin: string | undefined): Promise<JournalStatus> => {
     verifyPin(pin)
     if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
@@ -194,6 +205,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       findings = []
       log.warn('journal restored from backup', { file: chosen.file, reinserted: reinserted.length, aside: asideFolder })
       await bringUp(journal)
+      reconcileSince(chosen.takenAt)
     } finally {
       switching = false
     }
