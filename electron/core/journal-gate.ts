@@ -11,7 +11,7 @@ import { Journal } from '../journal'
 import { installCopy, listBackups, moveAside, verifyBackup, type BackupFile } from '../journal/backup'
 import { ensureJournalId, parseMarker, readMarkerFile } from '../journal/identity'
 import { expectedMarker, inspectJournal } from '../journal/inspect'
-import { readRecent, reinsertMissing } from '../journal/recent-orders'
+import { readRecent, RECENT_FILE, reinsertMissing } from '../journal/recent-orders'
 import { PinGuard } from '../settings/pin'
 import { BackupOptions, isCallName, type AppInfo, type BackupView, type JournalFinding, type JournalStatus } from '../shared/contract'
 import { fail, PosFailure } from '../shared/result'
@@ -200,7 +200,9 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
       installCopy(chosen.path, paths.journal)
       const journal = Journal.open(paths.journal)
-      const reinserted = reinsertMissing(journal.db, readRecent(paths.recent), now())
+      const second = backupOptions().secondFolder
+      const logged = [...readRecent(paths.recent), ...(second ? readRecent(join(second, RECENT_FILE)) : [])]
+      const reinserted = reinsertMissing(journal.db, logged, now())
       journal.setSetting('journal.restoredFrom', JSON.stringify({ file: chosen.file, takenAt: chosen.takenAt, restoredAt: now(), reinserted: reinserted.length }))
       findings = []
       log.warn('journal restored from backup', { file: chosen.file, reinserted: reinserted.length, aside: asideFolder })
