@@ -161,7 +161,7 @@ describe('starting a new journal', () => {
     const dir = temp('new')
     let core = await start(dir)
     await call(core, 'settings:setPin', { next: PIN })
-    await sell(core, 100)
+    const before = await sell(core, 100)
     const deviceId = core.services.settings.terminal().deviceId
     await core.close()
     applyFileFault('garble-header', dir)
@@ -175,6 +175,7 @@ describe('starting a new journal', () => {
     expect(fresh.asideFolder).not.toBeNull()
     expect(existsSync(join(fresh.asideFolder as string, 'journal.sqlite3'))).toBe(true)
     expect(core.services.settings.terminal().deviceId).toBe(deviceId)
+    expect(await waitFinal(core, before)).toBe('paid') // named by the recent-orders log, found paid at the gateway
     await sell(core, 101)
     await core.close()
   })

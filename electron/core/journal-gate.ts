@@ -177,6 +177,12 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     })().catch((e: unknown) => log.error('reconciliation after restore failed', { error: e instanceof Error ? e.message : String(e) }))
   }
 
+  /** The recent-orders log, beside the journal and its copy in the second backup folder. */
+  const loggedOrders = () => {
+    const second = backupOptions().secondFolder
+    return [...readRecent(paths.recent), ...(second ? readRecent(join(second, RECENT_FILE)) : [])]
+  }
+
   const restoreLatest = async (pin: string | undefined): Promise<JournalStatus> => {
     verifyPin(pin)
     if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
@@ -200,9 +206,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
       installCopy(chosen.path, paths.journal)
       const journal = Journal.open(paths.journal)
-      const second = backupOptions().secondFolder
-      const logged = [...readRecent(paths.recent), ...(second ? readRecent(join(second, RECENT_FILE)) : [])]
-      const reinserted = reinsertMissing(journal.db, logged, now())
+      const reinserted = reinsertMissing(journal.db, loggedOrders(), now())
       journal.setSetting('journal.restoredFrom', JSON.stringify({ file: chosen.file, takenAt: chosen.takenAt, restoredAt: now(), reinserted: reinserted.length }))
       findings = []
       log.warn('journal restored from backup', { file: chosen.file, reinserted: reinserted.length, aside: asideFolder })
@@ -225,6 +229,9 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       // Keep the counter's device id, so its order numbers stay recognisably its own.
       const marker = expectedMarker(readMarkerFile(join(asideFolder ?? paths.dir, 'journal.marker.json')).marker, secretMarker())
       if (marker?.deviceId) journal.setSetting('install.deviceId', marker.deviceId)
+      // The orders the log names go in as `querying`: the gateway says which were paid.
+      const reinserted = reinsertMissing(journal.db, loggedOrders(), now())
+      journal.setSetting('journal.startedNew', JSON.stringify({ at: now(), reinserted: reinserted.length }))
       findings = []
       log.warn('journal: new journal started, the previous one kept aside', { aside: asideFolder })
       await bringUp(journal)
