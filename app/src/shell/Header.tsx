@@ -22,7 +22,8 @@ export function Header() {
   const settings = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName, mode: s.view?.mode, merchant: s.view?.merchantName, merchantState: s.view?.merchantState })))
   const shift = useShiftStore((s) => s.current)
   const devices = useDevicesStore((s) => s.status)
-  const mode = settings.mode ?? info?.mode
+  // While the books are unknown the mode is too (it is a setting in the journal): no tag.
+  const mode = info?.journal.state === 'problem' ? undefined : (settings.mode ?? info?.mode)
   const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' ? 'Down' : 'Degraded'
 
   return (

@@ -9,6 +9,7 @@ import { go } from '../../shell/route'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
 import { LiveChecklist } from '../setup/LiveChecklist'
 import { ActivationCard } from './ActivationCard'
+import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { PinCard } from './PinCard'
 
@@ -175,6 +176,7 @@ export function SettingsScreen() {
         </Card>
         <DevicesCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
+        <BackupCard pin={pinArg} />
       </div>
     </div>
   )
