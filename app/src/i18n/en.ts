@@ -65,6 +65,17 @@ export const en: Messages = {
     print: 'Print', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected (float + net)',
     cancelled: 'Cancelled', failed: 'Failed', byPaytype: 'By wallet', byMethod: 'By method', attention: 'Needs attention', count: 'Count',
     generated: 'Generated', demoReport: 'demo data, not real money', floatShort: 'Float', invalidFloat: 'Enter a valid float amount', needCashier: 'Enter the cashier name', failedCall: 'Failed: {{message}}',
+    reconciled: 'Reconciled at {{at}}: {{orders}} orders, {{differences}} differences', notReconciled: 'Reconciling, or not reconciled yet',
+  },
+  reconcile: {
+    title: 'Reconciliation', day: 'Day to reconcile', runShift: 'Reconcile (last shift)', runDay: 'Reconcile this day',
+    summary: 'Reconciled at {{at}}: {{orders}} orders, {{differences}} differences', running: 'Reconciling… ({{checked}}/{{orders}})', none: 'The journal and the gateway agree: no differences',
+    journal: 'journal', gateway: 'gateway',
+    diff: {
+      'paid-not-recorded': 'Paid at the gateway, journal said not paid (corrected, please check)', 'recorded-not-paid': 'Journal says paid, the gateway does not', amount: 'Amount differs', 'transaction-id': 'Transaction id differs',
+      'open-at-gateway': 'Still open at the gateway', 'no-answer': 'No answer from the gateway: not checked', review: 'Needs review', open: 'Still in progress',
+    },
+    answer: { paid: 'paid', refund: 'refunded', closed: 'closed', reversed: 'reversed', cancelled: 'cancelled', failed: 'failed', paying: 'paying', unpaid: 'unpaid', notFound: 'no such order', unknown: 'no answer', open: '—' },
   },
   settings: {
     title: 'Settings', gateway: 'Gateway', gatewayUrl: 'Gateway URL', agentId: 'Agent id', agentKey: 'Agent key', merchantKey: 'Merchant trade key',

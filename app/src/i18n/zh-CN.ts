@@ -63,6 +63,17 @@ export const zhCN = {
     print: '打印', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '应有（备用金 + 净收）',
     cancelled: '撤销笔数', failed: '失败笔数', byPaytype: '按支付方式', byMethod: '按收款方式', attention: '待处理订单', count: '笔数',
     generated: '生成时间', demoReport: '演示数据，非真实收款', floatShort: '备用金', invalidFloat: '请输入正确的备用金金额', needCashier: '请输入收银员姓名', failedCall: '操作失败：{{message}}',
+    reconciled: '已对账 {{at}}：{{orders}} 笔订单，{{differences}} 处差异', notReconciled: '对账中或尚未对账',
+  },
+  reconcile: {
+    title: '对账', day: '对账日期', runShift: '对账（上一班次）', runDay: '按日期对账',
+    summary: '已对账（{{at}}）：{{orders}} 笔订单，{{differences}} 处差异', running: '正在对账…（{{checked}}/{{orders}}）', none: '账本与支付网关一致，没有差异',
+    journal: '账本', gateway: '网关',
+    diff: {
+      'paid-not-recorded': '网关已收款，账本记为未收款（已更正，请核对）', 'recorded-not-paid': '账本记为已收款，网关未收款', amount: '金额不符', 'transaction-id': '交易号不符',
+      'open-at-gateway': '网关仍未完成', 'no-answer': '网关无应答，未能核对', review: '需人工核对', open: '仍在处理中',
+    },
+    answer: { paid: '已支付', refund: '转入退款', closed: '已关闭', reversed: '已撤销', cancelled: '已撤销', failed: '失败', paying: '支付中', unpaid: '未支付', notFound: '无此订单', unknown: '无应答', open: '—' },
   },
   settings: {
     title: '设置', gateway: '网关', gatewayUrl: '网关地址', agentId: '代理商编号', agentKey: '代理商密钥', merchantKey: '商户交易密钥',
