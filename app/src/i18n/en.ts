@@ -3,12 +3,18 @@ import type { Messages } from './zh-CN'
 
 export const en: Messages = {
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
-  nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', settings: 'Settings', customer: 'Customer display' },
+  nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
     store: 'Store', cashier: 'Cashier', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
     attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'No shift', language: '中文', languageTip: 'Switches this window for this session only (no settings change, no PIN). The default language is under Settings.',
   },
   demo: { banner: 'demo mode — sandbox gateway, no real money moves' },
+  storeScreen: {
+    notConfigured: 'This counter is not linked to a store database: connect it under Settings → Store database (supervisor PIN).', unreachable: 'The store database cannot answer right now: the figures below are the last ones; selling here is not affected.',
+    today: 'Whole store today: net {{net}} ({{count}} sales, refunds {{refunds}})', counter: 'Counter', sales: 'Sales', refunds: 'Refunds', net: 'Net', lastCopy: 'Last copy', attention: 'Attention',
+    updated: 'Updated {{time}} (every 5 s)', search: 'Search all counters', searchPlaceholder: 'Order number, transaction id or amount (e.g. 25)', noOrders: 'No orders found',
+    orderNo: 'Order', amount: 'Amount', state: 'State', time: 'Time',
+  },
   storeDb: {
     title: 'Store database', about: 'The counters of one shop share a PostgreSQL database: this counter keeps its own books and copies orders, refunds and shifts there. When the store database is unreachable the counter keeps selling and catches up later.',
     url: 'Database URL', tls: 'Encrypted connection (TLS)', connect: 'Connect (supervisor PIN)', disconnect: 'Disconnect the store database', connected: 'Connected to the store database; copying this counter\'s records',

@@ -1,12 +1,18 @@
 // Chinese (default). Keys are grouped by screen; en.ts mirrors this shape.
 export const zhCN = {
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
-  nav: { checkout: '收银', orders: '订单', shift: '班次', settings: '设置', customer: '顾客屏' },
+  nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {
     store: '门店', cashier: '收银员', version: '版本', health: '状态', healthOk: '正常', healthDegraded: '部分异常', healthDown: '故障',
     attention: '{{count}} 笔订单待处理', scanner: '扫码枪', face: '刷脸', noShift: '未开班', language: 'English', languageTip: '只切换本窗口，本次使用有效（不改设置、不需要主管密码）。默认语言在「设置」中修改。',
   },
   demo: { banner: '演示模式 — 使用沙箱网关，不会真实扣款' },
+  storeScreen: {
+    notConfigured: '本机尚未连接门店数据库：请在「设置 → 门店数据库」中连接（需主管密码）。', unreachable: '门店数据库暂时无法查询：以下为最近一次的数据；本机收款不受影响。',
+    today: '今日全店：净收 {{net}}（{{count}} 笔，退款 {{refunds}}）', counter: '收银台', sales: '收款', refunds: '退款', net: '净收', lastCopy: '最近同步', attention: '待处理',
+    updated: '更新于 {{time}}（每 5 秒刷新）', search: '查询全店订单', searchPlaceholder: '订单号、交易号或金额（如 25）', noOrders: '没有找到订单',
+    orderNo: '订单号', amount: '金额', state: '状态', time: '时间',
+  },
   storeDb: {
     title: '门店数据库', about: '同一门店的多台收银机共用一个 PostgreSQL 数据库：本机账本照常记账，订单、退款、班次同步到门店库。门店库连不上时照常收款，恢复后自动补传。',
     url: '数据库地址', tls: '加密连接 (TLS)', connect: '连接（需主管密码）', disconnect: '断开门店库', connected: '已连接门店数据库，正在同步本机记录',

@@ -12,6 +12,7 @@ import { OrdersScreen } from '../screens/orders/OrdersScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { SetupScreen } from '../screens/setup/SetupScreen'
 import { ShiftScreen } from '../screens/shift/ShiftScreen'
+import { StoreScreen } from '../screens/store/StoreScreen'
 import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { usePaymentStore } from '../state/payment-store'
@@ -24,6 +25,7 @@ const TABS: { route: Exclude<Route, 'customer' | 'setup'>; key: string }[] = [
   { route: 'checkout', key: 'F9' },
   { route: 'orders', key: 'F10' },
   { route: 'shift', key: 'F11' },
+  { route: 'store', key: 'F8' },
   { route: 'settings', key: 'F12' },
 ]
 
@@ -129,6 +131,8 @@ export function CashierApp() {
           <OrdersScreen />
         ) : route === 'shift' ? (
           <ShiftScreen />
+        ) : route === 'store' ? (
+          <StoreScreen />
         ) : route === 'settings' ? (
           <SettingsScreen />
         ) : route === 'setup' ? (
