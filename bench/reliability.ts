@@ -1,7 +1,7 @@
 // `npm run reliability` (`-- --short` for CI): fault matrix, crash matrix, bad
 // input, soak and security, each checked for agreement between the journal and
 // the money at the sandbox (security: every attack refused). Prints the
-// matrices; exits 1 when anything fails. `-- --only <fault|crash|bad|soak|security>`
+// matrices; exits 1 when anything fails. `-- --only <fault|crash|journal|bad|soak|security>`
 // runs one section (security includes the IPC fuzz of bad input).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -11,6 +11,7 @@ import { formatTable, machineInfo } from './lib/stats'
 import { runBadInput } from './reliability/bad-input'
 import { runCrashMatrix } from './reliability/crash-matrix'
 import { MATRIX_CALLS, runFaultMatrix } from './reliability/fault-matrix'
+import { runJournalFaults } from './reliability/journal-faults'
 import { runSecurity, type AttackResult } from './reliability/security'
 import { runSoak } from './reliability/soak'
 
@@ -46,6 +47,10 @@ if (wants('crash')) log('crash matrix: SIGKILL at every step, restart, recover')
 const crashes = wants('crash') ? await runCrashMatrix(CRASH_SCALE, 2, log) : []
 for (const c of crashes) if (!c.ok) failures.push(`crash ${c.name}: ${c.why}`)
 
+if (wants('journal')) log('journal file faults: damage the journal, start, restore / start new')
+const fileCells = wants('journal') ? await runJournalFaults(FAULT_SCALE, log) : []
+for (const c of fileCells) if (!c.ok) failures.push(`journal file ${c.fault} → ${c.way}: ${c.why}`)
+
 log('bad input: scanner fuzz, IPC payloads, settings values')
 const bad = await runBadInput(wants('bad') ? BAD : { scanner: 0, ipcPerCall: BAD.ipcPerCall })
 for (const c of bad.crashes) failures.push(`crash on bad input: ${c}`)
@@ -66,6 +71,15 @@ if (cells.length > 0) {
 if (crashes.length > 0) {
   console.log(`\nCrash matrix (SIGKILL, restart, recovery; scale ${CRASH_SCALE}): ${crashes.filter((c) => c.ok).length}/${crashes.length} agree\n`)
   console.log(formatTable(['case', 'result', 'journal/gateway'], crashes.map((c) => [c.name, c.ok ? 'ok' : `FAIL: ${c.why}`, c.states])))
+}
+if (fileCells.length > 0) {
+  console.log(`\nJournal file faults (start on the damaged journal; no sale while the books are unknown; the way out; paid orders found again): ${fileCells.filter((c) => c.ok).length}/${fileCells.length} ok\n`)
+  console.log(
+    formatTable(
+      ['fault', 'way out', 'result', 'found', 'refused / pay requests', 'paid found again', 'extra charges'],
+      fileCells.map((c) => [c.fault, c.way, c.ok ? 'ok' : `FAIL: ${c.why}`, c.found, `${c.refused} / ${c.payRequestsWhileUnknown}`, c.foundAgain, String(c.doubleCharges)]),
+    ),
+  )
 }
 console.log(
   `\nBad input: ${bad.scannerInputs.toLocaleString()} fuzzed scanner inputs (each through the serial and the HID keyboard decoder), ` +
@@ -88,7 +102,7 @@ if (attacks.length > 0) {
 // .tmp/ is gitignored; the figures to keep go into README by hand.
 const out = fileURLToPath(new URL(`../.tmp/reliability-results${only ? `-${only}` : ''}${short ? '-short' : ''}.json`, import.meta.url))
 mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, badInput: bad, soak, security: attacks }, null, 2))
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, badInput: bad, soak, security: attacks }, null, 2))
 if (failures.length > 0) {
   console.log(`\nFAILED (${failures.length}):`)
   for (const f of failures.slice(0, 50)) console.log(`- ${f}`)

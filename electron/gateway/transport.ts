@@ -6,6 +6,9 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { verifyDetailed } from './sign'
 
+/** Why no verified answer came back (the live-mode probe tells a cashier which it was). */
+export type ExchangeFault = 'network' | 'http' | 'unparseable' | 'unsigned' | 'badSignature'
+
 /** Biggest gateway answer we read (the spec's answers are a few hundred bytes). */
 export const MAX_ANSWER_BYTES = 256 * 1024
 
@@ -55,31 +58,31 @@ export function refuseLive(url: string): string | null {
 
 export type Exchange =
   | { ok: true; fields: Record<string, string>; httpStatus: number }
-  | { ok: false; reason: string; httpStatus: number | null; fields: Record<string, string> | null }
+  | { ok: false; fault: ExchangeFault; reason: string; httpStatus: number | null; fields: Record<string, string> | null }
 
 export async function postForm(url: string, form: Record<string, string>, timeoutMs: number, key: string, options: PostOptions = {}): Promise<Exchange> {
   const refused = options.live ? refuseLive(url) : null
-  if (refused) return { ok: false, reason: refused, httpStatus: null, fields: null }
+  if (refused) return { ok: false, fault: 'network', reason: refused, httpStatus: null, fields: null }
   let httpStatus: number | null = null
   let text: string
   try {
     text = await send(new URL(url), new URLSearchParams(form).toString(), options.agents ?? sharedAgents, timeoutMs, (status) => (httpStatus = status))
   } catch (err) {
-    return { ok: false, reason: describeFetchError(err, httpStatus, timeoutMs), httpStatus, fields: null }
+    return { ok: false, fault: 'network', reason: describeFetchError(err, httpStatus, timeoutMs), httpStatus, fields: null }
   }
-  if (httpStatus === null) return { ok: false, reason: 'no HTTP status', httpStatus, fields: null }
+  if (httpStatus === null) return { ok: false, fault: 'http', reason: 'no HTTP status', httpStatus, fields: null }
   if (httpStatus < 200 || httpStatus > 299) {
-    return { ok: false, reason: `HTTP ${httpStatus} from the gateway`, httpStatus, fields: null }
+    return { ok: false, fault: 'http', reason: `HTTP ${httpStatus} from the gateway`, httpStatus, fields: null }
   }
   const fields = parseAnswer(text)
   if (fields === null) {
-    return { ok: false, reason: `unparseable answer (${describeBody(text)})`, httpStatus, fields: null }
+    return { ok: false, fault: 'unparseable', reason: `unparseable answer (${describeBody(text)})`, httpStatus, fields: null }
   }
   const verdict = verifyDetailed(fields, key)
   // What the unverified answer claims helps an operator (a 20002 usually means our key is wrong); it decides nothing.
   const claim = fields.code ? `; unverified answer says ${fields.code} ${fields.msg ?? ''}`.trimEnd() : ''
-  if (verdict === 'missing') return { ok: false, reason: `answer has no signature${claim}`, httpStatus, fields }
-  if (verdict === 'bad') return { ok: false, reason: `answer signature does not verify (20003)${claim}`, httpStatus, fields }
+  if (verdict === 'missing') return { ok: false, fault: 'unsigned', reason: `answer has no signature${claim}`, httpStatus, fields }
+  if (verdict === 'bad') return { ok: false, fault: 'badSignature', reason: `answer signature does not verify (20003)${claim}`, httpStatus, fields }
   return { ok: true, fields, httpStatus }
 }
 

@@ -3,6 +3,7 @@
 import type { PayType } from '../shared/contract/define'
 import type { Logger } from '../core/logger'
 import type { GatewayCallName, GatewayKeys } from './calls'
+import type { ExchangeFault } from './transport'
 
 export type { PayType }
 
@@ -48,6 +49,8 @@ export interface Unknown {
   reason: string
   /** The gateway code when a (verified) answer carried one, e.g. "20006". */
   code?: string
+  /** Set when no verified answer came back at all (network, HTTP, body, signature). */
+  fault?: ExchangeFault
 }
 export interface Failed {
   kind: 'failed'

@@ -14,6 +14,7 @@ import type { AppProblem } from '../shared/contract'
 import { resolveAppOrigin } from './app-origin'
 import { handleAppScheme, registerAppScheme } from './app-protocol'
 import { installErrorHandlers, watchResponsiveness } from './errors'
+import { failStart } from './start-failure'
 import { registerIpc } from './ipc'
 import { createAppLogger } from './logging'
 import { createSafeSecretStore } from './secret-store'
@@ -82,10 +83,8 @@ function start(): void {
       windows.openCustomer()
       windows.followDisplays()
     })
-    .catch((e: unknown) => {
-      log.error('app: start failed', { error: e instanceof Error ? e.message : String(e) })
-      app.exit(1)
-    })
+    // A dialog, not only a log line: the cashier must know the counter cannot sell.
+    .catch((e: unknown) => failStart(log, e, join(app.getPath('logs'), 'main.log')))
 
   // A cashier app: closing the window ends it on every platform.
   app.on('window-all-closed', () => app.quit())

@@ -76,30 +76,8 @@ describe('shifts and X/Z reports', () => {
   })
 })
 
-describe('settings and activation (against the sandbox)', () => {
-  it('activates by SMS: merchant name and state shown, the trade code stored but never returned', async () => {
-    core = await startTestCore()
-    const sms = await core.dispatch('settings:sendSms', { mobile: '13800000000' })
-    expect(sms.ok).toBe(true)
-    core.services.settings.setPin('246813')
-    const act = await core.dispatch('settings:activate', { mobile: '13800000000', valid: '123456', pin: '246813' })
-    expect(act.ok).toBe(true)
-    const view = (act as { value: Record<string, unknown> }).value
-    expect(view.merchantName).toBeTruthy()
-    expect(view.merchantState).toBe('active')
-    expect(view.merchantKeySet).toBe(true)
-    expect(JSON.stringify(view)).not.toContain('f6742168cc')
-  })
-
-  it('a wrong SMS code is a clear gateway error and changes nothing', async () => {
-    core = await startTestCore()
-    core.services.settings.setPin('246813')
-    const act = await core.dispatch('settings:activate', { mobile: '13800000000', valid: '000000', pin: '246813' })
-    expect(!act.ok && act.error.code).toBe('GATEWAY')
-    const view = (await core.dispatch('settings:get', {})) as { value: { merchantKeySet: boolean } }
-    expect(view.value.merchantKeySet).toBe(false)
-  })
-
+describe('settings', () => {
+  // Activation (against a second sandbox playing the live gateway): electron/settings/live-setup.test.ts
   it('once a PIN is set, settings changes need it; keys are write-only', async () => {
     core = await startTestCore()
     expect((await core.dispatch('settings:setPin', { next: '246813' })).ok).toBe(true)
