@@ -88,7 +88,7 @@ export const en: Messages = {
     plainConfirmTitle: 'Switch to live without encrypted keys?', plainConfirm: 'The gateway keys on this computer will not be encrypted at rest. Only confirm if this computer is kept locked and used only by shop staff.', plainConfirmOk: 'Yes, switch to live',
     modeTitle: 'Mode', modeDemo: 'Demo (sandbox)', modeLive: 'Live', modeChanged: 'Switched to {{mode}} mode', liveRefused: 'Cannot switch to live yet: still in demo mode (no real charges)', modeRefused: 'Mode not changed',
     speak: 'Speak on success', defaultLanguage: 'Default language', languageHint: 'The language button in the top bar switches this window for this session only; this sets the counter\'s default.', language: 'Language', pinForChange: 'Supervisor PIN (needed for every change)',
-    gatewayDemo: 'Demo mode uses the built-in sandbox gateway', failed: 'Not saved: {{message}}', unavailable: 'Settings unavailable: {{message}}',
+    gatewayDemo: 'Live gateway URL (demo mode still sells through the built-in sandbox)', failed: 'Not saved: {{message}}', unavailable: 'Settings unavailable: {{message}}',
   },
   golive: {
     title: 'Getting started', intro: 'How will this counter take payments? You can come back here from Settings at any time.',

@@ -86,7 +86,7 @@ export const zhCN = {
     plainConfirmTitle: '在密钥无法加密的情况下切换到正式模式？', plainConfirm: '本机上的网关密钥将不会加密保存。请仅在这台电脑有人看管、只供店员使用时确认。', plainConfirmOk: '确认，切换到正式模式',
     modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式', liveRefused: '还不能切换到正式模式，仍在演示模式（不会真实扣款）', modeRefused: '模式未切换',
     speak: '收款成功时语音播报', defaultLanguage: '默认界面语言', languageHint: '顶栏的语言按钮只切换本窗口的本次使用；这里改的是收银台的默认语言。', language: '界面语言', pinForChange: '主管密码（每次修改都需要）',
-    gatewayDemo: '演示模式使用内置沙箱网关', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
+    gatewayDemo: '正式网关地址（演示模式收款仍用内置沙箱）', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },
   golive: {
     title: '开始使用', intro: '这台收银台要怎样收款？随时可以在「设置」里再来这里。',

@@ -48,24 +48,27 @@ export function ActivationCard({ view, pin, compact = false }: { view: SettingsV
       className={compact ? 'activation-compact' : undefined}
       data-testid="activation"
     >
-      <Descriptions size="small" column={compact ? 2 : 1} bordered>
-        <Descriptions.Item label={t('settings.merchant')}>
-          <span data-testid="merchant-name">{view.merchantName || '—'}</span>
-        </Descriptions.Item>
-        {(compact || (view.merchantFullName && view.merchantFullName !== view.merchantName)) && (
-          <Descriptions.Item label={t('golive.merchantFull')}>
-            <span data-testid="merchant-full-name">{view.merchantFullName || '—'}</span>
-          </Descriptions.Item>
-        )}
-        <Descriptions.Item label={t('settings.mchId')}>
-          <span data-testid="merchant-id">{view.mchId || '—'}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.merchantState')}>
-          <Tag color={STATE_COLOR[view.merchantState]} data-testid="merchant-state">
-            {t(`settings.merchantStates.${view.merchantState}`)}
-          </Tag>
-        </Descriptions.Item>
-      </Descriptions>
+      <Descriptions
+        size="small"
+        column={compact ? 2 : 1}
+        bordered
+        items={[
+          { key: 'name', label: t('settings.merchant'), children: <span data-testid="merchant-name">{view.merchantName || '—'}</span> },
+          ...(compact || (view.merchantFullName && view.merchantFullName !== view.merchantName)
+            ? [{ key: 'full', label: t('golive.merchantFull'), children: <span data-testid="merchant-full-name">{view.merchantFullName || '—'}</span> }]
+            : []),
+          { key: 'id', label: t('settings.mchId'), children: <span data-testid="merchant-id">{view.mchId || '—'}</span> },
+          {
+            key: 'state',
+            label: t('settings.merchantState'),
+            children: (
+              <Tag color={STATE_COLOR[view.merchantState]} data-testid="merchant-state">
+                {t(`settings.merchantStates.${view.merchantState}`)}
+              </Tag>
+            ),
+          },
+        ]}
+      />
       <Segmented
         className="activation-switch"
         value={how}
