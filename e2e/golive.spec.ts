@@ -157,3 +157,35 @@ test('a wrong URL fails the signed check: still demo, the reason on screen', asy
   await app.getByTestId('setup-merchant-next').click()
   await goLive(app)
 })
+
+test('a merchant the gateway disabled cannot take payments: the reason is on the checkout and in the header', async ({ app, core }) => {
+  await app.setViewportSize({ width: 1024, height: 768 })
+  await toMerchantStep(app, { url: live.url, agentKey: LIVE.agentKey })
+  await app.getByTestId('activation-how').getByText('账号密码').click()
+  await app.getByTestId('activation-username').fill(LIVE.username)
+  await app.getByTestId('activation-password').fill(LIVE.password)
+  await app.getByTestId('activate').click()
+  await expect(app.getByTestId('merchant-state')).toHaveText('正常')
+  await app.getByTestId('setup-merchant-next').click()
+  await goLive(app)
+
+  // The provider disables the merchant; activating again (Settings, supervisor PIN) brings the new state.
+  live.state.merchants.get(LIVE.mchId)!.state = '30'
+  await app.keyboard.press('F12')
+  await app.getByTestId('settings-pin').fill(PIN)
+  await app.getByTestId('activation-how').getByText('账号密码').click()
+  await app.getByTestId('activation-username').fill(LIVE.username)
+  await app.getByTestId('activation-password').fill(LIVE.password)
+  await app.getByTestId('activate').click()
+  await expect(app.getByTestId('merchant-state')).toHaveText('已停用')
+  await expect(app.getByTestId('header-merchant-state')).toHaveText('已停用')
+  await expect(app.getByTestId('live-field-merchantActive')).toHaveAttribute('data-missing', 'true')
+
+  await app.keyboard.press('F9')
+  expect((await call(core, 'shifts:open', { cashier: '王五', floatFen: 0 })).ok).toBe(true)
+  await typeAmount(app, '8.80')
+  await payByTypedCode(app, CODES.wechatInstant)
+  await expect(app.getByTestId('payment-error')).toContainText(`商户“${LIVE.shortName}”未启用（已停用），不能收款`)
+  await snapStill(app, 'golive-1024-merchant-disabled')
+  expect(callsSeen(live, 'pay')).toBe(0)
+})
