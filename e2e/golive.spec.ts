@@ -189,3 +189,21 @@ test('a merchant the gateway disabled cannot take payments: the reason is on the
   await snapStill(app, 'golive-1024-merchant-disabled')
   expect(callsSeen(live, 'pay')).toBe(0)
 })
+
+test('registration (Mch_Reg) in the setup: a pending merchant at the live gateway, and the setup waits for it to be enabled', async ({ app }) => {
+  await app.setViewportSize({ width: 1024, height: 768 })
+  await toMerchantStep(app, { url: live.url, agentKey: LIVE.agentKey })
+  await app.getByTestId('activation-how').getByText('注册新商户').click()
+  await app.getByTestId('register-name').fill('新开张小店有限公司')
+  await app.getByTestId('register-short-name').fill('新开张')
+  await app.getByTestId('register-mobile').fill('13700000000')
+  await app.getByTestId('activate').click()
+  await expect(app.locator('.ant-message')).toContainText('已提交注册')
+  await expect(app.getByTestId('merchant-name')).toHaveText('新开张')
+  await expect(app.getByTestId('merchant-state')).toHaveText('审核中')
+  await expect(app.getByTestId('setup-merchant-inactive')).toContainText('审核中')
+  await expect(app.getByTestId('setup-merchant-next')).toBeDisabled()
+  await snapStill(app, 'golive-1024-registered-pending')
+  const mchId = (await app.getByTestId('merchant-id').textContent()) ?? ''
+  expect(live.state.merchants.get(mchId)).toMatchObject({ fullName: '新开张小店有限公司', state: '0', mobile: '13700000000' })
+})

@@ -95,7 +95,7 @@ export const en: Messages = {
     stayDemo: 'Stay in demo mode', stayDemoHint: 'Uses the built-in sandbox gateway: no real charges, no account needed.',
     goLive: 'Go live', goLiveHint: 'You need: a supervisor PIN, the gateway URL, agent id and key, and the merchant\'s mobile (or username and password).',
     steps: { pin: 'Supervisor PIN', gateway: 'Gateway', merchant: 'Merchant', check: 'Check and go live' },
-    pinNew: 'Set the supervisor PIN (6 digits or more)', pinRepeat: 'Type it again', pinCurrent: 'Supervisor PIN', pinShort: 'At least 6 digits', pinMismatch: 'The two PINs differ',
+    pinNew: 'Set the supervisor PIN (6–12 digits)', pinRepeat: 'Type it again', pinCurrent: 'Supervisor PIN', pinShort: '6 to 12 digits', pinMismatch: 'The two PINs differ',
     pinWhy: 'In live mode, changing the mode, the gateway or the merchant, and refunds all need this PIN.',
     urlHttps: 'A live gateway must use https (http only for this machine: 127.0.0.1 / localhost)', urlInvalid: 'Enter a full URL, e.g. https://pay.example.cn',
     agentKeyKeep: 'Set: leave empty to keep it', next: 'Next', back: 'Back', saveNext: 'Save and continue',

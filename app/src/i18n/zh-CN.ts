@@ -93,7 +93,7 @@ export const zhCN = {
     stayDemo: '继续使用演示模式', stayDemoHint: '使用内置沙箱网关，不会真实扣款，不需要账号。',
     goLive: '开通正式收款', goLiveHint: '需要：主管密码、网关地址、代理商编号和密钥、商户手机号（或账号密码）。',
     steps: { pin: '主管密码', gateway: '网关', merchant: '商户激活', check: '检测并启用' },
-    pinNew: '设置主管密码（至少 6 位数字）', pinRepeat: '再输入一次', pinCurrent: '输入主管密码', pinShort: '至少 6 位数字', pinMismatch: '两次输入的密码不一致',
+    pinNew: '设置主管密码（6–12 位数字）', pinRepeat: '再输入一次', pinCurrent: '输入主管密码', pinShort: '6–12 位数字', pinMismatch: '两次输入的密码不一致',
     pinWhy: '正式模式下，切换模式、修改网关和商户、退款都需要这个密码。',
     urlHttps: '正式网关必须使用 https（仅本机地址 127.0.0.1 / localhost 可用 http）', urlInvalid: '请输入完整的网址，例如 https://pay.example.cn',
     agentKeyKeep: '已设置：留空表示不修改', next: '下一步', back: '上一步', saveNext: '保存并继续',
