@@ -11,7 +11,7 @@ import { Journal } from '../journal'
 import { installCopy, listBackups, moveAside, verifyBackup, type BackupFile } from '../journal/backup'
 import { ensureJournalId, parseMarker, readMarkerFile } from '../journal/identity'
 import { expectedMarker, inspectJournal } from '../journal/inspect'
-import { readRecent, reinsertMissing } from '../journal/recent-orders'
+import { readRecent, RECENT_FILE, reinsertMissing } from '../journal/recent-orders'
 import { PinGuard } from '../settings/pin'
 import { BackupOptions, isCallName, type AppInfo, type BackupView, type JournalFinding, type JournalStatus } from '../shared/contract'
 import { fail, PosFailure } from '../shared/result'
@@ -108,9 +108,10 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
   // With no journal there is nowhere to keep PIN attempts: they are counted in memory.
   let attempts: unknown = null
   const problemPin = new PinGuard({ getHash: () => secrets.get('pinHash'), setHash: () => undefined, getState: () => attempts, setState: (s) => (attempts = s) }, now)
+  /** Like every settings change, PIN-guarded; only the way out of a journal problem may go ahead on a counter that never had a PIN. */
   const verifyPin = (pin: string | undefined) => {
     const guard = inner ? inner.services.settings.pin : problemPin
-    if (guard.isSet()) guard.verify(pin)
+    if (inner || guard.isSet()) guard.verify(pin)
   }
 
   const status = (): JournalStatus => {
@@ -138,7 +139,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       secondFolder: () => backupOptions().secondFolder,
       onFinding: (f) => {
         findings = [...findings.filter((x) => x.code !== f.code), f]
-        bus.emit('app:problem', { kind: 'journal', message: `journal.${f.code}`, at: now() })
+        bus.emit('app:problem', { kind: 'journal', message: `账本备份失败（${String(f.params['folder'])}）：${String(f.params['detail'] ?? '')}`.slice(0, 256), at: now() })
         announce()
       },
       onBackup: () => {
@@ -165,6 +166,23 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
 
   const filesOf = () => [paths.journal, `${paths.journal}-wal`, `${paths.journal}-shm`, paths.marker]
 
+  // After a restore: once recovery has asked about the orders put back, reconciliation checks
+  // every order since the backup against the gateway (state, amount, transaction id).
+  const reconcileSince = (fromAt: number) => {
+    const c = inner
+    if (!c) return
+    void (async () => {
+      await c.services.engine.idle()
+      await c.services.reconciler.run({ fromAt: fromAt - 60_000, toAt: now() })
+    })().catch((e: unknown) => log.error('reconciliation after restore failed', { error: e instanceof Error ? e.message : String(e) }))
+  }
+
+  /** The recent-orders log, beside the journal and its copy in the second backup folder. */
+  const loggedOrders = () => {
+    const second = backupOptions().secondFolder
+    return [...readRecent(paths.recent), ...(second ? readRecent(join(second, RECENT_FILE)) : [])]
+  }
+
   const restoreLatest = async (pin: string | undefined): Promise<JournalStatus> => {
     verifyPin(pin)
     if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
@@ -188,11 +206,12 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
       installCopy(chosen.path, paths.journal)
       const journal = Journal.open(paths.journal)
-      const reinserted = reinsertMissing(journal.db, readRecent(paths.recent), now())
+      const reinserted = reinsertMissing(journal.db, loggedOrders(), now())
       journal.setSetting('journal.restoredFrom', JSON.stringify({ file: chosen.file, takenAt: chosen.takenAt, restoredAt: now(), reinserted: reinserted.length }))
       findings = []
       log.warn('journal restored from backup', { file: chosen.file, reinserted: reinserted.length, aside: asideFolder })
       await bringUp(journal)
+      reconcileSince(chosen.takenAt)
     } finally {
       switching = false
     }
@@ -210,6 +229,9 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       // Keep the counter's device id, so its order numbers stay recognisably its own.
       const marker = expectedMarker(readMarkerFile(join(asideFolder ?? paths.dir, 'journal.marker.json')).marker, secretMarker())
       if (marker?.deviceId) journal.setSetting('install.deviceId', marker.deviceId)
+      // The orders the log names go in as `querying`: the gateway says which were paid.
+      const reinserted = reinsertMissing(journal.db, loggedOrders(), now())
+      journal.setSetting('journal.startedNew', JSON.stringify({ at: now(), reinserted: reinserted.length }))
       findings = []
       log.warn('journal: new journal started, the previous one kept aside', { aside: asideFolder })
       await bringUp(journal)

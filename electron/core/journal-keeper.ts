@@ -86,8 +86,14 @@ export class JournalKeeper {
     this.lastSeq = commitSeq(this.db)
     const fresh = ordersAfter(this.db, this.watermark, 100_000)
     if (fresh.length > 0) {
-      const lines = [...readRecent(this.paths.recent), ...fresh]
-      writeFileDurably(this.paths.recent, lines.map((e) => JSON.stringify(e)).join('\n') + '\n')
+      const second = this.opts.secondFolder()
+      for (const path of [this.paths.recent, ...(second ? [join(second, RECENT_FILE)] : [])]) {
+        try {
+          writeFileDurably(path, [...readRecent(path), ...fresh].map((e) => JSON.stringify(e)).join('\n') + '\n')
+        } catch (e) {
+          if (path === this.paths.recent) throw e // the second folder may be unplugged
+        }
+      }
       this.watermark = fresh[fresh.length - 1]!.rowid
     }
     writeMarkerNow(this.paths, this.secrets, markerOf(this.db, this.now()))
@@ -103,6 +109,9 @@ export class JournalKeeper {
     const marker = markerOf(this.db, this.now())
     this.writing = (async () => {
       await appendRecent(this.paths.recent, fresh)
+      // Mirrored to the second backup folder: if the journal's folder is lost, the USB copy still names the orders after its backup.
+      const second = this.opts.secondFolder()
+      if (second && fresh.length > 0) await appendRecent(join(second, RECENT_FILE), fresh).catch(() => undefined)
       if (fresh.length > 0) this.watermark = fresh[fresh.length - 1]!.rowid
       await writeFileDurablyAsync(this.paths.marker, JSON.stringify(marker))
       this.lastSeq = seq
@@ -157,6 +166,7 @@ export class JournalKeeper {
       try {
         await copyBackup(primary, second, null)
         await pruneBackups(second, this.opts.keep())
+        pruneRecent(join(second, RECENT_FILE), listBackups(second)[1]?.takenAt ?? 0)
       } catch (e) {
         this.opts.onFinding({ code: 'backup-failed', params: { folder: 'secondary', detail: (e instanceof Error ? e.message : String(e)).slice(0, 200) } })
       }

@@ -54,7 +54,7 @@ describe('a core whose secrets file is damaged', () => {
   it('keeps the PIN guard: settings and PIN changes are refused, the keys file is not rewritten', async () => {
     const dir = temp()
     let core = await createCore({ userDataDir: dir, transport: 'browser', version: 'test', log: memoryLogger() })
-    const set = await core.dispatch('settings:setPin', { next: '1357' })
+    const set = await core.dispatch('settings:setPin', { next: '975318' })
     expect(set.ok).toBe(true)
     await core.close()
     const damaged = readFileSync(join(dir, 'secrets.json'), 'utf8').slice(0, 20)
@@ -64,7 +64,7 @@ describe('a core whose secrets file is damaged', () => {
     expect(core.info().journal.findings.map((f) => f.code)).toContain('secrets-unreadable')
     for (const [name, payload] of [
       ['settings:update', { patch: { storeName: 'x' } }],
-      ['settings:setPin', { next: '0000' }],
+      ['settings:setPin', { next: '864213', current: '975318' }],
       ['settings:setMode', { mode: 'live' }],
       ['journal:setBackupOptions', { options: { keep: 5, secondFolder: '' } }],
     ] as const) {

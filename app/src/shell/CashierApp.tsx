@@ -7,6 +7,7 @@ import { openCashierMirror } from '../lib/customer-mirror'
 import { amountOf } from '../lib/keypad'
 import { useWedgeScanner } from '../lib/use-wedge-scanner'
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
+import { JournalProblemScreen } from '../screens/journal/JournalProblemScreen'
 import { OrdersScreen } from '../screens/orders/OrdersScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { SetupScreen } from '../screens/setup/SetupScreen'
@@ -92,6 +93,17 @@ export function CashierApp() {
   }, [last, notification, t])
 
   const demo = (settingsMode ?? mode) === 'demo'
+  // The books are unknown: no tabs, no sale screen, only what was found and the ways out.
+  if (info?.journal.state === 'problem') {
+    return (
+      <div className="cashier">
+        <Header />
+        <main className="screen">
+          <JournalProblemScreen findings={info.journal.findings} />
+        </main>
+      </div>
+    )
+  }
   return (
     <div className="cashier">
       <Header />

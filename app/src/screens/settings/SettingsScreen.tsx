@@ -9,8 +9,10 @@ import { go } from '../../shell/route'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
 import { LiveChecklist } from '../setup/LiveChecklist'
 import { ActivationCard } from './ActivationCard'
+import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { PinCard } from './PinCard'
+import { StoreDbCard } from './StoreDbCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -173,8 +175,10 @@ export function SettingsScreen() {
           </p>
           <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
-        <DevicesCard />
+        <DevicesCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
+        <BackupCard pin={pinArg} />
+        <StoreDbCard pin={pinArg} />
       </div>
     </div>
   )
