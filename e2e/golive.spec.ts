@@ -146,6 +146,12 @@ test('a wrong URL fails the signed check: still demo, the reason on screen', asy
   const health = await call(core, 'app:health', {})
   expect(health.ok && health.value.gateway).toBe('ok')
   await snapStill(app, 'golive-1366-wrong-url')
+  // The same typed reason, worded in English by the renderer.
+  await app.getByTestId('header-language').click()
+  await expect(error).toContainText('Still in demo mode')
+  await expect(app.getByTestId('setup-check-reason')).toHaveText('The gateway cannot be reached: check the URL and the network.')
+  await snapStill(app, 'golive-1366-wrong-url-en')
+  await app.getByTestId('header-language').click()
   const view = await call(core, 'settings:get', {})
   expect(view.ok && view.value.mode).toBe('demo')
 
