@@ -106,6 +106,33 @@ test.describe('the amount', () => {
   })
 })
 
+test('the per-sale maximum and the confirm amount are set in Settings with the PIN; the keypad refuses more, visibly', async ({ app, core }) => {
+  await app.getByTestId('nav-settings').click()
+  await app.getByTestId('settings-maxSale').fill('100')
+  await app.getByTestId('settings-confirmAbove').fill('50')
+  await app.getByTestId('save-limits').click()
+  await expect(app.getByTestId('limits-error')).toContainText('主管密码') // no PIN yet: refused
+  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+  await app.getByTestId('settings-pin').fill('2468')
+  await app.getByTestId('settings-maxSale').fill('100')
+  await app.getByTestId('settings-confirmAbove').fill('50')
+  await app.getByTestId('save-limits').click()
+  await expect(app.getByTestId('limits-error')).toHaveCount(0)
+  expect(core.services.settings.view()).toMatchObject({ maxSaleFen: 10000, confirmAboveFen: 5000 })
+  await snap(app, 'settings-limits')
+
+  await app.getByTestId('nav-checkout').click()
+  await typeAmount(app, '15')
+  await app.keyboard.press('0')
+  await expect(app.getByTestId('amount')).toHaveText('¥15')
+  await expect(app.getByTestId('amount-refused')).toContainText('超过单笔收款上限 ¥100.00')
+  await typeAmount(app, '60')
+  await wedgeScan(app, CODES.wechatInstant)
+  await expect(app.getByTestId('confirm-amount')).toHaveText('¥60.00')
+  await app.getByTestId('confirm-ok').click()
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
+})
+
 test.describe('after a failed payment', () => {
   test('insufficient funds: the advice says so, the amount stays, and the next scan retries it', async ({ app, core }) => {
     await typeAmount(app, '23.45')

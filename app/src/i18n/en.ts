@@ -97,7 +97,7 @@ export const en: Messages = {
     pinTitle: 'Supervisor PIN', pinCurrent: 'Current PIN', pinNext: 'New PIN (4–8 digits)', pinSet: 'Set PIN', pinChanged: 'Supervisor PIN updated',
     pinIsSet: 'Set', pinNotSet: 'Not set (refunds need a supervisor PIN: set one first)',
     modeTitle: 'Mode', modeDemo: 'Demo (sandbox)', modeLive: 'Live', modeChanged: 'Switched to {{mode}} mode', liveRefused: 'Cannot switch to live yet: still in demo mode (no real charges)', modeRefused: 'Mode not changed',
-    limits: 'Payment limits', maxSale: 'Per-sale maximum (yuan)', confirmAbove: 'Confirm above (yuan)', confirmAboveHint: 'Above this amount the cashier must confirm before charging; 0 = never. Changing needs the supervisor PIN.', limitsSaved: 'Payment limits saved',
+    limits: 'Payment limits', maxSale: 'Per-sale maximum (yuan)', confirmAbove: 'Confirm above (yuan)', confirmAboveHint: 'Above this amount the cashier must confirm before charging; 0 = never. Changing needs the supervisor PIN.', limitsSaved: 'Payment limits saved', limitsInvalid: 'Type a valid amount (yuan, at most two decimals)', limitsOrder: 'The confirm amount cannot be above the per-sale maximum',
     speak: 'Speak on success', defaultLanguage: 'Default language', languageHint: 'The language button in the top bar switches this window for this session only; this sets the counter\'s default.', language: 'Language', pinForChange: 'Supervisor PIN (required once set)',
     gatewayDemo: 'Demo mode uses the built-in sandbox gateway', failed: 'Not saved: {{message}}', unavailable: 'Settings unavailable: {{message}}',
   },

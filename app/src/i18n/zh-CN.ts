@@ -95,7 +95,7 @@ export const zhCN = {
     pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（4–8 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
     pinIsSet: '已设置', pinNotSet: '未设置（退款需要主管密码，请先设置）',
     modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式', liveRefused: '还不能切换到正式模式，仍在演示模式（不会真实扣款）', modeRefused: '模式未切换',
-    limits: '收款限额', maxSale: '单笔收款上限（元）', confirmAbove: '大额确认（元）', confirmAboveHint: '超过此金额时，收款前要求收银员确认；0 表示不确认。修改需要主管密码。', limitsSaved: '收款限额已保存',
+    limits: '收款限额', maxSale: '单笔收款上限（元）', confirmAbove: '大额确认（元）', confirmAboveHint: '超过此金额时，收款前要求收银员确认；0 表示不确认。修改需要主管密码。', limitsSaved: '收款限额已保存', limitsInvalid: '请输入正确的金额（元，最多两位小数）', limitsOrder: '“大额确认”金额不能高于单笔收款上限',
     speak: '收款成功时语音播报', defaultLanguage: '默认界面语言', languageHint: '顶栏的语言按钮只切换本窗口的本次使用；这里改的是收银台的默认语言。', language: '界面语言', pinForChange: '主管密码（已设置时必填）',
     gatewayDemo: '演示模式使用内置沙箱网关', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },

@@ -7,6 +7,7 @@ import type { PosError } from '../../../../electron/shared/result'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
 import { ActivationCard } from './ActivationCard'
 import { DevicesCard } from './DevicesCard'
+import { LimitsCard } from './LimitsCard'
 import { PinCard } from './PinCard'
 
 export function SettingsScreen() {
@@ -158,6 +159,7 @@ export function SettingsScreen() {
           </p>
           <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
+        <LimitsCard view={view} pin={pinArg} />
         <DevicesCard />
         <PinCard pinSet={view.pinSet} />
       </div>
