@@ -9,6 +9,7 @@ import { formatTable, machineInfo } from './lib/stats'
 import { runBadInput } from './reliability/bad-input'
 import { runCrashMatrix } from './reliability/crash-matrix'
 import { MATRIX_CALLS, runFaultMatrix } from './reliability/fault-matrix'
+import { runJournalFaults } from './reliability/journal-faults'
 import { runSoak } from './reliability/soak'
 
 const short = process.argv.includes('--short')
@@ -40,6 +41,10 @@ log('crash matrix: SIGKILL at every step, restart, recover')
 const crashes = await runCrashMatrix(CRASH_SCALE, 2, log)
 for (const c of crashes) if (!c.ok) failures.push(`crash ${c.name}: ${c.why}`)
 
+log('journal file faults: damage the journal, start, restore / start new')
+const fileCells = await runJournalFaults(FAULT_SCALE, log)
+for (const c of fileCells) if (!c.ok) failures.push(`journal file ${c.fault} → ${c.way}: ${c.why}`)
+
 log('bad input: scanner fuzz, IPC payloads, settings values')
 const bad = await runBadInput(BAD)
 for (const c of bad.crashes) failures.push(`crash on bad input: ${c}`)
@@ -55,6 +60,13 @@ console.log(`Fault matrix (cell: result, journal state / money at the sandbox; s
 console.log(matrix)
 console.log(`\nCrash matrix (SIGKILL, restart, recovery; scale ${CRASH_SCALE}): ${crashes.filter((c) => c.ok).length}/${crashes.length} agree\n`)
 console.log(formatTable(['case', 'result', 'journal/gateway'], crashes.map((c) => [c.name, c.ok ? 'ok' : `FAIL: ${c.why}`, c.states])))
+console.log(`\nJournal file faults (start on the damaged journal; no sale while the books are unknown; the way out; paid orders found again): ${fileCells.filter((c) => c.ok).length}/${fileCells.length} ok\n`)
+console.log(
+  formatTable(
+    ['fault', 'way out', 'result', 'found', 'refused / pay requests', 'paid found again', 'extra charges'],
+    fileCells.map((c) => [c.fault, c.way, c.ok ? 'ok' : `FAIL: ${c.why}`, c.found, `${c.refused} / ${c.payRequestsWhileUnknown}`, c.foundAgain, String(c.doubleCharges)]),
+  ),
+)
 console.log(
   `\nBad input: ${bad.scannerInputs.toLocaleString()} fuzzed scanner inputs (each through the serial and the HID keyboard decoder), ` +
     `${bad.ipcPayloads.toLocaleString()} IPC payloads, ${bad.settingsValues} settings values; ` +
@@ -68,7 +80,7 @@ console.log(
 // .tmp/ is gitignored; the figures to keep go into README by hand.
 const out = fileURLToPath(new URL(`../.tmp/reliability-results${short ? '-short' : ''}.json`, import.meta.url))
 mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, badInput: bad, soak }, null, 2))
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, badInput: bad, soak }, null, 2))
 if (failures.length > 0) {
   console.log(`\nFAILED (${failures.length}):`)
   for (const f of failures.slice(0, 50)) console.log(`- ${f}`)

@@ -92,7 +92,7 @@ for (const [width, height] of [
       if (current.ok && current.value) core.services.sandbox!.control.payNow(current.value.outTradeNo)
       await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
 
-      expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+      expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
       await app.getByTestId('nav-orders').click()
       await app.getByText('¥6.91').first().click()
       await app.getByRole('button', { name: /退\s*款/ }).first().click()

@@ -5,7 +5,7 @@ import { call, CODES, expect, snap, test, typeAmount } from './fixtures'
 import { wedgeScan } from './scanner'
 
 test('a refused refund shows as an error with the reason, and refunds nothing', async ({ app, core }) => {
-  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
   await typeAmount(app, '10')
   await wedgeScan(app, CODES.wechatInstant)
   await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
@@ -13,7 +13,7 @@ test('a refused refund shows as an error with the reason, and refunds nothing', 
   await app.locator('.ant-table-row').filter({ hasText: '¥10.00' }).click()
   await app.getByTestId('refund-open').click()
   await app.getByTestId('refund-amount').fill('0.92') // …92 fen: the sandbox refuses the refund
-  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-pin').fill('246813')
   await app.getByTestId('refund-submit').click()
   const error = app.getByTestId('refund-error')
   await expect(error).toContainText('退款被拒绝')

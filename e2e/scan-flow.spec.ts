@@ -112,8 +112,8 @@ test('the per-sale maximum and the confirm amount are set in Settings with the P
   await app.getByTestId('settings-confirmAbove').fill('50')
   await app.getByTestId('save-limits').click()
   await expect(app.getByTestId('limits-error')).toContainText('主管密码') // no PIN yet: refused
-  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
-  await app.getByTestId('settings-pin').fill('2468')
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
+  await app.getByTestId('settings-pin').fill('246813')
   await app.getByTestId('settings-maxSale').fill('100')
   await app.getByTestId('settings-confirmAbove').fill('50')
   await app.getByTestId('save-limits').click()

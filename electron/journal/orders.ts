@@ -27,6 +27,8 @@ export interface OrderRow {
   created_at: number
   updated_at: number
   paid_at: number | null
+  /** Not a column: set on a row kept in memory because the journal refused it (see payments/context.ts). */
+  unrecorded?: true
 }
 
 export type NewOrder = Pick<OrderRow, 'out_trade_no' | 'method' | 'paytype' | 'amount_fen' | 'body' | 'step' | 'auth_code_masked' | 'cashier' | 'shift_id' | 'created_at'>

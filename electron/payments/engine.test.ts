@@ -278,12 +278,12 @@ describe('flagged orders', () => {
 
   it('a supervisor acknowledges a flag with the PIN; the note stays in the timeline', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await flaggedPaidOrder(core)
     const wrong = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '0000' })
     expect(!wrong.ok && wrong.error.code).toBe('PIN_INVALID')
     expect(core.services.journal.orders.get(o.outTradeNo)?.attention).not.toBeNull()
-    const ok = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '8888', note: '商户后台已核对' })
+    const ok = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '808182', note: '商户后台已核对' })
     expect(ok.ok && (ok.value as OrderView).attention).toBeNull()
     const d = await core.dispatch('orders:get', { outTradeNo: o.outTradeNo })
     const timeline = (d as { value: { timeline: { detail?: string }[] } }).value.timeline

@@ -5,13 +5,14 @@ import { GatewayValidationError } from '../gateway/validate'
 import { maskCode, payTypeOfAuthCode } from '../gateway/paytype'
 import type { PayOutcome } from '../gateway/types'
 import type { OrderRow } from '../journal/orders'
+import { JournalWriteError } from '../journal/write-guard'
 import type { OrderView, PayMethod, PayType } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { EngineContext, isFinal, OrderControl, type EngineDeps } from './context'
 import { newOutTradeNo } from './ids'
 import { deadlineFor } from './policy'
 import { formatYuan } from '../shared/money'
-import { earliestCancelTime, OrderSettler } from './settle'
+import { confirmNotFound, earliestCancelTime, OrderSettler } from './settle'
 import { orderView, STEP } from './view'
 
 /**
@@ -41,21 +42,21 @@ export class PaymentEngine {
     const code = req.authCode.trim()
     const paytype = payTypeOfAuthCode(code)
     if (!paytype) throw new PosFailure('INVALID_CODE', '这不是可识别的付款码（微信/支付宝/银联等），请让顾客出示付款码后重扫')
-    const row = this.create('code', paytype, req, maskCode(code))
-    this.start(row.out_trade_no, (control) => this.submitCode(row.out_trade_no, code, control))
+    const row = this.create('code', paytype, req, maskCode(code), true)
+    this.start(row.out_trade_no, (control) => this.submitCode(row, code, control))
     return orderView(row)
   }
 
   payByFace(req: SaleRequest): OrderView {
     if (!this.ctx.deps.face()) throw new PosFailure('DEVICE', '未配置刷脸设备：请在设置中选择刷脸摄像头，或改用扫码收款')
-    const row = this.create('face', 'WECHAT', req, null)
+    const row = this.create('face', 'WECHAT', req, null, false)
     this.start(row.out_trade_no, (control) => this.submitFace(row.out_trade_no, control))
     return orderView(row)
   }
 
   payByQr(req: SaleRequest & { paytype: 'WECHAT' | 'ALIPAY' }): OrderView {
-    const row = this.create('qr', req.paytype, req, null)
-    this.start(row.out_trade_no, (control) => this.submitQr(row.out_trade_no, control))
+    const row = this.create('qr', req.paytype, req, null, true)
+    this.start(row.out_trade_no, (control) => this.submitQr(row, control))
     return orderView(row)
   }
 
@@ -126,7 +127,11 @@ export class PaymentEngine {
     while (this.running.size > 0) await Promise.allSettled([...this.running.values()])
   }
 
-  private create(method: PayMethod, paytype: PayType, req: SaleRequest, authCodeMasked: string | null): OrderRow {
+  /**
+   * The order row — and, for code and QR, its `submitted` mark — in one fsynced
+   * transaction before any gateway call (one commit on the scan path, not two).
+   */
+  private create(method: PayMethod, paytype: PayType, req: SaleRequest, authCodeMasked: string | null, submit: boolean): OrderRow {
     // An order being cancelled (Stop, or its deadline) finishes in the background: it does not hold the counter.
     if (this.current && this.ctx.order(this.current.outTradeNo).state !== 'cancelling') {
       throw new PosFailure('BUSY', `上一笔订单 ${this.current.outTradeNo} 仍在处理中：请等待结果或先按“停止”`)
@@ -137,26 +142,42 @@ export class PaymentEngine {
       this.ctx.log.warn('gateway not configured', { error: e instanceof Error ? e.message : String(e) })
       throw new PosFailure('NOT_CONFIGURED', '支付网关未配置完整：请在“设置”中完成商户激活，或切换到演示模式')
     }
-    const { journal, shifts, clock } = this.ctx.deps
+    this.ctx.deps.canSell?.()
+    const { journal, shifts, clock, writes } = this.ctx.deps
+    if (writes.failing) throw journalRefusal()
     const terminal = this.ctx.deps.terminal()
     const max = terminal.maxSaleFen
     if (max !== undefined && req.amountFen > max) {
       throw new PosFailure('AMOUNT_LIMIT', `金额 ${formatYuan(req.amountFen)} 超过单笔收款上限 ${formatYuan(max)}：请分笔收款，或由主管在“设置”中调整上限`)
     }
     const now = clock.now()
-    const outTradeNo = newOutTradeNo(terminal.deviceId, now, journal.next('order'))
-    return journal.orders.insert({
-      out_trade_no: outTradeNo,
-      method,
-      paytype,
-      amount_fen: req.amountFen,
-      body: fitBody(req.body?.trim() || DEFAULT_BODY),
-      step: method === 'face' ? STEP.lookAtCamera : STEP.created,
-      auth_code_masked: authCodeMasked,
-      // The shift's cashier (who is at the counter), not the default name in Settings.
-      ...cashierOf(shifts.ensureOpen(terminal.cashier)),
-      created_at: now,
-    })
+    try {
+      return writes.durable(() =>
+        journal.db.transaction(() => {
+          const outTradeNo = newOutTradeNo(terminal.deviceId, now, journal.next('order'))
+          const row = journal.orders.insert({
+            out_trade_no: outTradeNo,
+            method,
+            paytype,
+            amount_fen: req.amountFen,
+            body: fitBody(req.body?.trim() || DEFAULT_BODY),
+            step: method === 'face' ? STEP.lookAtCamera : STEP.created,
+            auth_code_masked: authCodeMasked,
+            // The shift's cashier (who is at the counter), not the default name in Settings.
+            ...cashierOf(shifts.ensureOpen(terminal.cashier)),
+            created_at: now,
+          })
+          return submit ? journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), 'submitting to the gateway', now) : row
+        })(),
+      )
+    } catch (e) {
+      if (e instanceof JournalWriteError) throw journalRefusal()
+      throw e
+    }
+  }
+
+  private submittedFields(row: OrderRow, now: number) {
+    return { step: STEP.submitted, submitted_at: now, deadline_at: now + deadlineFor(this.ctx.policy, row.method, row.paytype) }
   }
 
   private start(outTradeNo: string, body: (control: OrderControl) => Promise<unknown>, interactive = true): void {
@@ -187,16 +208,23 @@ export class PaymentEngine {
     this.running.set(outTradeNo, task)
   }
 
-  private markSubmitted(outTradeNo: string): OrderRow {
+  /** Face orders: `submitted` written (and fsynced) before facepay, or nothing is sent. */
+  private markSubmitted(outTradeNo: string): OrderRow | null {
     const row = this.ctx.order(outTradeNo)
     const now = this.ctx.clock.now()
-    // Written (and fsynced) before the network call: after a crash, "submitted"
-    // means "the gateway may have it", "created" means it certainly does not.
-    return this.ctx.move(outTradeNo, 'submitted', { step: STEP.submitted, submitted_at: now, deadline_at: now + deadlineFor(this.ctx.policy, row.method, row.paytype) }, 'submitting to the gateway')
+    try {
+      const marked = this.ctx.deps.writes.durable(() => this.ctx.deps.journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), 'submitting to the gateway', now))
+      this.ctx.deps.bus.emit('payment:update', orderView(marked))
+      return marked
+    } catch (e) {
+      if (!(e instanceof JournalWriteError)) throw e
+      this.endLocally(outTradeNo, 'failed', STEP.notSubmittedJournal, `not sent: journal write failed (${e.reason})`, 'JOURNAL_WRITE')
+      return null
+    }
   }
 
-  private async submitCode(outTradeNo: string, authCode: string, control: OrderControl): Promise<void> {
-    const row = this.markSubmitted(outTradeNo)
+  private async submitCode(row: OrderRow, authCode: string, control: OrderControl): Promise<void> {
+    const outTradeNo = row.out_trade_no
     const out = await this.unlessInvalid(outTradeNo, () => this.ctx.gateway.pay({ outTradeNo, totalFee: row.amount_fen, body: row.body, authCode, ...this.opFields() }))
     if (out) await this.afterPay(outTradeNo, out, control)
   }
@@ -225,6 +253,7 @@ export class PaymentEngine {
         return void this.endLocally(outTradeNo, 'failed', `刷脸失败：${result.message}。请改用扫码收款`, `face SDK error: ${result.message}`, 'FACE_ERROR')
       case 'ok': {
         const submitted = this.markSubmitted(outTradeNo)
+        if (!submitted) return
         const out = await this.unlessInvalid(outTradeNo, () =>
           this.ctx.gateway.facepay({ outTradeNo, totalFee: submitted.amount_fen, body: submitted.body, faceCode: result.faceCode, openid: result.openid, ...this.opFields() }),
         )
@@ -235,8 +264,8 @@ export class PaymentEngine {
     }
   }
 
-  private async submitQr(outTradeNo: string, control: OrderControl): Promise<void> {
-    const row = this.markSubmitted(outTradeNo)
+  private async submitQr(row: OrderRow, control: OrderControl): Promise<void> {
+    const outTradeNo = row.out_trade_no
     const req = { outTradeNo, totalFee: row.amount_fen, body: row.body, productId: outTradeNo, opUserId: this.ctx.deps.terminal().opUserId }
     const out = await this.unlessInvalid(outTradeNo, () => (row.paytype === 'ALIPAY' ? this.ctx.gateway.alipayPreOrder(req) : this.ctx.gateway.wechatPreOrder(req)))
     if (!out) return
@@ -280,9 +309,12 @@ export class PaymentEngine {
   /** Recovery: an order found non-final at start. */
   private async resume(row: OrderRow, control: OrderControl): Promise<void> {
     if (row.state === 'created') {
-      // Never submitted (we write "submitted" before every gateway call).
-      this.endLocally(row.out_trade_no, 'failed', STEP.notSubmitted, 'recovery: never submitted', 'NOT_SUBMITTED')
-      return
+      // "submitted" is written before every gateway call, so the gateway should
+      // not have it — but a journal rolled back (damaged WAL, restored copy) can
+      // hide one it has. Ask first; void only on a confirmed "does not exist".
+      const answer = await confirmNotFound(this.ctx, row)
+      if (answer === 'notFound') return void this.endLocally(row.out_trade_no, 'failed', STEP.notSubmitted, 'recovery: created, gateway confirmed not found (twice)', 'NOT_SUBMITTED')
+      this.ctx.move(row.out_trade_no, 'querying', { step: STEP.querying, submitted_at: row.created_at }, `recovery: created, but orderquery answered ${answer}`)
     }
     await new OrderSettler(this.ctx, row.out_trade_no, control, true).run()
   }
@@ -310,6 +342,10 @@ export class PaymentEngine {
 
 function cashierOf(shift: { id: string; cashier: string }): { cashier: string; shift_id: string } {
   return { cashier: shift.cashier, shift_id: shift.id }
+}
+
+function journalRefusal(): PosFailure {
+  return new PosFailure('JOURNAL', '账本无法写入（磁盘已满或出错）：暂停收款，请联系管理员处理 (journal not writable: no sales until it is)')
 }
 
 /** The gateway takes at most 128 bytes of body: cut on a character boundary. */

@@ -3,7 +3,8 @@
 // against the gateway); PROCESSING/NOTSURE/unknown answers are followed up with
 // refundquery. The supervisor PIN is checked here, not only in the UI.
 import type { RefundOutcome } from '../gateway/types'
-import type { RefundRow } from '../journal/refunds'
+import type { RefundChanges, RefundRow } from '../journal/refunds'
+import { JournalWriteError } from '../journal/write-guard'
 import type { RefundView } from '../shared/contract'
 import { formatYuan } from '../shared/money'
 import { PosFailure } from '../shared/result'
@@ -11,6 +12,10 @@ import type { PinGuard } from '../settings/pin'
 import type { EngineContext } from './context'
 import { newOutRefundNo } from './ids'
 import { refundView } from './view'
+
+function journalRefusal(): PosFailure {
+  return new PosFailure('JOURNAL', '账本无法写入（磁盘已满或出错）：暂不能退款，请联系管理员处理 (journal not writable)')
+}
 
 export interface RefundRequest {
   outTradeNo: string
@@ -39,6 +44,7 @@ export class RefundService {
 
   async create(req: RefundRequest): Promise<RefundView> {
     this.pin.verify(req.pin)
+    if (this.ctx.deps.writes.failing) throw journalRefusal()
     const order = this.journal.orders.get(req.outTradeNo)
     if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`)
     if (order.state !== 'paid' || !order.paytype) throw new PosFailure('CONFLICT', '只有已收款的订单可以退款')
@@ -57,42 +63,69 @@ export class RefundService {
     }
 
     // Re-check and insert in one transaction: two refunds racing cannot both pass.
+    // One fsynced transaction, committed before the refund call: the row and its `submitted` mark.
     const now = this.ctx.clock.now()
-    const row = this.journal.db.transaction(() => {
-      this.checkLocal(req.outTradeNo, req.amountFen)
-      return this.journal.refunds.insert({
-        out_refund_no: newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
-        out_trade_no: req.outTradeNo,
-        amount_fen: req.amountFen,
-        step: '正在提交退款…',
-        reason: req.reason?.trim() || '',
-        shift_id: this.ctx.deps.shifts.currentId(),
-        created_at: now,
-      })
-    })()
+    const row = this.durable(() =>
+      this.journal.db.transaction(() => {
+        this.checkLocal(req.outTradeNo, req.amountFen)
+        const created = this.journal.refunds.insert({
+          out_refund_no: newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
+          out_trade_no: req.outTradeNo,
+          amount_fen: req.amountFen,
+          step: '正在提交退款…',
+          reason: req.reason?.trim() || '',
+          shift_id: this.ctx.deps.shifts.currentId(),
+          created_at: now,
+        })
+        return this.journal.refunds.update(created.out_refund_no, 'submitted', { step: '正在提交退款…' }, now)
+      })(),
+    )
     this.emit(row)
-    await this.submit(row.out_refund_no)
-    const after = this.journal.refunds.get(row.out_refund_no) as RefundRow
+    await this.submit(row.out_refund_no, true)
+    const after = this.row(row.out_refund_no)
     if (after.state === 'processing' || after.state === 'submitted') this.follow(after.out_refund_no)
     return refundView(after)
   }
 
   /** Follow up now (a person pressed "recheck", or recovery). */
   recheck(outRefundNo: string): RefundView {
-    const row = this.journal.refunds.get(outRefundNo)
+    const row = this.ctx.unrecordedRefunds.get(outRefundNo) ?? this.journal.refunds.get(outRefundNo)
     if (!row) throw new PosFailure('NOT_FOUND', `没有这笔退款：${outRefundNo}`)
     if (row.state !== 'success' && row.state !== 'failed') this.follow(outRefundNo)
     return refundView(row)
   }
 
-  /** Recovery: every refund that is not final. Never-sent ones are voided, not sent behind the cashier's back. */
+  /**
+   * Recovery: every refund that is not final. One still `created` is never sent
+   * behind the cashier's back; but the gateway is asked first (a rolled-back
+   * journal can hide one it has), and it is voided only on a confirmed "not found".
+   */
   recover(): number {
     const open = this.journal.refunds.open()
     for (const r of open) {
-      if (r.state === 'created') this.update(r.out_refund_no, 'failed', { step: '退款未提交（程序中断），未退款，请重新发起', failure_code: 'NOT_SUBMITTED', failure_message: '退款未提交' })
+      if (r.state === 'created') this.track(r.out_refund_no, this.recoverCreated(r))
       else this.follow(r.out_refund_no)
     }
     return open.length
+  }
+
+  private async recoverCreated(r: RefundRow): Promise<void> {
+    const order = this.ctx.order(r.out_trade_no)
+    for (let ask = 0; ask < 2; ask++) {
+      if (ask > 0) await this.ctx.clock.sleep(this.ctx.policy.minGapMs)
+      const out = await this.ctx.gateway.refundQuery({ paytype: order.paytype ?? 'WECHAT', outTradeNo: order.out_trade_no, outRefundNo: r.out_refund_no })
+      const entry = out.kind === 'ok' ? out.refunds.find((x) => x.outRefundNo === r.out_refund_no) : undefined
+      if (entry) {
+        // The gateway has it: from now on it is followed like any submitted refund.
+        this.update(r.out_refund_no, 'submitted', { step: '退款结果未知，正在查询…' })
+        return this.followUp(r.out_refund_no)
+      }
+      if (out.kind === 'unknown') {
+        this.update(r.out_refund_no, 'review', { step: '退款是否已提交未知（程序中断且网关无应答），请稍后“复查”' })
+        return
+      }
+    }
+    this.update(r.out_refund_no, 'failed', { step: '退款未提交（程序中断），未退款，请重新发起', failure_code: 'NOT_SUBMITTED', failure_message: '退款未提交' })
   }
 
   async idle(): Promise<void> {
@@ -105,8 +138,8 @@ export class RefundService {
   }
 
   /** One refund call with the refund's own out_refund_no (the same on every retry). */
-  private async submit(outRefundNo: string): Promise<void> {
-    const row = this.update(outRefundNo, 'submitted', { step: '正在提交退款…' })
+  private async submit(outRefundNo: string, marked = false): Promise<void> {
+    const row = marked ? this.row(outRefundNo) : this.durable(() => this.journal.refunds.update(outRefundNo, 'submitted', { step: '正在提交退款…' }, this.ctx.clock.now()))
     const order = this.ctx.order(row.out_trade_no)
     const out = await this.ctx.gateway.refund({
       paytype: order.paytype ?? 'WECHAT',
@@ -137,7 +170,11 @@ export class RefundService {
 
   private follow(outRefundNo: string): void {
     if (this.following.has(outRefundNo)) return
-    const task = this.followUp(outRefundNo)
+    this.track(outRefundNo, this.followUp(outRefundNo))
+  }
+
+  private track(outRefundNo: string, work: Promise<void>): void {
+    const task = work
       .catch((e) => this.ctx.log.error('refund follow-up failed', { outRefundNo, error: e instanceof Error ? e.message : String(e) }))
       .finally(() => this.following.delete(outRefundNo))
     this.following.set(outRefundNo, task)
@@ -149,7 +186,7 @@ export class RefundService {
     for (let i = 0; ; i++) {
       const delay = policy.refundQueryMs[Math.min(i, policy.refundQueryMs.length - 1)] ?? 5_000
       await clock.sleep(delay)
-      const row = this.journal.refunds.get(outRefundNo) as RefundRow
+      const row = this.row(outRefundNo)
       if (row.state === 'success' || row.state === 'failed') return
       const order = this.ctx.order(row.out_trade_no)
       const out = await this.ctx.gateway.refundQuery({ paytype: order.paytype ?? 'WECHAT', outTradeNo: order.out_trade_no, outRefundNo })
@@ -165,7 +202,7 @@ export class RefundService {
       } else if (out.kind === 'notFound' && row.state === 'submitted') {
         await this.submit(outRefundNo) // the gateway never got it: same out_refund_no, so never twice
       }
-      const now = this.journal.refunds.get(outRefundNo) as RefundRow
+      const now = this.row(outRefundNo)
       if (now.state === 'success' || now.state === 'failed') return
       if (clock.now() - started >= policy.refundFollowUpMs) {
         this.update(outRefundNo, 'review', { step: '退款仍在处理中，请稍后在订单详情中“复查”' })
@@ -177,13 +214,39 @@ export class RefundService {
   private succeed(outRefundNo: string, refundId: string): void {
     const row = this.update(outRefundNo, 'success', { step: '退款成功', refund_id: refundId, failure_code: null, failure_message: null })
     const order = this.ctx.order(row.out_trade_no)
-    this.ctx.move(order.out_trade_no, order.state, { refunded_fen: this.journal.refunds.successFen(order.out_trade_no) }, `refund ${outRefundNo} succeeded (${row.amount_fen} fen)`)
+    const kept = [...this.ctx.unrecordedRefunds.values()].filter((r) => r.out_trade_no === order.out_trade_no && r.state === 'success' && this.journal.refunds.get(r.out_refund_no)?.state !== 'success')
+    const refunded = this.journal.refunds.successFen(order.out_trade_no) + kept.reduce((s, r) => s + r.amount_fen, 0)
+    this.ctx.move(order.out_trade_no, order.state, { refunded_fen: refunded }, `refund ${outRefundNo} succeeded (${row.amount_fen} fen)`)
   }
 
-  private update(outRefundNo: string, state: RefundRow['state'], changes: Parameters<EngineContext['deps']['journal']['refunds']['update']>[2]): RefundRow {
-    const row = this.journal.refunds.update(outRefundNo, state, changes, this.ctx.clock.now())
+  /** The refund as the counter knows it: kept in memory when the journal refused its latest state. */
+  private row(outRefundNo: string): RefundRow {
+    return this.ctx.unrecordedRefunds.get(outRefundNo) ?? (this.journal.refunds.get(outRefundNo) as RefundRow)
+  }
+
+  /** Records an answer that already happened: kept in memory and retried if the journal refuses it. */
+  private update(outRefundNo: string, state: RefundRow['state'], changes: RefundChanges): RefundRow {
+    const at = this.ctx.clock.now()
+    const before = this.row(outRefundNo)
+    let row: RefundRow
+    if (this.ctx.deps.writes.keep(outRefundNo, () => void this.journal.refunds.update(outRefundNo, state, changes, at))) row = this.row(outRefundNo)
+    else {
+      row = { ...before, ...changes, state, updated_at: at } as RefundRow
+      this.ctx.unrecordedRefunds.set(outRefundNo, row)
+      this.ctx.log.error('journal write failed: refund state kept in memory', { outRefundNo, state })
+    }
     this.emit(row)
     return row
+  }
+
+  /** Must be on disk before the refund call; otherwise nothing is sent and the cashier is told. */
+  private durable<T>(write: () => T): T {
+    try {
+      return this.ctx.deps.writes.durable(write)
+    } catch (e) {
+      if (e instanceof JournalWriteError) throw journalRefusal()
+      throw e
+    }
   }
 
   private emit(row: RefundRow): void {

@@ -229,3 +229,19 @@ function payEndedAt(ctx: EngineContext, outTradeNo: string): number | null {
 export function earliestCancelTime(ctx: EngineContext, row: OrderRow): number {
   return earliestCancelAt(ctx.policy, row.submitted_at ?? row.created_at, payEndedAt(ctx, row.out_trade_no))
 }
+
+/**
+ * Asks orderquery whether the gateway has an order the journal says was never
+ * sent. 20007 ("does not exist") counts only when given twice, a policy gap
+ * apart (a query racing a just-arrived pay request can see nothing yet).
+ * Returns 'notFound' only then, else the kind of the answer that broke the tie.
+ */
+export async function confirmNotFound(ctx: EngineContext, row: OrderRow): Promise<OrderQueryOutcome['kind']> {
+  if (!row.paytype) return 'unknown'
+  for (let ask = 0; ask < 2; ask++) {
+    if (ask > 0) await ctx.clock.sleep(ctx.policy.minGapMs)
+    const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
+    if (out.kind !== 'notFound') return out.kind
+  }
+  return 'notFound'
+}

@@ -25,6 +25,7 @@ export function orderView(row: OrderRow): OrderView {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     paidAt: row.paid_at,
+    ...(row.unrecorded ? { unrecorded: true } : {}),
   }
 }
 
@@ -62,6 +63,8 @@ export const STEP = {
   faceCancelled: '顾客取消了刷脸，未收款',
   faceSwitchToCode: '顾客改用付款码：请扫描顾客的付款码',
   notSubmitted: '订单未提交到支付网关（程序中断），未收款',
+  notSubmittedJournal: '账本写入失败，订单未提交，未收款',
+  notFoundConfirmed: '支付网关确认没有这笔订单，未收款',
 } as const
 
 /** Gateway outcomes as a person reads them (timeline, attention reasons). */

@@ -1,6 +1,7 @@
 // Turns a refused call into words for the cashier: what happened and what to do.
 import type { TFunction } from 'i18next'
 import type { PosError } from '../../../electron/shared/result'
+import { liveErrorText } from './live-text'
 
 export function paymentErrorText(t: TFunction, error: PosError): string {
   if (error.message === 'NO_AMOUNT') return t('panel.noAmount')
@@ -13,10 +14,14 @@ export function paymentErrorText(t: TFunction, error: PosError): string {
     case 'INVALID_CODE':
       // The core's words say what was wrong with the read (e.g. two codes glued).
       return error.message && error.message !== 'INVALID_CODE' ? t('panel.invalidCodeWhy', { message: error.message }) : t('panel.invalidCode')
+    case 'JOURNAL':
+      return t('panel.journalFailing')
     case 'NO_SHIFT':
       return t('panel.noShift')
     case 'NOT_CONFIGURED':
       return t('panel.notConfigured', { message: error.message })
+    case 'MERCHANT_INACTIVE':
+      return liveErrorText(t, error)
     default:
       return t('panel.callFailed', { message: error.message })
   }

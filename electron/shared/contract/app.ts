@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { ReplicationStatus } from './store'
 import { call, Empty, Text, Timestamp } from './define'
+import { JournalFinding } from './journal'
 
 export const AppMode = z.enum(['demo', 'live'])
 export type AppMode = z.infer<typeof AppMode>
@@ -13,10 +15,16 @@ export const AppInfo = z.object({
   /** The gateway base URL in use (the loopback sandbox in demo mode). */
   gatewayUrl: z.string(),
   startedAt: Timestamp,
+  /** What the start-up check of the journal found (problem: no sales until restored or replaced). */
+  journal: z.object({ state: z.enum(['ok', 'problem']), findings: z.array(JournalFinding) }),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
-const CheckState = z.enum(['ok', 'degraded', 'down'])
+/** Why the journal does not take writes (electron/journal/write-guard.ts). */
+export const JournalFailureReason = z.enum(['disk-full', 'io-error', 'read-only', 'damaged', 'busy', 'closed', 'write-error'])
+export type JournalFailureReason = z.infer<typeof JournalFailureReason>
+
+const CheckState = z.enum(['ok', 'degraded', 'failing', 'down'])
 export const AppHealth = z.object({
   ok: z.boolean(),
   journal: CheckState,
@@ -25,6 +33,14 @@ export const AppHealth = z.object({
   openOrders: z.int().min(0),
   /** Orders that need a person (e.g. paid after the cancel window, refund stuck). */
   attentionOrders: z.int().min(0),
+  /** Start-up check findings (codes + params); empty when the journal is known good. */
+  journalFindings: z.array(JournalFinding).optional(),
+  /** Why the journal is failing (a code the UI translates), absent when it takes writes. */
+  journalReason: JournalFailureReason.optional(),
+  /** Writes kept in memory waiting for the journal. */
+  journalPending: z.int().min(0).optional(),
+  /** Replication to the store database: backlog and lag (absent while the journal is in trouble). */
+  store: ReplicationStatus.optional(),
   checkedAt: Timestamp,
 })
 export type AppHealth = z.infer<typeof AppHealth>
@@ -32,6 +48,8 @@ export type AppHealth = z.infer<typeof AppHealth>
 export const AppProblem = z.object({
   kind: z.enum(['crash', 'renderer-gone', 'device', 'journal', 'gateway']),
   message: Text,
+  /** A code the UI translates (e.g. `journal-failing`), when there is one. */
+  code: z.string().max(64).optional(),
   at: Timestamp,
 })
 export type AppProblem = z.infer<typeof AppProblem>

@@ -50,6 +50,8 @@ export const OrderView = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   paidAt: Timestamp.nullable(),
+  /** The journal could not record this state yet: it is kept in memory and retried (the state itself is real). */
+  unrecorded: z.boolean().optional(),
 })
 export type OrderView = z.infer<typeof OrderView>
 

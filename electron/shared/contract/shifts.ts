@@ -29,6 +29,8 @@ export const ShiftReport = z.object({
   attention: z.array(z.object({ outTradeNo: z.string(), reason: z.string() })),
   /** Opening float + net, what the drawer plus wallets should hold. */
   expectedFen: z.int(),
+  /** The latest reconciliation with the gateway for this shift ("reconciled at …: N orders, M differences"). */
+  reconciliation: z.object({ at: Timestamp, orders: z.int().min(0), differences: z.int().min(0) }).nullable().optional(),
 })
 export type ShiftReport = z.infer<typeof ShiftReport>
 

@@ -19,7 +19,8 @@ import { go } from '../../shell/route'
 type Tone = 'idle' | 'busy' | 'wait' | 'ok' | 'bad' | 'review' | 'stopping'
 
 function toneOf(order: OrderView): Tone {
-  if (order.state === 'paid') return 'ok'
+  // Paid, but the books do not know yet: amber, never green.
+  if (order.state === 'paid') return order.unrecorded ? 'review' : 'ok'
   // Not a failure: the money may have been taken. Amber, and a way to the order.
   if (order.state === 'review') return 'review'
   if (order.state === 'cancelling') return 'stopping'
@@ -170,7 +171,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
   const inFlight = isInFlight(order)
   if (order.state === 'cancelling') return <StoppingBody order={order} seconds={seconds} />
   let title: string
-  if (order.state === 'paid') title = t('panel.paid')
+  if (order.state === 'paid') title = order.unrecorded ? t('panel.paidUnrecorded') : t('panel.paid')
   // "Entering the password" only for payment codes; QR/face show the engine's own step.
   else if (inFlight) title = order.awaitingCustomer && order.method === 'code' ? t('panel.waitingCustomer') : order.step || t(`state.${order.state}`)
   else title = t(`panel.${order.state}`)
@@ -198,6 +199,11 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
       {order.state === 'paid' && (
         <p className="panel-sub" data-testid="paid-detail">
           {t('panel.paidDetail', { paytype: wallet, transactionId: order.transactionId ?? '—' })}
+        </p>
+      )}
+      {order.state === 'paid' && order.unrecorded && (
+        <p className="panel-sub panel-review-what" role="alert" data-testid="paid-unrecorded">
+          {t('panel.paidUnrecordedWhat')}
         </p>
       )}
       {order.state === 'review' && <p className="panel-sub panel-review-what">{t('panel.reviewWhat')}</p>}

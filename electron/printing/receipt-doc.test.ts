@@ -1,0 +1,51 @@
+// Receipt documents rendered as the printer would get them (ESC/POS, GB18030)
+// and read back: widths, the DEMO line, money, escaping of names.
+import { describe, expect, it } from 'vitest'
+import { parseEscPos } from '../../native-bridge/printer/testing/escpos-parser'
+import { COLUMNS, type ReceiptHeader, type SaleReceipt } from './receipt-data'
+import { esc, receiptDocument, receiptMoney, receiptTime } from './receipt-doc'
+import { renderEscPos, renderSvg } from './render'
+
+const header: ReceiptHeader = { storeName: '好邻居|便利店', counterId: 'POS01', cashier: '王五', demo: false }
+const sale: SaleReceipt = { kind: 'sale', header, outTradeNo: 'POS0120261202000001', at: Date.UTC(2026, 11, 2, 4, 5, 6), method: 'code', paytype: 'ALIPAY', totalFen: 1234567, couponFen: 500, transactionId: '2026120222001', maskedCode: '2812********0003' }
+const width = (line: string) => [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)
+
+describe('receipt documents', () => {
+  it.each([58, 80] as const)('%i mm: every line fits the paper, the content is all there', (paper) => {
+    const job = parseEscPos(renderEscPos(receiptDocument(sale), paper))
+    for (const line of job.lines) expect(width(line)).toBeLessThanOrEqual(COLUMNS[paper])
+    const text = job.lines.join('\n')
+    for (const want of ['好邻居|便利店', '销售小票', 'POS01', '王五', 'POS0120261202000001', '2026-12-02 12:05:06', '支付宝 付款码', '￥12,345.67', '-￥5.00', '￥12,340.67', '2026120222001', '2812********0003'])
+      expect(text).toContain(want)
+    expect(text).not.toContain('DEMO')
+    expect(job.cuts).toBeGreaterThan(0)
+  })
+
+  it('demo receipts say DEMO; cash receipts show tendered and change; refunds show the refund', () => {
+    const demo = parseEscPos(renderEscPos(receiptDocument({ ...sale, header: { ...header, demo: true }, method: 'cash', paytype: undefined, couponFen: undefined, cashGivenFen: 2000000, changeFen: 765433 }), 58)).lines.join('\n')
+    expect(demo).toContain('DEMO')
+    expect(demo).toContain('现金')
+    expect(demo).toMatch(/实收现金\s+￥20,000\.00/)
+    expect(demo).toMatch(/找零\s+￥7,654\.33/)
+    const refund = parseEscPos(renderEscPos(receiptDocument({ kind: 'refund', header, outTradeNo: 'O1', outRefundNo: 'R1', at: 0, method: 'code', paytype: 'WECHAT', refundFen: 250, approvedBy: '店长' }), 80)).lines.join('\n')
+    expect(refund).toContain('退款凭证')
+    expect(refund).toMatch(/退款金额\s+￥2\.50/)
+    expect(refund).toContain('店长')
+  })
+
+  it('the preview is the same document as SVG', () => {
+    const svg = renderSvg(receiptDocument(sale), 58)
+    expect(svg.startsWith('<svg')).toBe(true)
+    expect(svg.replace(/<[^>]+>/g, '')).toContain('￥12,345.67')
+  })
+
+  it('formats money in integer fen with separators and the full-width yuan sign', () => {
+    expect(receiptMoney(0)).toBe('￥0.00')
+    expect(receiptMoney(5)).toBe('￥0.05')
+    expect(receiptMoney(100000000)).toBe('￥1,000,000.00')
+    expect(receiptMoney(-1250)).toBe('-￥12.50')
+    expect(receiptTime(Date.UTC(2026, 0, 1, 16, 0, 0))).toBe('2026-01-02 00:00:00')
+    expect(esc('a|b{c}')).toBe('a\\|b\\{c\\}')
+    expect(esc('---')).toBe('\\---')
+  })
+})

@@ -1,0 +1,76 @@
+// Receipt layout as a receiptline document (a small markdown for receipts):
+// the same document renders to ESC/POS bytes for the printer and to SVG for the
+// on-screen preview (render.ts). Text is Chinese-first, like the paper a
+// customer in China expects; amounts print with the full-width ￥ (the half-width
+// ¥ is not in GBK printers' tables).
+import type { PaymentMethod, Receipt, ReceiptHeader, RefundReceipt, SaleReceipt } from './receipt-data'
+
+const PAYTYPE: Record<string, string> = { WECHAT: '微信支付', ALIPAY: '支付宝', UNIONPAY: '银联云闪付', JDPAY: '京东支付', BESTPAY: '翼支付', QQ: 'QQ钱包' }
+const METHOD: Record<PaymentMethod, string> = { code: '付款码', face: '刷脸', qr: '扫码', cash: '现金' }
+
+/** Escapes receiptline's special characters in text that comes from data (names, numbers). */
+export function esc(text: string): string {
+  return text.replace(/[\\|{}~_"`^]/g, (c) => `\\${c}`).replace(/^([-=]+)$/, '\\$1')
+}
+
+/** 123456 → "￥1,234.56": integer arithmetic, thousands separators. */
+export function receiptMoney(fen: number): string {
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(fen)
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}￥${yuan}.${(abs % 100).toString().padStart(2, '0')}`
+}
+
+/** "2026-12-02 09:30:05" in the shop's time zone. */
+export function receiptTime(at: number, timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(at)
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00'
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`
+}
+
+const row = (label: string, value: string) => `${esc(label)} | ${esc(value)}`
+
+function header(h: ReceiptHeader, title: string): string[] {
+  const lines = [`^^${esc(h.storeName)}`, ...(h.headerLines ?? []).map(esc)]
+  if (h.demo) lines.push('"*** DEMO 演示 — 非真实交易 ***')
+  // Label column 10 wide (five CJK), the value takes the rest: long order numbers stay on one line.
+  lines.push(`^${esc(title)}`, '---', '{width:10 *}', row('收银台', h.counterId), row('收银员', h.cashier))
+  return lines
+}
+
+function paidWith(method: PaymentMethod, paytype: string | undefined): string {
+  return method === 'cash' ? METHOD.cash : `${PAYTYPE[paytype ?? ''] ?? paytype ?? ''} ${METHOD[method]}`.trim()
+}
+
+function sale(r: SaleReceipt, timeZone?: string): string[] {
+  const lines = header(r.header, r.reprint ? '销售小票（重印）' : '销售小票')
+  lines.push(row('单号', r.outTradeNo), row('时间', receiptTime(r.at, timeZone)), row('支付方式', paidWith(r.method, r.paytype)), '---')
+  // Double height, not double width: a large total still fits 58 mm on one line.
+  lines.push(`^^合计 | ^^${esc(receiptMoney(r.totalFen))}`)
+  if (r.couponFen) lines.push(row('优惠', receiptMoney(-r.couponFen)), row('实付', receiptMoney(r.totalFen - r.couponFen)))
+  if (r.cashGivenFen !== undefined) lines.push(row('实收现金', receiptMoney(r.cashGivenFen)), row('找零', receiptMoney(r.changeFen ?? 0)))
+  if (r.transactionId) lines.push(row('交易号', r.transactionId))
+  if (r.maskedCode) lines.push(row('付款码', r.maskedCode))
+  lines.push('---', '{width:auto}', '退货请出示本小票', `{code:${r.outTradeNo.replace(/[\\|{};]/g, '')}; option:code128,2,48,nohri}`, esc(r.outTradeNo), '谢谢惠顾，欢迎再次光临')
+  return lines
+}
+
+function refund(r: RefundReceipt, timeZone?: string): string[] {
+  const lines = header(r.header, r.reprint ? '退款凭证（重印）' : '退款凭证')
+  lines.push(row('原单号', r.outTradeNo), row('退款单号', r.outRefundNo), row('时间', receiptTime(r.at, timeZone)), row('原支付方式', paidWith(r.method, r.paytype)), '---')
+  lines.push(`^^退款金额 | ^^${esc(receiptMoney(r.refundFen))}`)
+  if (r.approvedBy) lines.push(row('批准人', r.approvedBy))
+  lines.push('---', '{width:auto}', '顾客签名:', '', '_                    ')
+  return lines
+}
+
+/** The whole document; every receipt ends with a cut (`=`). */
+export function receiptDocument(r: Receipt, timeZone?: string): string {
+  let lines: string[]
+  if (r.kind === 'sale') lines = sale(r, timeZone)
+  else if (r.kind === 'refund') lines = refund(r, timeZone)
+  else lines = [...header(r.header, '打印测试页'), row('纸宽', `${r.width} mm`), row('时间', receiptTime(r.at, timeZone)), '{width:auto}', '中文打印正常：收银台 ￥1,234.56', 'ASCII 0123456789 ABCDEFGHIJ']
+  return [...lines, '='].join('\n')
+}
