@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { openCashierMirror } from '../lib/customer-mirror'
+import { formatYuan } from '../../../electron/shared/money'
 import { amountOf } from '../lib/keypad'
 import { useWedgeScanner } from '../lib/use-wedge-scanner'
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
@@ -29,6 +30,23 @@ const TABS: { route: Exclude<Route, 'customer' | 'setup'>; key: string }[] = [
   { route: 'settings', key: 'F12' },
 ]
 
+/** A stopped order that ended in the background (the cashier had moved on): said once, on any screen. */
+function useBackgroundOrderToasts() {
+  const { t } = useTranslation()
+  const { message } = AntApp.useApp()
+  const done = usePaymentStore((s) => s.backgroundDone)
+  useEffect(() => {
+    if (!done) return
+    const vars = { no: done.outTradeNo, amount: formatYuan(done.amountFen), state: t(`state.${done.state}`) }
+    const key = `bg-${done.outTradeNo}`
+    // Paid after Stop is money taken: it stays until the cashier closes it.
+    if (done.state === 'paid') void message.warning({ key, content: t('panel.backgroundPaid', vars), duration: 0, onClick: () => message.destroy(key) })
+    else if (done.state === 'review') void message.warning({ key, content: t('panel.backgroundReview', vars), duration: 10 })
+    else if (done.state === 'cancelled' || done.state === 'closed') void message.success({ key, content: t('panel.backgroundCancelled', vars), duration: 5 })
+    else void message.info({ key, content: t('panel.backgroundOther', vars), duration: 8 })
+  }, [done, message, t])
+}
+
 export function CashierApp() {
   const { t } = useTranslation()
   const route = useRoute()
@@ -39,6 +57,7 @@ export function CashierApp() {
   const setupDone = useSettingsStore((s) => s.view?.setupDone)
   const { notification } = AntApp.useApp()
   useWedgeScanner()
+  useBackgroundOrderToasts()
 
   useEffect(() => {
     void useAppStore.getState().load()
