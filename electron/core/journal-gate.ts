@@ -190,7 +190,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     let chosen: BackupFile | null = null
     for (const { b } of allBackups()) {
       try {
-        verifyBackup(b.path)
+        await verifyBackup(b.path)
         chosen = b
         break
       } catch (e) {
