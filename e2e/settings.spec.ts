@@ -1,9 +1,16 @@
 // Settings: activation by SMS against the sandbox, write-only keys, supervisor PIN.
+import { DEMO_MERCHANT } from '../electron/gateway/sandbox/demo'
 import { call, expect, snap, test } from './fixtures'
 
 test('activation by phone + SMS code shows the merchant', async ({ app, core }) => {
   // Activation is a settings change: the supervisor PIN must exist and be typed.
   expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
+  // Activation talks to the configured gateway (here the loopback sandbox plays it; e2e/golive.spec.ts uses a second one).
+  const configured = await call(core, 'settings:update', {
+    patch: { gatewayUrl: core.services.sandbox?.url ?? '', agentId: DEMO_MERCHANT.agentId, agentKey: DEMO_MERCHANT.keys.agent },
+    pin: '246813',
+  })
+  expect(configured.ok).toBe(true)
   await app.keyboard.press('F12')
   await app.getByTestId('settings-pin').fill('246813')
   await app.getByTestId('activation-mobile').locator('input').fill('13800000000')

@@ -22,6 +22,8 @@ import { journalHealth, watchJournal } from './journal-watch'
 import { onKeptWriteFlushed } from '../payments/context'
 import { Reconciler } from '../payments/reconcile'
 import { reconcileHandlers } from './reconcile-handlers'
+import { createStoreHandlers } from '../replication/handlers'
+import { ReplicationService } from '../replication/service'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
@@ -55,6 +57,8 @@ export interface CoreOptions {
   backupEveryMs?: number
   /** Reconciliation's bound on gateway queries per second (default 5; raised in tests). */
   reconcileRatePerSec?: number
+  /** Faster replication timings (tests, benchmarks). */
+  replicationTuning?: ConstructorParameters<typeof ReplicationService>[0]['tuning']
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
 }
@@ -63,7 +67,7 @@ export interface Core {
   dispatch: Dispatch
   bus: EventBus
   info(): AppInfo
-  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler }
+  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler; replication: ReplicationService }
   /** The journal's start-up check, backups and the ways out of a journal problem (journal-gate.ts). */
   journal: JournalControl
   close(): Promise<void>
@@ -108,10 +112,12 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   })
 
   let gatewayHealthy = true
-  const onAudit = (e: GatewayAuditEntry) => {
+  const onAudit = (e: GatewayAuditEntry, sales: boolean) => {
     // A verified answer (even a business failure) means the gateway is there; any
-    // transport, HTTP, parse or signature problem means it is not quite.
-    gatewayHealthy = e.error === null
+    // transport, HTTP, parse or signature problem means it is not quite. Only the
+    // gateway this counter sells through counts: a failed go-live check or
+    // activation against a gateway being set up says nothing about it.
+    if (sales) gatewayHealthy = e.error === null
     // The call happened: if the journal refuses its record, keep it and retry.
     writes.keep(e.request.out_refund_no ?? e.request.out_trade_no ?? 'audit', () => journal.audit.append({
       at: e.startedAt,
@@ -126,21 +132,21 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     }))
     options.onGatewayCall?.(e)
   }
-  // One client per configuration; rebuilt when settings change the gateway or keys.
+  // One client per configuration and purpose; rebuilt when settings change the gateway or keys.
   const clients = new Map<string, GatewayClient>()
-  const clientFor = (cfg: GatewayConfig) => {
-    const key = JSON.stringify(cfg)
+  const clientFor = (cfg: GatewayConfig, sales = true) => {
+    const key = JSON.stringify([cfg, sales])
     let client = clients.get(key)
     if (!client) {
       clients.clear()
-      client = createGatewayClient({ ...cfg, pid: 'counter', version: options.version, timeoutMs: options.gatewayTimeoutMs ?? 10_000, log, onAudit })
+      client = createGatewayClient({ ...cfg, pid: 'counter', version: options.version, timeoutMs: options.gatewayTimeoutMs ?? 10_000, log, onAudit: (e) => onAudit(e, sales) })
       clients.set(key, client)
     }
     return client
   }
   const gateway = () => clientFor(options.gateway ?? settings.gatewayConfig(sandbox?.url ?? null))
-  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig())
-  const liveClient = () => clientFor(options.gateway ?? settings.liveConfig())
+  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(), false)
+  const liveClient = () => clientFor(options.gateway ?? settings.liveConfig(), false)
 
   // Devices: scanners and the face camera, configured from the journal's settings.
   const devices = new DeviceService({
@@ -152,6 +158,19 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       return saved ? (JSON.parse(saved) as DevicesConfig) : DEFAULT_DEVICES_CONFIG
     },
     save: (cfg) => journal.setSetting('devices', JSON.stringify(cfg)),
+    verifyPin: (pin) => settings.pin.verify(pin),
+    faceSdkFolders: {
+      load: () => {
+        try {
+          return JSON.parse(journal.getSetting('devices.faceSdkFolders') ?? 'null') as unknown
+        } catch {
+          return null // unreadable: the install default (validated by the service either way)
+        }
+      },
+      save: (folders) => journal.setSetting('devices.faceSdkFolders', JSON.stringify(folders)),
+    },
+    audit: (e) =>
+      journal.audit.append({ at: clock.now(), call: `devices:faceLibrary:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, reason: undefined }, response: null, error: e.reason ?? null }),
     ...(options.deviceAdapters ? { adapters: options.deviceAdapters } : {}),
   })
   await devices.start()
@@ -191,6 +210,17 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
   const reconciler = new Reconciler(engine.ctx, { ratePerSec: options.reconcileRatePerSec ?? 5, onProgress: (run) => bus.emit('reconcile:progress', run) })
   const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient, liveClient }
+  // The store database (PostgreSQL), when one is configured: this counter's outbox is shipped there.
+  const replication = new ReplicationService({
+    outbox: journal.outbox,
+    secrets,
+    verifyPin: (pin) => settings.pin.verify(pin),
+    terminal: () => settings.terminal(),
+    now: clock.now,
+    log,
+    onStatus: (st) => bus.emit('store:status', st),
+    ...(options.replicationTuning ? { tuning: options.replicationTuning } : {}),
+  })
 
   const info = (): AppInfo => ({
     name: 'Counter',
@@ -207,7 +237,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     'app:info': () => info(),
     'app:health': () => {
       const j = journalHealth(journal, writes)
-      return { ...j, ok: j.journal === 'ok' && gatewayHealthy, gateway: gatewayHealthy ? 'ok' : 'degraded', journalFindings: hooks.check().findings, checkedAt: clock.now() }
+      return { ...j, ok: j.journal === 'ok' && gatewayHealthy, gateway: gatewayHealthy ? 'ok' : 'degraded', journalFindings: hooks.check().findings, store: replication.status(), checkedAt: clock.now() }
     },
     'app:echo': (req) => ({ text: req.text }),
     ...paymentHandlers(services),
@@ -216,12 +246,14 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...reconcileHandlers(services, reconciler, shiftsHandlers(services), log),
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
+    ...createStoreHandlers(replication),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.
   engine.recover()
   refunds.recover()
   reconciler.resumeUnfinished()
+  replication.start()
   // Flagged orders and refunds are asked about again now and then, so one the
   // gateway could not answer for settles by itself once it can.
   const sweepMs = options.reviewSweepMs ?? 10 * 60_000
@@ -232,13 +264,14 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     dispatch: createDispatcher(handlers, log),
     bus,
     info,
-    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler },
+    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler, replication },
     journal: NO_JOURNAL_CONTROL, // the gate's own takes its place
     close: async () => {
       if (sweep) clearInterval(sweep)
       engine.shutdown()
       reconciler.stop()
       await reconciler.idle()
+      await replication.close()
       writes.close()
       await devices.close()
       await sandbox?.close()

@@ -6,7 +6,7 @@ import { PosFailure } from '../shared/result'
 import { writeFileDurably } from './durable-file'
 
 /** journalMarker and backupOptions are not secret: they live here because this store outlives the journal's folder. */
-export type SecretName = 'agentKey' | 'merchantKey' | 'pinHash' | 'journalMarker' | 'backupOptions'
+export type SecretName = 'agentKey' | 'merchantKey' | 'pinHash' | 'journalMarker' | 'backupOptions' | 'storeDb'
 
 export interface SecretStore {
   /** Throws SECRETS_UNREADABLE when the store exists but cannot be read: callers fail closed. */

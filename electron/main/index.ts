@@ -43,7 +43,7 @@ function start(): void {
   registerAppScheme()
   app.enableSandbox()
   const origin = resolveAppOrigin({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
-  const windows = new AppWindows({ origin, preloadPath, log, onCreated: (win, name) => watchResponsiveness(win, name, { log, report }) })
+  const windows = new AppWindows({ origin, preloadPath, devTools: !app.isPackaged, log, onCreated: (win, name) => watchResponsiveness(win, name, { log, report }) })
 
   app.on('second-instance', () => {
     const win = windows.cashier
@@ -73,11 +73,12 @@ function start(): void {
         log,
         // The vendor face SDK runs in a utilityProcess so a crash in vendor code cannot take the cashier down.
         deviceAdapters: {
-          face: (config) => (config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, spawn }) : defaultAdapterFactories.face(config)),
+          face: (config, preflight) =>
+            config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, preflight, spawn }) : defaultAdapterFactories.face(config, preflight),
         },
       })
       core = started
-      registerIpc({ core: started, origin, trusted: () => windows.contents(), log })
+      registerIpc({ core: started, origin, trusted: () => windows.contents(), customer: () => windows.customerContents(), log })
       windows.openCashier()
       windows.openCustomer()
       windows.followDisplays()

@@ -3,11 +3,16 @@
 // exists, and then only with it; live mode's first PIN is the setup wizard's.
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestCore, type TestCore } from '../payments/test-kit'
+import type { SandboxGateway } from '../gateway/sandbox/server'
 import type { SettingsView } from '../shared/contract'
+import { LIVE, startLiveGateway } from './test-live-gateway'
 
 let core: TestCore
+let live: SandboxGateway | undefined
 afterEach(async () => {
   await core?.dispose()
+  await live?.close()
+  live = undefined
 })
 
 const view = async () => ((await core.dispatch('settings:get', {})) as { ok: true; value: SettingsView }).value
@@ -52,7 +57,10 @@ describe('settings need a supervisor PIN, and one must exist first', () => {
     core.services.settings.setPin('246813')
     expect((await view()).secretsEncrypted).toBe(false) // the test core's file store is plain (0600)
     const pin = '246813'
-    expect((await core.dispatch('settings:update', { patch: { gatewayUrl: 'https://gw.example.com', agentId: 'A1', mchId: 'M1', merchantKey: 'mkey-1234' }, pin })).ok).toBe(true)
+    // A complete live setup against a second sandbox playing the live gateway (the go-live check must pass too).
+    live = await startLiveGateway()
+    expect((await core.dispatch('settings:update', { patch: { gatewayUrl: live.url, agentId: LIVE.agentId, agentKey: LIVE.agentKey }, pin })).ok).toBe(true)
+    expect((await core.dispatch('settings:activate', { username: LIVE.username, password: LIVE.password, pin })).ok).toBe(true)
     const refused = await core.dispatch('settings:setMode', { mode: 'live', pin })
     expect(!refused.ok && refused.error.code).toBe('CONFIRM_REQUIRED')
     expect((await view()).mode).toBe('demo')

@@ -25,6 +25,9 @@ function view(r: Result<unknown>): SettingsView {
   return r.value as SettingsView
 }
 
+// The test core keeps keys in a plain 0600 file, so every switch to live carries the
+// supervisor's explicit yes (acceptPlainSecrets; see guards.test.ts for the refusal).
+
 /** A demo counter with a PIN and the live gateway entered (not yet activated). */
 async function setUp(over: { gatewayUrl?: string; agentKey?: string } = {}): Promise<{ core: TestCore; live: SandboxGateway }> {
   live = await startLiveGateway()
@@ -74,7 +77,7 @@ describe('activation talks to the configured live gateway', () => {
     const { core: c } = await setUp({ agentKey: 'not-the-agent-key-000' })
     const r = await c.dispatch('settings:sendSms', { mobile: LIVE.mobile })
     expect(!r.ok && r.error.code).toBe('GATEWAY')
-    expect(!r.ok && r.error.params?.detail).toContain('signature does not verify')
+    expect(!r.ok && r.error.params).toMatchObject({ fault: 'badSignature', detail: expect.stringContaining('signature does not verify') })
   })
 
   it('registration (Mch_Reg) creates a pending merchant without a key: live stays out of reach', async () => {
@@ -83,7 +86,7 @@ describe('activation talks to the configured live gateway', () => {
     expect(v).toMatchObject({ merchantName: '新开张', merchantFullName: '新开张小店有限公司', merchantState: 'pending', merchantKeySet: false })
     expect(gw.state.merchants.get(v.mchId)?.state).toBe('0')
     expect(v.liveMissing).toEqual(['merchantKey', 'merchantActive'])
-    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN })
+    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true })
     expect(!r.ok && r.error).toMatchObject({ code: 'NOT_CONFIGURED', params: { missing: 'merchantKey,merchantActive' } })
   })
 })
@@ -92,7 +95,7 @@ describe('the go-live probe (orderquery of an order that cannot exist → signed
   it('right keys: live is accepted and a sale goes to the live gateway', async () => {
     const { core: c, live: gw } = await setUp()
     await activateBySms(c)
-    const v = view(await c.dispatch('settings:setMode', { mode: 'live', pin: PIN }))
+    const v = view(await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true }))
     expect(v.mode).toBe('live')
     expect(gw.state.requests.find((r) => r.call === 'orderquery')?.outTradeNo).toMatch(/^PROBE/)
     view(await c.dispatch('shifts:open', { cashier: '王五', floatFen: 0 }))
@@ -108,7 +111,7 @@ describe('the go-live probe (orderquery of an order that cannot exist → signed
     const { core: c } = await setUp()
     await activateBySms(c)
     view(await c.dispatch('settings:update', { patch: { merchantKey: 'wrong-merchant-key' }, pin: PIN }))
-    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN })
+    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true })
     expect(!r.ok && r.error).toMatchObject({ code: 'LIVE_CHECK_FAILED', params: { reason: 'badSignature' } })
     expect(view(await c.dispatch('settings:get', {})).mode).toBe('demo')
   })
@@ -117,7 +120,7 @@ describe('the go-live probe (orderquery of an order that cannot exist → signed
     const { core: c, live: gw } = await setUp()
     await activateBySms(c)
     gw.control.failNext('orderquery', 'nosign')
-    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN })
+    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true })
     expect(!r.ok && r.error).toMatchObject({ code: 'LIVE_CHECK_FAILED', params: { reason: 'unsigned' } })
     expect(view(await c.dispatch('settings:get', {})).mode).toBe('demo')
   })
@@ -129,11 +132,11 @@ describe('the go-live probe (orderquery of an order that cannot exist → signed
     const gone = await startLiveGateway()
     await gone.close()
     view(await c.dispatch('settings:update', { patch: { gatewayUrl: gone.url }, pin: PIN }))
-    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN })
+    const r = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true })
     expect(!r.ok && r.error).toMatchObject({ code: 'LIVE_CHECK_FAILED', params: { reason: 'unreachable' } })
     // The live gateway's own address with a wrong path prefix answers 404: not a gateway.
     view(await c.dispatch('settings:update', { patch: { gatewayUrl: `${gw.url}/wrong` }, pin: PIN }))
-    const r2 = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN })
+    const r2 = await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true })
     expect(!r2.ok && r2.error).toMatchObject({ code: 'LIVE_CHECK_FAILED', params: { reason: 'notGateway' } })
     expect(view(await c.dispatch('settings:get', {})).mode).toBe('demo')
   })
@@ -154,11 +157,11 @@ describe('mode rules', () => {
   it('http is refused for a live gateway except on loopback; back to demo needs the PIN', async () => {
     const { core: c } = await setUp()
     await activateBySms(c)
-    view(await c.dispatch('settings:setMode', { mode: 'live', pin: PIN }))
+    view(await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true }))
     const insecure = await c.dispatch('settings:update', { patch: { gatewayUrl: 'http://pay.example.cn' }, pin: PIN })
     expect(!insecure.ok && insecure.error.code).toBe('INSECURE_URL')
     const noPin = await c.dispatch('settings:setMode', { mode: 'demo' })
-    expect(!noPin.ok && noPin.error.code).toBe('PIN_INVALID')
+    expect(!noPin.ok && noPin.error.code).toBe('PIN_REQUIRED')
     expect(view(await c.dispatch('settings:setMode', { mode: 'demo', pin: PIN })).mode).toBe('demo')
     // In demo an http URL may be stored, but it is what live still lacks.
     const v = view(await c.dispatch('settings:update', { patch: { gatewayUrl: 'http://pay.example.cn' }, pin: PIN }))
@@ -168,7 +171,7 @@ describe('mode rules', () => {
   it('a merchant the gateway disabled cannot take payments in live mode (typed reason, nothing sent)', async () => {
     const { core: c, live: gw } = await setUp()
     await activateBySms(c)
-    view(await c.dispatch('settings:setMode', { mode: 'live', pin: PIN }))
+    view(await c.dispatch('settings:setMode', { mode: 'live', pin: PIN, acceptPlainSecrets: true }))
     gw.state.merchants.get(LIVE.mchId)!.state = '30'
     const v = view(await c.dispatch('settings:activate', { username: LIVE.username, password: LIVE.password, pin: PIN }))
     expect(v).toMatchObject({ mode: 'live', merchantState: 'disabled' })

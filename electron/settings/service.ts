@@ -2,7 +2,7 @@
 // keys live in the SecretStore (safeStorage in the app) and are never sent to
 // the renderer — the view only says whether each one is set.
 import { randomBytes } from 'node:crypto'
-import type { GatewayClient } from '../gateway/types'
+import type { GatewayClient, Unknown } from '../gateway/types'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
 import type { Terminal } from '../payments/ports'
@@ -200,22 +200,26 @@ export class SettingsService {
   }
 
   /** GetMchId: stores mch_id, the names and mch_state; mch_trade_code goes to the secret store only. */
-  async activate(client: GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
-    this.guard(pin)
-    const out = await client.getMerchant(req)
+  async activate(client: () => GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
+    this.guard(pin) // before the client: without the PIN nothing is said about the configuration
+    const out = await client().getMerchant(req)
     if (out.kind !== 'ok') throw gatewayRefusal(out, '激活失败', '激活结果未知，请重试')
     this.secrets.set('merchantKey', out.mchTradeCode)
     return this.save({ mchId: out.mchId, merchantName: out.shortName || out.fullName, merchantFullName: out.fullName, merchantState: out.state })
   }
 
   /** Mch_Reg: a new merchant, pending until the gateway enables it (then activate by SMS for its key). */
-  async register(client: GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<SettingsView> {
+  async register(client: () => GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<SettingsView> {
     this.guard(pin)
-    const out = await client.registerMerchant({ mch_name: req.mchName, mobile: req.mobile, ...(req.mchShortName ? { mch_short_name: req.mchShortName } : {}) })
+    const out = await client().registerMerchant({ mch_name: req.mchName, mobile: req.mobile, ...(req.mchShortName ? { mch_short_name: req.mchShortName } : {}) })
     if (out.kind !== 'ok') throw gatewayRefusal(out, '注册失败', '注册结果未知，请先查询再重试')
     // The previous merchant's key does not belong to the new one.
     this.secrets.set('merchantKey', null)
     return this.save({ mchId: out.mchId, merchantName: req.mchShortName ?? req.mchName, merchantFullName: req.mchName, merchantState: 'pending' })
+  }
+
+  finishSetup(): SettingsView {
+    return this.plain().setupDone ? this.view() : this.save({ setupDone: true })
   }
 
   /**
@@ -259,7 +263,8 @@ export class SettingsService {
   }
 }
 
-function gatewayRefusal(out: { kind: 'failed'; code: string; message: string } | { kind: 'unknown'; reason: string; code?: string }, what: string, unknownHint: string): PosFailure {
+function gatewayRefusal(out: { kind: 'failed'; code: string; message: string } | Unknown, what: string, unknownHint: string): PosFailure {
   if (out.kind === 'failed') return new PosFailure('GATEWAY', `${what}：${out.message}（${out.code}）`, { code: out.code, detail: out.message })
-  return new PosFailure('GATEWAY', `${what}：网关没有给出可信的回答，${unknownHint}`, { code: out.code ?? '', detail: out.reason })
+  // fault says why nothing verified came back (badSignature here usually means a wrong agent key).
+  return new PosFailure('GATEWAY', `${what}：网关没有给出可信的回答，${unknownHint}`, { code: out.code ?? '', detail: out.reason, fault: out.fault ?? '' })
 }

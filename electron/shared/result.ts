@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'JOURNAL_PROBLEM', // the books are unknown (start-up check failed): no sales, no money calls
   'SECRETS_UNREADABLE', // the secrets file cannot be read: nothing that needs a key or the PIN goes ahead
   'JOURNAL', // the journal is not taking writes: no sale until it does
+  'STORE_UNREACHABLE', // the store database (PostgreSQL) could not be reached or refused the login
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

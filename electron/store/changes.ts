@@ -17,7 +17,7 @@ export const StoreOrderRow = z.strictObject({
   cashier: z.string().min(1).max(64),
   shiftId: Id.nullable(),
   transactionId: z.string().max(64).nullable(),
-  attention: z.string().max(64).nullable(),
+  attention: z.string().max(1_000).nullable(),
   createdAt: Ms,
   updatedAt: Ms,
   paidAt: Ms.nullable(),
@@ -58,9 +58,18 @@ export const StoreChange = z.discriminatedUnion('kind', [
 ])
 export type StoreChange = z.infer<typeof StoreChange>
 
-export const StoreBatch = z.strictObject({
-  counterId: Id,
-  storeId: Id,
-  changes: z.array(StoreChange).min(1).max(5_000),
-})
+/**
+ * Changes after `afterSeq` (what the counter believes the store has) up to
+ * `throughSeq`. Several changes of one row travel as its latest state once, so
+ * `changes` may hold fewer entries than the sequence range.
+ */
+export const StoreBatch = z
+  .strictObject({
+    counterId: Id,
+    storeId: Id,
+    afterSeq: z.int().min(0),
+    throughSeq: Seq,
+    changes: z.array(StoreChange).max(5_000),
+  })
+  .refine((b) => b.throughSeq > b.afterSeq && b.changes.every((c) => c.seq > b.afterSeq && c.seq <= b.throughSeq), 'changes must lie in (afterSeq, throughSeq]')
 export type StoreBatch = z.infer<typeof StoreBatch>

@@ -1,8 +1,9 @@
 // Applies a counter's batch of outbox changes in one transaction. Idempotent:
 // every row keeps the sequence number of the change that wrote it and is only
 // overwritten by a newer one, so a batch sent twice (after a crash or a lost
-// answer) changes nothing. Batches must follow each other without a gap; a gap
-// is refused and the counter resends from what the store acknowledges.
+// answer) changes nothing. A batch must start at or before what the store
+// holds (no gap); a gap is refused and the counter resends from the store's
+// acknowledged sequence number.
 import type { PoolClient } from 'pg'
 import { StoreBatch, type StoreChange } from './changes'
 import type { StorePool } from './pool'
@@ -34,7 +35,7 @@ export async function applyBatch(pool: StorePool, input: unknown): Promise<{ las
     await client.query('INSERT INTO store_counters (counter_id, store_id) VALUES ($1, $2) ON CONFLICT (counter_id) DO NOTHING', [batch.counterId, batch.storeId])
     // The counter's row lock orders concurrent deliveries from the same counter.
     const ack = Number((await client.query<{ last_seq: string }>('SELECT last_seq FROM store_counters WHERE counter_id = $1 FOR UPDATE', [batch.counterId])).rows[0]!.last_seq)
-    if (seqs[0]! > ack + 1) throw new StoreGapError(batch.counterId, ack, seqs[0]!)
+    if (batch.afterSeq > ack) throw new StoreGapError(batch.counterId, ack, batch.afterSeq + 1)
     let applied = 0
     let lastChangeAt = 0
     for (const change of batch.changes) {
@@ -43,7 +44,7 @@ export async function applyBatch(pool: StorePool, input: unknown): Promise<{ las
       applied += 1
       lastChangeAt = Math.max(lastChangeAt, changeTime(change))
     }
-    const last = Math.max(ack, seqs[seqs.length - 1]!)
+    const last = Math.max(ack, batch.throughSeq)
     await client.query('UPDATE store_counters SET last_seq = $2, last_batch_at = now(), last_change_at = GREATEST(COALESCE(last_change_at, 0), $3) WHERE counter_id = $1', [batch.counterId, last, lastChangeAt])
     await client.query('COMMIT')
     return { lastSeq: last, applied }

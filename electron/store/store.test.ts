@@ -42,26 +42,29 @@ describe('store database', () => {
   })
 
   it('applies batches idempotently, in order; an older version never overwrites a newer one; a gap is refused', async () => {
-    const first = { counterId: 'C1', storeId: 'S', changes: [order('C1-1', 1, { state: 'paying', paidAt: null }), order('C1-2', 2)] }
+    const first = { counterId: 'C1', storeId: 'S', afterSeq: 0, throughSeq: 2, changes: [order('C1-1', 1, { state: 'paying', paidAt: null }), order('C1-2', 2)] }
     expect(await applyBatch(pool, first)).toEqual({ lastSeq: 2, applied: 2 })
-    const second = { counterId: 'C1', storeId: 'S', changes: [order('C1-1', 3), refund('C1-R1', 'C1-2', 4, 2_500)] }
+    const second = { counterId: 'C1', storeId: 'S', afterSeq: 2, throughSeq: 4, changes: [order('C1-1', 3), refund('C1-R1', 'C1-2', 4, 2_500)] }
     expect(await applyBatch(pool, second)).toEqual({ lastSeq: 4, applied: 2 })
     // The first batch again (its answer was lost): nothing changes, C1-1 stays paid.
     expect(await applyBatch(pool, first)).toEqual({ lastSeq: 4, applied: 0 })
     expect((await pool.query('SELECT state, seq FROM store_orders WHERE out_trade_no = $1', ['C1-1'])).rows[0]).toEqual({ state: 'paid', seq: '3' })
-    await expect(applyBatch(pool, { counterId: 'C1', storeId: 'S', changes: [order('C1-9', 9)] })).rejects.toBeInstanceOf(StoreGapError)
-    expect(await acknowledgedSeq(pool, 'C1')).toBe(4)
+    await expect(applyBatch(pool, { counterId: 'C1', storeId: 'S', afterSeq: 8, throughSeq: 9, changes: [order('C1-9', 9)] })).rejects.toBeInstanceOf(StoreGapError)
+    // Folded changes: seqs 5–7 of one row ship as its state at 7.
+    expect(await applyBatch(pool, { counterId: 'C1', storeId: 'S', afterSeq: 4, throughSeq: 7, changes: [order('C1-1', 7, { refundedFen: 100 })] })).toEqual({ lastSeq: 7, applied: 1 })
+    expect(await acknowledgedSeq(pool, 'C1')).toBe(7)
     expect(await count('SELECT count(*) AS n FROM store_orders')).toBe(2)
   })
 
   it('refuses malformed batches before touching the database', async () => {
-    await expect(applyBatch(pool, { counterId: 'C1', storeId: 'S', changes: [{ ...order('X', 5), row: { outTradeNo: 'X', amountFen: 1.5 } }] })).rejects.toThrow()
-    await expect(applyBatch(pool, { counterId: 'C1', storeId: 'S', changes: [order('A', 6), order('B', 5)] })).rejects.toThrow(/increasing/)
-    expect(await acknowledgedSeq(pool, 'C1')).toBe(4)
+    await expect(applyBatch(pool, { counterId: 'C1', storeId: 'S', afterSeq: 7, throughSeq: 8, changes: [{ ...order('X', 8), row: { outTradeNo: 'X', amountFen: 1.5 } }] })).rejects.toThrow()
+    await expect(applyBatch(pool, { counterId: 'C1', storeId: 'S', afterSeq: 7, throughSeq: 9, changes: [order('A', 9), order('B', 8)] })).rejects.toThrow(/increasing/)
+    await expect(applyBatch(pool, { counterId: 'C1', storeId: 'S', afterSeq: 7, throughSeq: 8, changes: [order('A', 9)] })).rejects.toThrow()
+    expect(await acknowledgedSeq(pool, 'C1')).toBe(7)
   })
 
   it('cross-counter refunds: 12 counters racing to refund the same order never exceed what was paid', async () => {
-    await applyBatch(pool, { counterId: 'C2', storeId: 'S', changes: [order('C2-1', 1, { amountFen: 10_000 })] })
+    await applyBatch(pool, { counterId: 'C2', storeId: 'S', afterSeq: 0, throughSeq: 1, changes: [order('C2-1', 1, { amountFen: 10_000 })] })
     const tries = Array.from({ length: 12 }, (_, i) => reserveRefund(pool, { outTradeNo: 'C2-1', outRefundNo: `R-${i}`, amountFen: 3_000, counterId: `C${10 + i}`, at: DAY }))
     const results = await Promise.all(tries)
     expect(results.filter((r) => r.ok)).toHaveLength(3)
@@ -76,14 +79,14 @@ describe('store database', () => {
   })
 
   it('counts refunds a counter made offline (no reservation) against the cap; unknown and unpaid orders are refused', async () => {
-    await applyBatch(pool, { counterId: 'C4', storeId: 'S', changes: [order('C4-1', 1, { amountFen: 5_000 }), refund('C4-R1', 'C4-1', 2, 4_000), order('C4-2', 3, { state: 'cancelled', paidAt: null })] })
+    await applyBatch(pool, { counterId: 'C4', storeId: 'S', afterSeq: 0, throughSeq: 3, changes: [order('C4-1', 1, { amountFen: 5_000 }), refund('C4-R1', 'C4-1', 2, 4_000), order('C4-2', 3, { state: 'cancelled', paidAt: null })] })
     expect(await reserveRefund(pool, { outTradeNo: 'C4-1', outRefundNo: 'X1', amountFen: 1_001, counterId: 'C5', at: DAY })).toEqual({ ok: false, code: 'OVER_CAP', remainingFen: 1_000 })
     expect(await reserveRefund(pool, { outTradeNo: 'nope', outRefundNo: 'X2', amountFen: 1, counterId: 'C5', at: DAY })).toMatchObject({ ok: false, code: 'ORDER_UNKNOWN' })
     expect(await reserveRefund(pool, { outTradeNo: 'C4-2', outRefundNo: 'X3', amountFen: 1, counterId: 'C5', at: DAY })).toMatchObject({ ok: false, code: 'NOT_REFUNDABLE' })
   })
 
   it('the store report adds every counter up, per counter, cashier and wallet', async () => {
-    await applyBatch(pool, { counterId: 'C6', storeId: 'S', changes: [order('C6-1', 1, { cashier: '李四', paytype: 'ALIPAY', amountFen: 700 }), order('C6-2', 2, { cashier: '李四', paytype: 'ALIPAY', amountFen: 300, paidAt: DAY + 86_400_000 })] })
+    await applyBatch(pool, { counterId: 'C6', storeId: 'S', afterSeq: 0, throughSeq: 2, changes: [order('C6-1', 1, { cashier: '李四', paytype: 'ALIPAY', amountFen: 700 }), order('C6-2', 2, { cashier: '李四', paytype: 'ALIPAY', amountFen: 300, paidAt: DAY + 86_400_000 })] })
     const r = await storeReport(pool, DAY, DAY + 86_400_000)
     const paid = await count(`SELECT SUM(amount_fen) AS n FROM store_orders WHERE state = 'paid' AND paid_at < $1`, [DAY + 86_400_000])
     expect(r.total.salesFen).toBe(paid)

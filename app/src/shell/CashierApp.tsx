@@ -11,6 +11,7 @@ import { JournalProblemScreen } from '../screens/journal/JournalProblemScreen'
 import { findingText } from '../screens/journal/finding-text'
 import { OrdersScreen } from '../screens/orders/OrdersScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
+import { SetupScreen } from '../screens/setup/SetupScreen'
 import { ShiftScreen } from '../screens/shift/ShiftScreen'
 import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
@@ -20,7 +21,7 @@ import { useShiftStore } from '../state/shift-store'
 import { Header } from './Header'
 import { go, useRoute, type Route } from './route'
 
-const TABS: { route: Exclude<Route, 'customer'>; key: string }[] = [
+const TABS: { route: Exclude<Route, 'customer' | 'setup'>; key: string }[] = [
   { route: 'checkout', key: 'F9' },
   { route: 'orders', key: 'F10' },
   { route: 'shift', key: 'F11' },
@@ -34,6 +35,7 @@ export function CashierApp() {
     useShallow((s) => ({ info: s.info, error: s.error, mode: s.info?.mode, problems: s.problems })),
   )
   const settingsMode = useSettingsStore((s) => s.view?.mode)
+  const setupDone = useSettingsStore((s) => s.view?.setupDone)
   const { notification } = AntApp.useApp()
   useWedgeScanner()
 
@@ -80,6 +82,11 @@ export function CashierApp() {
     if (journalCheck?.state !== 'ok') return
     for (const f of journalCheck.findings) notification.warning({ key: `journal-${f.code}`, title: t('problem.journal'), description: findingText(t, f), duration: 0 })
   }, [journalCheck, notification, t])
+
+  // A fresh install opens the first-run setup once (stay in demo, or go live).
+  useEffect(() => {
+    if (setupDone === false) go('setup')
+  }, [setupDone])
 
   const last = problems[problems.length - 1]
   useEffect(() => {
@@ -132,6 +139,8 @@ export function CashierApp() {
           <ShiftScreen />
         ) : route === 'settings' ? (
           <SettingsScreen />
+        ) : route === 'setup' ? (
+          <SetupScreen />
         ) : (
           <CheckoutScreen />
         )}

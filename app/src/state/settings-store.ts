@@ -15,6 +15,8 @@ interface SettingsState {
   sendSms(mobile: string): Promise<Result<{ validMinutes: number }>>
   activateBySms(mobile: string, valid: string, pin?: string): Promise<Result<SettingsView>>
   activateByPassword(username: string, password: string, pin?: string): Promise<Result<SettingsView>>
+  finishSetup(): Promise<Result<SettingsView>>
+  register(req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<Result<SettingsView>>
   setPin(next: string, current?: string): Promise<Result<{ pinSet: true }>>
 }
 
@@ -58,6 +60,8 @@ export const useSettingsStore = create<SettingsState>()(() => ({
   activateBySms: async (mobile, valid, pin) => keep(await window.pos.settings.activate(pin ? { mobile, valid, pin } : { mobile, valid })),
   activateByPassword: async (username, password, pin) =>
     keep(await window.pos.settings.activate(pin ? { username, password, pin } : { username, password })),
+  finishSetup: async () => keep(await window.pos.settings.setupDone({})),
+  register: async (req, pin) => keep(await window.pos.settings.register(pin ? { ...req, pin } : req)),
   async setPin(next, current) {
     const r = await window.pos.settings.setPin(current ? { current, next } : { next })
     if (r.ok) await useSettingsStore.getState().load()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ReplicationStatus } from './store'
 import { call, Empty, Text, Timestamp } from './define'
 import { JournalFinding } from './journal'
 
@@ -38,6 +39,8 @@ export const AppHealth = z.object({
   journalReason: JournalFailureReason.optional(),
   /** Writes kept in memory waiting for the journal. */
   journalPending: z.int().min(0).optional(),
+  /** Replication to the store database: backlog and lag (absent while the journal is in trouble). */
+  store: ReplicationStatus.optional(),
   checkedAt: Timestamp,
 })
 export type AppHealth = z.infer<typeof AppHealth>

@@ -11,6 +11,7 @@ import { paymentCalls, paymentEvents } from './payment'
 import { settingsCalls, settingsEvents } from './settings'
 import { shiftsCalls, shiftsEvents } from './shifts'
 import { reconcileCalls, reconcileEvents } from './reconcile'
+import { storeCalls, storeEvents } from './store'
 
 export const calls = {
   ...appCalls,
@@ -21,6 +22,7 @@ export const calls = {
   ...devicesCalls,
   ...journalCalls,
   ...reconcileCalls,
+  ...storeCalls,
 }
 
 export const events = {
@@ -32,6 +34,7 @@ export const events = {
   ...devicesEvents,
   ...journalEvents,
   ...reconcileEvents,
+  ...storeEvents,
 }
 
 export type Calls = typeof calls
@@ -63,3 +66,4 @@ export * from './settings'
 export * from './devices'
 export * from './journal'
 export * from './reconcile'
+export * from './store'

@@ -56,7 +56,6 @@ export const SettingsPatch = z.strictObject({
   cashier: ShortText.min(1).optional(),
   language: z.enum(['zh-CN', 'en']).optional(),
   speakOnSuccess: z.boolean().optional(),
-  setupDone: z.boolean().optional(),
   maxSaleFen: AmountFen.optional(),
   confirmAboveFen: NonNegativeFen.optional(),
 })
@@ -81,6 +80,8 @@ export const settingsCalls = {
     ]),
     SettingsView,
   ),
+  /** The first-run setup was finished (stay in demo or go live): it is not shown by itself again. No PIN: it changes nothing else. */
+  'settings:setupDone': call(Empty, SettingsView),
   /** Mch_Reg: registers a new merchant (pending until the gateway approves it; then activate by SMS). */
   'settings:register': call(
     z.strictObject({ mchName: ShortText.min(1), mchShortName: ShortText.min(1).optional(), mobile: Digits(11, 11), pin: Pin.optional() }),

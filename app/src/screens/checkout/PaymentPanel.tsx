@@ -199,7 +199,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
           {order.failure?.message ?? order.attention ?? order.step}
         </p>
       )}
-      {!inFlight && <p className="panel-next">{t(`panel.next.${order.state}`, { defaultValue: '' })}</p>}
+      {!inFlight && !order.unrecorded && <p className="panel-next">{t(`panel.next.${order.state}`, { defaultValue: '' })}</p>}
     </>
   )
 }

@@ -4,11 +4,15 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsPatch } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
+import { liveErrorText } from '../../lib/live-text'
+import { go } from '../../shell/route'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
+import { LiveChecklist } from '../setup/LiveChecklist'
 import { ActivationCard } from './ActivationCard'
 import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { PinCard } from './PinCard'
+import { StoreDbCard } from './StoreDbCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -37,8 +41,8 @@ export function SettingsScreen() {
     'data-testid': `settings-${name}`,
   })
   const pinArg = pin || undefined
-  const report = (r: { ok: true } | { ok: false; error: { message: string } }, okText = t('settings.saved')) =>
-    r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: r.error.message }))
+  const report = (r: { ok: true } | { ok: false; error: PosError }, okText = t('settings.saved')) =>
+    r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: liveErrorText(t, r.error) }))
 
   const save = async (names: (keyof SettingsPatch)[]) => {
     const patch: Record<string, string> = {}
@@ -75,6 +79,12 @@ export function SettingsScreen() {
         />
       </Card>
       <div className="settings-grid">
+        <Card title={t('golive.goLive')} data-testid="live-card">
+          <LiveChecklist view={view} />
+          <Button type="primary" onClick={() => go('setup')} data-testid="open-setup">
+            {t('golive.openWizard')}
+          </Button>
+        </Card>
         <ActivationCard view={view} pin={pinArg} />
         <Card title={t('settings.gateway')}>
           <div className="form-grid">
@@ -139,8 +149,8 @@ export function SettingsScreen() {
               className="dialog-error"
               type="error"
               showIcon
-              title={t(modeNote.code === 'NOT_CONFIGURED' ? 'settings.liveRefused' : 'settings.modeRefused')}
-              description={modeNote.message}
+              title={t(modeNote.code === 'NOT_CONFIGURED' || modeNote.code === 'LIVE_CHECK_FAILED' ? 'settings.liveRefused' : 'settings.modeRefused')}
+              description={liveErrorText(t, modeNote)}
               data-testid="mode-note"
               data-code={modeNote.code}
             />
@@ -165,9 +175,10 @@ export function SettingsScreen() {
           </p>
           <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
-        <DevicesCard />
+        <DevicesCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
         <BackupCard pin={pinArg} />
+        <StoreDbCard pin={pinArg} />
       </div>
     </div>
   )
