@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Journal } from '../journal'
-import { installCopy, listBackups, moveAside, verifyBackup, type BackupFile } from '../journal/backup'
+import { installCopy, listBackups, moveAside, settingsOf, verifyBackup, type BackupFile } from '../journal/backup'
 import { ensureJournalId, parseMarker, readMarkerFile } from '../journal/identity'
 import { expectedMarker, inspectJournal } from '../journal/inspect'
 import { readRecent, RECENT_FILE, reinsertMissing } from '../journal/recent-orders'
@@ -183,20 +183,23 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     return [...readRecent(paths.recent), ...(second ? readRecent(join(second, RECENT_FILE)) : [])]
   }
 
-  const restoreLatest = async (pin: string | undefined): Promise<JournalStatus> => {
-    verifyPin(pin)
-    if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
-    // The newest backup that still verifies (a damaged one is skipped, not used).
-    let chosen: BackupFile | null = null
+  /** The newest backup that still verifies (a damaged one is skipped, not used). */
+  const newestVerified = async (): Promise<BackupFile | null> => {
     for (const { b } of allBackups()) {
       try {
         await verifyBackup(b.path)
-        chosen = b
-        break
+        return b
       } catch (e) {
-        log.warn('journal restore: backup does not verify, trying an older one', { file: b.file, error: e instanceof Error ? e.message : String(e) })
+        log.warn('journal: backup does not verify, trying an older one', { file: b.file, error: e instanceof Error ? e.message : String(e) })
       }
     }
+    return null
+  }
+
+  const restoreLatest = async (pin: string | undefined): Promise<JournalStatus> => {
+    verifyPin(pin)
+    if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
+    const chosen = await newestVerified()
     if (!chosen) throw new PosFailure('NOT_FOUND', '没有可用的备份：请联系技术支持，或用主管密码新建账本')
     if (switching) throw new PosFailure('BUSY', '正在切换账本')
     switching = true
@@ -226,9 +229,13 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     try {
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
       const journal = Journal.open(paths.journal)
-      // Keep the counter's device id, so its order numbers stay recognisably its own.
+      // The counter's configuration (gateway, merchant, devices, device id) comes from the newest
+      // backup that verifies, so only the books start empty; without one, at least the device id,
+      // so its order numbers stay recognisably its own.
+      const source = await newestVerified()
+      if (source) for (const { key, value } of settingsOf(source.path)) journal.setSetting(key, value)
       const marker = expectedMarker(readMarkerFile(join(asideFolder ?? paths.dir, 'journal.marker.json')).marker, secretMarker())
-      if (marker?.deviceId) journal.setSetting('install.deviceId', marker.deviceId)
+      if (!source && marker?.deviceId) journal.setSetting('install.deviceId', marker.deviceId)
       // The orders the log names go in as `querying`: the gateway says which were paid.
       const reinserted = reinsertMissing(journal.db, loggedOrders(), now())
       journal.setSetting('journal.startedNew', JSON.stringify({ at: now(), reinserted: reinserted.length }))

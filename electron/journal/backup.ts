@@ -148,3 +148,13 @@ export function installCopy(from: string, to: string): void {
     if (path === tmp) renameSync(tmp, to)
   }
 }
+
+/** The settings rows of a backup (for a new journal: the counter's configuration, not the books). Journal identity rows are left out. */
+export function settingsOf(path: string): { key: string; value: string }[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare(`SELECT key, value FROM settings WHERE key NOT LIKE 'journal.%'`).all() as { key: string; value: string }[]
+  } finally {
+    db.close()
+  }
+}
