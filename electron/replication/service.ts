@@ -35,7 +35,14 @@ export class ReplicationService {
 
   /** At start-up: resume shipping to the configured store, if any (a bad saved value is a logged problem, not a crash). */
   start(): void {
-    const raw = this.deps.secrets.get('storeDb')
+    let raw: string | null
+    try {
+      raw = this.deps.secrets.get('storeDb')
+    } catch {
+      // An unreadable secrets file fails closed (SECRETS_UNREADABLE): no replication, and the core still starts.
+      this.deps.log.error('store database settings unreadable (secrets file): replication stays off')
+      return
+    }
     if (!raw) return
     const saved = StoreDbSecret.safeParse(safeJson(raw))
     if (!saved.success) {

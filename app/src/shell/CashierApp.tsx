@@ -9,6 +9,7 @@ import { amountOf } from '../lib/keypad'
 import { useWedgeScanner } from '../lib/use-wedge-scanner'
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
 import { JournalProblemScreen } from '../screens/journal/JournalProblemScreen'
+import { findingText } from '../screens/journal/finding-text'
 import { OrdersScreen } from '../screens/orders/OrdersScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { SetupScreen } from '../screens/setup/SetupScreen'
@@ -95,6 +96,13 @@ export function CashierApp() {
       mirror.close()
     }
   }, [])
+
+  // Findings that do not stop sales (secrets file unreadable, a backup that failed) still show, once.
+  const journalCheck = info?.journal
+  useEffect(() => {
+    if (journalCheck?.state !== 'ok') return
+    for (const f of journalCheck.findings) notification.warning({ key: `journal-${f.code}`, title: t('problem.journal'), description: findingText(t, f), duration: 0 })
+  }, [journalCheck, notification, t])
 
   // A fresh install opens the first-run setup once (stay in demo, or go live).
   useEffect(() => {
