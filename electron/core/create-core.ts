@@ -227,6 +227,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       engine.shutdown()
       reconciler.stop()
       await reconciler.idle()
+      // One last try for anything kept in memory; what still fails is found again by recovery
+      // on the next start (the order is non-final in the journal, so the gateway is asked).
+      writes.probe()
       writes.close()
       await devices.close()
       await sandbox?.close()

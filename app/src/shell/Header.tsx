@@ -23,7 +23,7 @@ export function Header() {
   const shift = useShiftStore((s) => s.current)
   const devices = useDevicesStore((s) => s.status)
   const mode = settings.mode ?? info?.mode
-  const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' ? 'Down' : 'Degraded'
+  const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' || health.journal === 'failing' ? 'Down' : 'Degraded'
 
   return (
     <header className="header">
