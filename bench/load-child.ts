@@ -77,7 +77,11 @@ const cores = await Promise.all(
   dirs.map((d) => createCore({ userDataDir: d.path, transport: 'browser', version: 'bench', log: silentLogger, gateway: gatewayConfigFor(plan.sandboxUrl) })),
 )
 // Each counter its own terminal id, as in a shop (order numbers are unique per terminal id).
-cores.forEach((c, i) => c.services.settings.update({ deviceId: `bench_counter_${i + 1}` }))
+// (Settings changes need the supervisor PIN, so each counter gets one first.)
+cores.forEach((c, i) => {
+  c.services.settings.setPin('480275')
+  c.services.settings.update({ deviceId: `bench_counter_${i + 1}` }, '480275')
+})
 await Promise.all(cores.map((c) => sell(c, plan.warmup, null)))
 collect()
 const before = process.memoryUsage()

@@ -14,12 +14,12 @@ import { SocatPair } from '../native-bridge/scanners/socat-pair'
 import { keyboardReports } from '../native-bridge/scanners/test-reports'
 import { gatewayConfigFor, startSandbox, tempDir } from './lib/gateway'
 
-class InjectedHidDevice extends EventEmitter implements HidDeviceLike {
+export class InjectedHidDevice extends EventEmitter implements HidDeviceLike {
   async close(): Promise<void> {}
 }
 
 /** Arrival times (performance.now) of pay requests at the sandbox, in order. */
-function payArrivals(sandbox: SandboxGateway): { next(): Promise<number>; stop(): void } {
+export function payArrivals(sandbox: SandboxGateway): { next(): Promise<number>; stop(): void } {
   const store = sandbox.state
   const original = store.record.bind(store)
   let waiting: ((t: number) => void) | null = null
@@ -64,7 +64,7 @@ const sample = (t0: number, arrived: number, marks: { scanAt: number; submittedA
   sendMs: arrived - marks.submittedAt,
 })
 
-async function waitConnected(core: Core): Promise<void> {
+export async function waitConnected(core: Core): Promise<void> {
   const until = Date.now() + 5_000
   while (!core.services.devices.status().some((s) => s.device === 'scanner' && s.state === 'connected')) {
     if (Date.now() > until) throw new Error(`scanner did not connect: ${JSON.stringify(core.services.devices.status())}`)

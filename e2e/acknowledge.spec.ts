@@ -5,7 +5,7 @@ import { call, CODES, expect, payByTypedCode, test, typeAmount } from './fixture
 import { snapStill } from './still'
 
 test('a supervisor marks a flagged order as checked with the PIN', async ({ app, core }) => {
-  expect((await call(core, 'settings:setPin', { next: '8888' })).ok).toBe(true)
+  expect((await call(core, 'settings:setPin', { next: '808182' })).ok).toBe(true)
   await typeAmount(app, '6.60')
   await payByTypedCode(app, CODES.wechatInstant)
   await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
@@ -23,7 +23,7 @@ test('a supervisor marks a flagged order as checked with the PIN', async ({ app,
   await app.getByTestId('acknowledge-pin').fill('1234')
   await app.getByTestId('acknowledge-ok').click()
   await expect(app.getByTestId('acknowledge-error')).toContainText('主管密码不正确')
-  await app.getByTestId('acknowledge-pin').fill('8888')
+  await app.getByTestId('acknowledge-pin').fill('808182')
   await app.getByTestId('acknowledge-ok').click()
   await expect(detail.getByTestId('attention')).toBeHidden()
   await expect(detail.getByTestId('timeline')).toContainText('主管已核对')

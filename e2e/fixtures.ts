@@ -22,6 +22,8 @@ export function fastCore(sandboxTimeScale = 0.2): CoreOverrides {
 
 export interface PosFixtures {
   coreOptions: CoreOverrides
+  /** true: the page opens on a fresh install's first-run setup; false (default): setup already finished (demo). */
+  firstRun: boolean
   dataDir: string
   log: MemoryLogger
   core: Core
@@ -34,6 +36,7 @@ export const test = base.extend<PosFixtures>({
   // Fast by default: the engine's poll/cancel schedule at 1/10 (WeChat gives up after 4.5 s)
   // and the sandbox's delays at 1/5 (the password prompt takes 2 s).
   coreOptions: [fastCore(), { option: true }],
+  firstRun: [false, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'counter-e2e-'))
@@ -56,7 +59,8 @@ export const test = base.extend<PosFixtures>({
     harness.server.closeAllConnections()
     await harness.close()
   },
-  app: async ({ page, harness }, use) => {
+  app: async ({ page, harness, core, firstRun }, use) => {
+    if (!firstRun) await core.dispatch('settings:setupDone', {})
     await page.goto(harness.url)
     await expect(page.getByTestId('header-version')).toContainText('v0.1.0-e2e')
     await use(page)

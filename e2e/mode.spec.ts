@@ -18,11 +18,15 @@ test('live without a configured gateway is refused and the DEMO banner stays; th
   }
   await expect(app.getByTestId('header-mode')).toHaveText('演示')
 
+  // Every mode switch needs the supervisor PIN.
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
+  await app.getByTestId('settings-pin').fill('246813')
   await app.getByTestId('mode-switch').getByText('正式').click()
   const note = app.getByTestId('mode-note')
   await expect(note).toHaveAttribute('data-code', 'NOT_CONFIGURED')
   await expect(note).toContainText('还不能切换到正式模式')
-  await expect(note).toContainText('切换到正式模式前，请先填写网关地址、代理商编号并完成商户激活')
+  await expect(note).toContainText('还缺：网关地址、代理商编号、代理商密钥、商户号（完成商户激活）、商户交易密钥（完成商户激活）')
+  await expect(app.getByTestId('live-field-agentKey')).toHaveAttribute('data-missing', 'true')
   await expect(app.getByTestId('mode-switch').getByRole('radio', { name: '演示（沙箱）' })).toBeChecked()
   await expect(app.getByTestId('header-mode')).toHaveText('演示')
   await expect(banner).toBeVisible()
@@ -39,9 +43,18 @@ test('live without a configured gateway is refused and the DEMO banner stays; th
       mchId: DEMO_MERCHANT.mchId,
       merchantKey: DEMO_MERCHANT.keys.merchant,
     },
+    pin: '246813',
   })
   expect(configured.ok).toBe(true)
+  // The merchant's state comes from activation (GetMchId): here the loopback sandbox's demo merchant.
+  expect((await call(core, 'settings:activate', { username: DEMO_MERCHANT.username, password: DEMO_MERCHANT.password, pin: '246813' })).ok).toBe(true)
+  await expect(app.getByTestId('live-field-merchantActive')).toHaveAttribute('data-missing', 'false')
   await app.getByTestId('mode-switch').getByText('正式').click()
+  // The harness keeps keys in a plain 0600 file (no OS keyring): the supervisor must confirm live knowingly.
+  const confirm = app.locator('.ant-modal-confirm')
+  await expect(confirm).toContainText('不会加密保存')
+  await snapStill(app, 'mode-live-confirm-plain-secrets')
+  await confirm.getByRole('button', { name: '确认，切换到正式模式' }).click()
   await expect(app.getByTestId('header-mode')).toHaveText('正式')
   await expect(banner).toBeHidden()
   await expect(note).toBeHidden()
@@ -50,8 +63,12 @@ test('live without a configured gateway is refused and the DEMO banner stays; th
   await snapStill(app, 'mode-live')
   await expect(customerBanner).toBeHidden()
 
-  // Back to demo: the banner is back at once.
+  // Back to demo needs the PIN too (refused without it); then the banner is back at once.
   await app.keyboard.press('F12')
+  await app.getByTestId('mode-switch').getByText('演示（沙箱）').click()
+  await expect(note).toHaveAttribute('data-code', /PIN_/)
+  await expect(app.getByTestId('header-mode')).toHaveText('正式')
+  await app.getByTestId('settings-pin').fill('246813')
   await app.getByTestId('mode-switch').getByText('演示（沙箱）').click()
   await expect(app.getByTestId('header-mode')).toHaveText('演示')
   await expect(banner).toBeVisible()

@@ -3,7 +3,7 @@
 import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
 test('partial then full refund with the supervisor PIN (wrong PIN refused)', async ({ app, core }) => {
-  const pin = await call(core, 'settings:setPin', { next: '2468' })
+  const pin = await call(core, 'settings:setPin', { next: '246813' })
   expect(pin.ok).toBe(true)
   await typeAmount(app, '10')
   await payByTypedCode(app, CODES.wechatInstant)
@@ -28,7 +28,7 @@ test('partial then full refund with the supervisor PIN (wrong PIN refused)', asy
   await expect(app.getByTestId('refundable')).toHaveText('¥10.00')
 
   // Right PIN: partial refund.
-  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-pin').fill('246813')
   await app.getByTestId('refund-submit').click()
   await expect(app.getByTestId('refund-error')).toBeHidden()
   await expect(app.getByTestId('refundable')).toHaveText('¥7.00')
@@ -37,7 +37,7 @@ test('partial then full refund with the supervisor PIN (wrong PIN refused)', asy
   // Full refund of the rest (the dialog proposes the refundable amount).
   await app.getByTestId('refund-open').click()
   await expect(app.getByTestId('refund-amount')).toHaveValue('7.00')
-  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-pin').fill('246813')
   await app.getByTestId('refund-submit').click()
   await expect(app.getByTestId('refundable')).toHaveText('¥0.00')
   await expect(app.getByTestId('refund-open')).toBeDisabled()
@@ -48,7 +48,7 @@ test('partial then full refund with the supervisor PIN (wrong PIN refused)', asy
 })
 
 test('a refund above the refundable amount is refused before it is sent', async ({ app, core }) => {
-  await call(core, 'settings:setPin', { next: '2468' })
+  await call(core, 'settings:setPin', { next: '246813' })
   await typeAmount(app, '5')
   await payByTypedCode(app, CODES.wechatInstant)
   await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
@@ -56,7 +56,7 @@ test('a refund above the refundable amount is refused before it is sent', async 
   await app.locator('.ant-table-row').filter({ hasText: '¥5.00' }).click()
   await app.getByTestId('refund-open').click()
   await app.getByTestId('refund-amount').fill('5.01')
-  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-pin').fill('246813')
   await app.getByTestId('refund-submit').click()
   await expect(app.getByTestId('refund-error')).toContainText('不超过可退金额 ¥5.00')
   const search = await call(core, 'orders:search', {})

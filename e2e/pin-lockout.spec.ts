@@ -4,7 +4,7 @@ import { call, CODES, expect, payByTypedCode, test, typeAmount } from './fixture
 import { snapStill } from './still'
 
 test('five wrong PINs lock refunds; the right PIN is refused while locked', async ({ app, core }) => {
-  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
   await typeAmount(app, '6')
   await payByTypedCode(app, CODES.wechatInstant)
   await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
@@ -40,7 +40,7 @@ test('five wrong PINs lock refunds; the right PIN is refused while locked', asyn
   await app.getByRole('button', { name: '取 消' }).click()
   await app.getByTestId('refund-open').click()
   await app.getByTestId('refund-amount').fill('1.00')
-  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-pin').fill('246813')
   await app.getByTestId('refund-submit').click()
   await expect(error).toContainText('请 5 分钟后再试')
   await expect(error).toHaveAttribute('data-code', 'PIN_LOCKED')
@@ -51,6 +51,6 @@ test('five wrong PINs lock refunds; the right PIN is refused while locked', asyn
   const detail = await call(core, 'orders:get', { outTradeNo })
   expect(detail.ok && detail.value.refunds).toEqual([])
   // The lock guards every supervisor action, not only this dialog.
-  const direct = await call(core, 'refunds:create', { outTradeNo, amountFen: 100, pin: '2468' })
+  const direct = await call(core, 'refunds:create', { outTradeNo, amountFen: 100, pin: '246813' })
   expect(!direct.ok && direct.error.code).toBe('PIN_LOCKED')
 })

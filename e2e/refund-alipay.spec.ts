@@ -4,7 +4,7 @@ import { call, CODES, expect, payByTypedCode, test, typeAmount } from './fixture
 import { snapStill } from './still'
 
 test('Alipay order: partial refund, then the rest', async ({ app, core }) => {
-  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
   await typeAmount(app, '25.50')
   await payByTypedCode(app, CODES.alipayInstant)
   await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
@@ -18,7 +18,7 @@ test('Alipay order: partial refund, then the rest', async ({ app, core }) => {
 
   await app.getByTestId('refund-open').click()
   await app.getByTestId('refund-amount').fill('10.20')
-  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-pin').fill('246813')
   await app.getByTestId('refund-submit').click()
   await expect(app.getByTestId('refundable')).toHaveText('¥15.30')
   await expect(app.getByTestId('refund-list')).toContainText('¥10.20')
@@ -26,7 +26,7 @@ test('Alipay order: partial refund, then the rest', async ({ app, core }) => {
 
   await app.getByTestId('refund-open').click()
   await expect(app.getByTestId('refund-amount')).toHaveValue('15.30')
-  await app.getByTestId('refund-pin').fill('2468')
+  await app.getByTestId('refund-pin').fill('246813')
   await app.getByTestId('refund-submit').click()
   await expect(app.getByTestId('refundable')).toHaveText('¥0.00')
   await expect(app.getByTestId('refund-open')).toBeDisabled()

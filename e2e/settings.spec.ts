@@ -1,8 +1,18 @@
 // Settings: activation by SMS against the sandbox, write-only keys, supervisor PIN.
+import { DEMO_MERCHANT } from '../electron/gateway/sandbox/demo'
 import { call, expect, snap, test } from './fixtures'
 
-test('activation by phone + SMS code shows the merchant', async ({ app }) => {
+test('activation by phone + SMS code shows the merchant', async ({ app, core }) => {
+  // Activation is a settings change: the supervisor PIN must exist and be typed.
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
+  // Activation talks to the configured gateway (here the loopback sandbox plays it; e2e/golive.spec.ts uses a second one).
+  const configured = await call(core, 'settings:update', {
+    patch: { gatewayUrl: core.services.sandbox?.url ?? '', agentId: DEMO_MERCHANT.agentId, agentKey: DEMO_MERCHANT.keys.agent },
+    pin: '246813',
+  })
+  expect(configured.ok).toBe(true)
   await app.keyboard.press('F12')
+  await app.getByTestId('settings-pin').fill('246813')
   await app.getByTestId('activation-mobile').locator('input').fill('13800000000')
   await app.getByTestId('activation').getByRole('button', { name: '发送验证码' }).click()
   await expect(app.getByTestId('activation-note')).toContainText('验证码已发送')
@@ -19,17 +29,17 @@ test('activation by phone + SMS code shows the merchant', async ({ app }) => {
 
 test('keys are write-only and the supervisor PIN can be set and changed', async ({ app, core }) => {
   await app.keyboard.press('F12')
-  await app.getByTestId('pin-next').fill('1357')
+  await app.getByTestId('pin-next').fill('135792')
   await app.getByTestId('pin-submit').click()
   await expect(app.getByTestId('pin-note')).toHaveText('主管密码已更新')
   await expect(app.getByTestId('pin-state')).toHaveText('已设置')
   // Changing it needs the current one.
   await app.getByTestId('pin-current').fill('0000')
-  await app.getByTestId('pin-next').fill('2468')
+  await app.getByTestId('pin-next').fill('246813')
   await app.getByTestId('pin-submit').click()
   await expect(app.getByTestId('pin-note')).toContainText('主管密码错误')
 
-  await app.getByTestId('settings-pin').fill('1357')
+  await app.getByTestId('settings-pin').fill('135792')
   await app.getByTestId('settings-agentKey').fill('a-brand-new-agent-key-123')
   await app.getByTestId('save-gateway').click()
   await expect(app.getByTestId('agentKey-state')).toHaveText('已设置')

@@ -34,13 +34,13 @@ test('the language switches to English and back', async ({ app }) => {
 })
 
 test('with a PIN set, the header language is a session choice: kept on reload, settings untouched', async ({ app, core }) => {
-  expect((await call(core, 'settings:setPin', { next: '2468' })).ok).toBe(true)
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
   await app.getByTestId('header-language').hover()
   await expect(app.locator('.ant-tooltip')).toContainText('只切换本窗口')
   await app.getByTestId('header-language').click()
   await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
   // Another settings change (by the supervisor, elsewhere) does not flip this window back.
-  expect((await call(core, 'settings:update', { patch: { speakOnSuccess: false }, pin: '2468' })).ok).toBe(true)
+  expect((await call(core, 'settings:update', { patch: { speakOnSuccess: false }, pin: '246813' })).ok).toBe(true)
   await app.reload()
   await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
   const saved = await call(core, 'settings:get', {})

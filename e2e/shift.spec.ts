@@ -1,7 +1,9 @@
 // Shift: open with cashier + float, take payments, X report, close with Z: totals add up.
-import { CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
+import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
-test('open → payments → X → close Z with correct totals', async ({ app }) => {
+test('open → payments → X → close Z with correct totals', async ({ app, core }) => {
+  // Closing a shift is the supervisor's: the core asks for the PIN.
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
   await app.keyboard.press('F11')
   await app.getByTestId('shift-cashier').fill('张三')
   await app.getByTestId('shift-float').fill('100')
@@ -41,6 +43,12 @@ test('open → payments → X → close Z with correct totals', async ({ app }) 
   expect(text).toContain('total,paid,2,20.00')
   expect(text).toContain('total,expected,,120.00')
 
+  // Without the PIN the shift stays open; with it, the Z report.
+  await app.getByTestId('shift-close').click()
+  await app.locator('.ant-popconfirm').getByRole('button', { name: '是' }).click()
+  await expect(app.getByText('请输入主管密码')).toBeVisible()
+  await expect(app.getByTestId('shift-current')).toBeVisible()
+  await app.getByTestId('shift-pin').fill('246813')
   await app.getByTestId('shift-close').click()
   await app.locator('.ant-popconfirm').getByRole('button', { name: '是' }).click()
   await expect(report).toHaveAttribute('data-kind', 'Z')

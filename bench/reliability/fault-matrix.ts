@@ -28,7 +28,7 @@ export interface Cell {
   ms: number
 }
 
-const PIN = '8888'
+const PIN = '808182'
 
 /** The sale that makes the engine reach `call`; `arm` queues the fault at the right moment. */
 async function sale(core: Core, call: MatrixCall, arm: () => void, onCall: (fn: (e: GatewayAuditEntry) => void) => void): Promise<string> {

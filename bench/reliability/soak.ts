@@ -42,7 +42,8 @@ export async function runSoak(payments: number, counters: number, scale: number,
   const cores: Core[] = []
   for (const [i, d] of dirs.entries()) {
     const core = await createCore({ userDataDir: d.path, transport: 'browser', version: 'soak', log: silentLogger, paymentPolicy: scaledPolicy(scale), gateway: gatewayConfigFor(sandbox.url), gatewayTimeoutMs: 120 }) // below the 0006 slow answer (15 s × scale): it times out
-    core.services.settings.update({ deviceId: `soak_${i + 1}` })
+    core.services.settings.setPin('480275') // settings changes need the supervisor PIN
+    core.services.settings.update({ deviceId: `soak_${i + 1}` }, '480275')
     cores.push(core)
   }
   const report: SoakReport = { sales: 0, orders: 0, paidSales: 0, byState: {}, lost: [], doubleCharged: [], nonFinal: [], disagreements: [], faultsQueued: 0, stops: 0, wallS: 0 }

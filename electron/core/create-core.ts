@@ -1,12 +1,11 @@
 // Builds the whole core (plain Node, no Electron) and the handlers that serve
 // the contract. Electron main and the browser harness both call createCore and
 // attach their transport to `dispatch` and `bus`.
-import { join } from 'node:path'
 import { createGatewayClient } from '../gateway'
 import { startSandboxGateway, type SandboxGateway } from '../gateway/sandbox/server'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { GatewayAuditEntry, GatewayClient } from '../gateway/types'
-import { Journal } from '../journal'
+import type { Journal } from '../journal'
 import { realClock, type Clock } from '../payments/clock'
 import { PaymentEngine } from '../payments/engine'
 import { DEFAULT_POLICY, type PaymentPolicy } from '../payments/policy'
@@ -23,11 +22,14 @@ import { journalHealth, watchJournal } from './journal-watch'
 import { onKeptWriteFlushed } from '../payments/context'
 import { Reconciler } from '../payments/reconcile'
 import { reconcileHandlers } from './reconcile-handlers'
+import { createStoreHandlers } from '../replication/handlers'
+import { ReplicationService } from '../replication/service'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
 import { EventBus } from './event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
 import type { Logger } from './logger'
-import { fileSecretStore, type SecretStore } from './secrets'
+import { openGuarded, type GateHooks, type JournalControl, NO_JOURNAL_CONTROL } from './journal-gate'
+import type { SecretStore } from './secrets'
 
 export interface CoreOptions {
   /** Folder for the journal and settings (Electron's userData, a temp dir in tests). */
@@ -51,8 +53,12 @@ export interface CoreOptions {
   gateway?: GatewayConfig
   /** How often orders and refunds flagged `review` are asked about again by themselves (default 10 min; 0 = never). */
   reviewSweepMs?: number
+  /** Journal backups while orders change (default hourly; they are also taken at every shift close). */
+  backupEveryMs?: number
   /** Reconciliation's bound on gateway queries per second (default 5; raised in tests). */
   reconcileRatePerSec?: number
+  /** Faster replication timings (tests, benchmarks). */
+  replicationTuning?: ConstructorParameters<typeof ReplicationService>[0]['tuning']
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
 }
@@ -61,20 +67,26 @@ export interface Core {
   dispatch: Dispatch
   bus: EventBus
   info(): AppInfo
-  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler }
+  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler; replication: ReplicationService }
+  /** The journal's start-up check, backups and the ways out of a journal problem (journal-gate.ts). */
+  journal: JournalControl
   close(): Promise<void>
 }
 
-export async function createCore(options: CoreOptions): Promise<Core> {
+/** Checks the journal first (journal-gate.ts): a journal that is missing, replaced, rolled back or damaged starts no sales. */
+export function createCore(options: CoreOptions): Promise<Core> {
+  return openGuarded(options, (journal, hooks) => buildCore(options, journal, hooks))
+}
+
+async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHooks): Promise<Core> {
   const clock = options.clock ?? realClock
   const startedAt = clock.now()
   const log = options.log
   const bus = new EventBus(log)
-  const journal = Journal.inFolder(options.userDataDir)
+  const secrets = hooks.secrets
   // Kept writes flushed later hand the order back to the engine (bound once it exists).
   let flushed: (key: string) => void = () => {}
   const writes = watchJournal(journal, bus, clock, log, (key) => flushed(key))
-  const secrets = options.secrets ?? fileSecretStore(join(options.userDataDir, 'secrets.json'))
   const settings = new SettingsService(journal, secrets, (v) => bus.emit('settings:changed', v), clock.now)
   const shifts = new ShiftService(journal, clock.now, (s) => bus.emit('shifts:changed', s))
 
@@ -100,10 +112,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   })
 
   let gatewayHealthy = true
-  const onAudit = (e: GatewayAuditEntry) => {
+  const onAudit = (e: GatewayAuditEntry, sales: boolean) => {
     // A verified answer (even a business failure) means the gateway is there; any
-    // transport, HTTP, parse or signature problem means it is not quite.
-    gatewayHealthy = e.error === null
+    // transport, HTTP, parse or signature problem means it is not quite. Only the
+    // gateway this counter sells through counts: a failed go-live check or
+    // activation against a gateway being set up says nothing about it.
+    if (sales) gatewayHealthy = e.error === null
     // The call happened: if the journal refuses its record, keep it and retry.
     writes.keep(e.request.out_refund_no ?? e.request.out_trade_no ?? 'audit', () => journal.audit.append({
       at: e.startedAt,
@@ -118,20 +132,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }))
     options.onGatewayCall?.(e)
   }
-  // One client per configuration; rebuilt when settings change the gateway or keys.
+  // One client per configuration and purpose; rebuilt when settings change the gateway or keys.
   const clients = new Map<string, GatewayClient>()
-  const clientFor = (cfg: GatewayConfig) => {
-    const key = JSON.stringify(cfg)
+  const clientFor = (cfg: GatewayConfig, sales = true) => {
+    const key = JSON.stringify([cfg, sales])
     let client = clients.get(key)
     if (!client) {
       clients.clear()
-      client = createGatewayClient({ ...cfg, pid: 'counter', version: options.version, timeoutMs: options.gatewayTimeoutMs ?? 10_000, log, onAudit })
+      client = createGatewayClient({ ...cfg, pid: 'counter', version: options.version, timeoutMs: options.gatewayTimeoutMs ?? 10_000, log, onAudit: (e) => onAudit(e, sales) })
       clients.set(key, client)
     }
     return client
   }
   const gateway = () => clientFor(options.gateway ?? settings.gatewayConfig(sandbox?.url ?? null))
-  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(sandbox?.url ?? null))
+  const activationClient = () => clientFor(options.gateway ?? settings.activationConfig(), false)
+  const liveClient = () => clientFor(options.gateway ?? settings.liveConfig(), false)
 
   // Devices: scanners and the face camera, configured from the journal's settings.
   const devices = new DeviceService({
@@ -143,6 +158,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return saved ? (JSON.parse(saved) as DevicesConfig) : DEFAULT_DEVICES_CONFIG
     },
     save: (cfg) => journal.setSetting('devices', JSON.stringify(cfg)),
+    verifyPin: (pin) => settings.pin.verify(pin),
+    faceSdkFolders: {
+      load: () => {
+        try {
+          return JSON.parse(journal.getSetting('devices.faceSdkFolders') ?? 'null') as unknown
+        } catch {
+          return null // unreadable: the install default (validated by the service either way)
+        }
+      },
+      save: (folders) => journal.setSetting('devices.faceSdkFolders', JSON.stringify(folders)),
+    },
+    audit: (e) =>
+      journal.audit.append({ at: clock.now(), call: `devices:faceLibrary:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, reason: undefined }, response: null, error: e.reason ?? null }),
     ...(options.deviceAdapters ? { adapters: options.deviceAdapters } : {}),
   })
   await devices.start()
@@ -172,6 +200,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
     terminal: () => settings.terminal(),
+    canSell: () => settings.assertCanSell(),
     bus,
     clock,
     policy: options.paymentPolicy ?? DEFAULT_POLICY,
@@ -180,7 +209,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const refunds = new RefundService(engine.ctx, settings.pin)
   flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
   const reconciler = new Reconciler(engine.ctx, { ratePerSec: options.reconcileRatePerSec ?? 5, onProgress: (run) => bus.emit('reconcile:progress', run) })
-  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient }
+  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient, liveClient }
+  // The store database (PostgreSQL), when one is configured: this counter's outbox is shipped there.
+  const replication = new ReplicationService({
+    outbox: journal.outbox,
+    secrets,
+    verifyPin: (pin) => settings.pin.verify(pin),
+    terminal: () => settings.terminal(),
+    now: clock.now,
+    log,
+    onStatus: (st) => bus.emit('store:status', st),
+    ...(options.replicationTuning ? { tuning: options.replicationTuning } : {}),
+  })
 
   const info = (): AppInfo => ({
     name: 'Counter',
@@ -190,13 +230,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     platform: process.platform,
     gatewayUrl: settings.gatewayConfig(sandbox?.url ?? null).baseUrl,
     startedAt,
+    journal: hooks.check(),
   })
 
   const handlers: Partial<Handlers> = {
     'app:info': () => info(),
     'app:health': () => {
       const j = journalHealth(journal, writes)
-      return { ...j, ok: j.journal === 'ok' && gatewayHealthy, gateway: gatewayHealthy ? 'ok' : 'degraded', checkedAt: clock.now() }
+      return { ...j, ok: j.journal === 'ok' && gatewayHealthy, gateway: gatewayHealthy ? 'ok' : 'degraded', journalFindings: hooks.check().findings, store: replication.status(), checkedAt: clock.now() }
     },
     'app:echo': (req) => ({ text: req.text }),
     ...paymentHandlers(services),
@@ -205,12 +246,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...reconcileHandlers(services, reconciler, shiftsHandlers(services), log),
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
+    ...createStoreHandlers(replication),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.
   engine.recover()
   refunds.recover()
   reconciler.resumeUnfinished()
+  replication.start()
   // Flagged orders and refunds are asked about again now and then, so one the
   // gateway could not answer for settles by itself once it can.
   const sweepMs = options.reviewSweepMs ?? 10 * 60_000
@@ -221,7 +264,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch: createDispatcher(handlers, log),
     bus,
     info,
-    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler },
+    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler, replication },
+    journal: NO_JOURNAL_CONTROL, // the gate's own takes its place
     close: async () => {
       if (sweep) clearInterval(sweep)
       engine.shutdown()
@@ -230,6 +274,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // One last try for anything kept in memory; what still fails is found again by recovery
       // on the next start (the order is non-final in the journal, so the gateway is asked).
       writes.probe()
+      await replication.close()
       writes.close()
       await devices.close()
       await sandbox?.close()

@@ -42,7 +42,7 @@ export function createDispatcher(handlers: Partial<Handlers>, log: Logger): Disp
       }
       return ok(checked.data)
     } catch (e) {
-      if (e instanceof PosFailure) return fail(e.code, e.message)
+      if (e instanceof PosFailure) return fail(e.code, e.message, e.params)
       log.error('ipc: handler failed', { call: name, error: e instanceof Error ? e.message : String(e) })
       return fail('INTERNAL', `内部错误 (${name})，请重试或联系技术支持`)
     }

@@ -11,6 +11,7 @@ import type { ShiftService } from '../shifts/service'
 import type { TimelineEntry } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { JournalWriteError } from '../journal/write-guard'
+import { checkLiveGateway } from '../settings/live-check'
 import type { Handlers } from './dispatch'
 
 export interface DomainServices {
@@ -19,8 +20,10 @@ export interface DomainServices {
   refunds: RefundService
   shifts: ShiftService
   settings: SettingsService
-  /** The client for agent-level (activation) calls under the current settings. */
+  /** The client for agent-level (activation) calls: always the configured live gateway. */
   activationClient: () => GatewayClient
+  /** The configured live gateway with the merchant's credentials (the go-live check), whatever the mode. */
+  liveClient: () => GatewayClient
 }
 
 type H<K extends keyof Handlers> = Pick<Handlers, K>
@@ -104,7 +107,9 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
     'shifts:current': () => s.shifts.current(),
     'shifts:open': (req) => s.shifts.open(req.cashier, req.floatFen),
     'shifts:xReport': () => s.shifts.report('X'),
-    'shifts:close': () => {
+    // Who may close a shift is the core's decision: the supervisor, by PIN.
+    'shifts:close': ({ pin }) => {
+      s.settings.pin.verify(pin)
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
       // A real write probe first: a Z report the journal cannot store is no Z report.
       const writes = s.engine.ctx.deps.writes
@@ -122,16 +127,18 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
   }
 }
 
-export function settingsHandlers(s: DomainServices): H<'settings:get' | 'settings:update' | 'settings:setMode' | 'settings:sendSms' | 'settings:activate' | 'settings:setPin'> {
+export function settingsHandlers(s: DomainServices): H<'settings:get' | 'settings:update' | 'settings:setMode' | 'settings:sendSms' | 'settings:activate' | 'settings:register' | 'settings:setupDone' | 'settings:setPin'> {
   return {
     'settings:get': () => s.settings.view(),
     'settings:update': ({ patch, pin }) => s.settings.update(patch, pin),
-    'settings:setMode': ({ mode, pin }) => {
+    'settings:setMode': ({ mode, pin, acceptPlainSecrets }) => {
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再切换模式')
-      return s.settings.setMode(mode, pin)
+      return s.settings.setMode(mode, pin, () => checkLiveGateway(s.liveClient()), acceptPlainSecrets === true)
     },
     'settings:sendSms': ({ mobile }) => s.settings.sendSms(s.activationClient(), mobile),
-    'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient(), req, pin),
+    'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient, req, pin),
+    'settings:register': ({ pin, ...req }) => s.settings.register(s.activationClient, req, pin),
+    'settings:setupDone': () => s.settings.finishSetup(),
     'settings:setPin': ({ current, next }) => {
       s.settings.setPin(next, current)
       return { pinSet: true as const }

@@ -13,7 +13,8 @@ export type DeviceScannerConfig = Exclude<ScannerConfig, { kind: 'wedge' }>
 
 export interface AdapterFactories {
   scanner(config: DeviceScannerConfig): ScannerAdapter
-  face(config: Exclude<FaceConfig, { kind: 'none' }>): FaceCamera
+  /** `preflight`: the library check to run before every worker start (vendor cameras must use it). */
+  face(config: Exclude<FaceConfig, { kind: 'none' }>, preflight: () => { path: string; sha256: string }): FaceCamera
 }
 
 /** The one simulated scanner of this process (demo mode, harness, e2e). */
@@ -30,7 +31,7 @@ export const defaultAdapterFactories: AdapterFactories = {
         return new SimulatedScannerAdapter(simulatedScanner)
     }
   },
-  face(config) {
-    return config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath }) : new SimulatedFaceCamera()
+  face(config, preflight) {
+    return config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, preflight }) : new SimulatedFaceCamera()
   },
 }

@@ -1,5 +1,6 @@
 // The device service with the vendor face camera against the gcc-built fake SDK:
 // a vendor crash shows as `failed` and the camera comes back by itself.
+import { dirname } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { EventBus } from '../core/event-bus'
 import { silentLogger } from '../core/logger'
@@ -40,11 +41,16 @@ describe('DeviceService with the vendor face camera', () => {
       log: silentLogger,
       load: () => cfg,
       save: (c) => (cfg = c),
-      adapters: { face: (c) => new VendorFaceCamera({ libraryPath: c.kind === 'vendor' ? c.libraryPath : '', restart: { initialMs: 50, maxMs: 100 } }) },
+      adapters: { face: (c, preflight) => new VendorFaceCamera({ libraryPath: c.kind === 'vendor' ? c.libraryPath : '', preflight, restart: { initialMs: 50, maxMs: 100 } }) },
+      // The supervisor's approval and the SDK folder (face-library.test.ts covers refusals).
+      verifyPin: (pin) => {
+        if (pin !== '246813') throw new Error('wrong PIN')
+      },
+      faceSdkFolders: { load: () => [dirname(libraryPath)], save: () => {} },
     })
     await service.start()
     expect(faceStates).toEqual(['disabled'])
-    await service.configure({ face: { kind: 'vendor', libraryPath } })
+    await service.configure({ face: { kind: 'vendor', libraryPath } }, '246813')
     expect(service.status().find((s) => s.device === 'face')).toMatchObject({ kind: 'vendor', state: 'connected' })
     const camera = service.face()!
     const err = await camera

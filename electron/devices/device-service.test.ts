@@ -9,6 +9,7 @@ import { SocatPair } from '../../native-bridge/scanners/socat-pair'
 import { defaultAdapterFactories, simulatedScanner } from './adapters'
 import { DEFAULT_DEVICES_CONFIG, DeviceService, type DevicesConfig, type DeviceServiceOptions } from './device-service'
 import { createDeviceHandlers } from './handlers'
+import { defaultFaceSdkFolders } from './face-library'
 
 const MockBinding = SerialPortMock.binding
 const services: DeviceService[] = []
@@ -64,7 +65,7 @@ describe('DeviceService', () => {
       ['scanner', 'wedge', 'connected'],
       ['face', 'simulated', 'connected'],
     ])
-    expect(await dispatch('devices:config', {})).toEqual({ ok: true, value: DEFAULT_DEVICES_CONFIG })
+    expect(await dispatch('devices:config', {})).toEqual({ ok: true, value: { ...DEFAULT_DEVICES_CONFIG, faceSdkFolders: defaultFaceSdkFolders() } })
     expect(service.face()?.status().state).toBe('connected')
   })
 

@@ -2,6 +2,7 @@
 // turns every scanner read into `devices:scan` or `devices:rejected`, and
 // reports each device's state as `devices:status`. It only emits: paying is
 // the engine's and the renderer's job.
+import { isAbsolute } from 'node:path'
 import { maskCode } from '../gateway/paytype'
 import type { EventBus } from '../core/event-bus'
 import type { Logger } from '../core/logger'
@@ -15,6 +16,17 @@ import { WINDOWS_KEYBOARD_HID_NOTE } from '../../native-bridge/scanners/types'
 import { defaultAdapterFactories, type AdapterFactories } from './adapters'
 import { ScannerConnection, type Backoff } from './scanner-connection'
 import { ScanValidator } from './scan-validator'
+import { checkFaceLibrary, defaultFaceSdkFolders, FaceSdkFolders } from './face-library'
+
+/** What is written to the audit when someone picks (or is refused) native code to load. */
+export interface FaceLibraryAudit {
+  action: 'configure' | 'folders'
+  outcome: 'accepted' | 'refused'
+  libraryPath?: string
+  sha256?: string
+  folders?: string[]
+  reason?: string
+}
 
 export interface DevicesConfig {
   scanner: ScannerConfig
@@ -37,6 +49,12 @@ export interface DeviceServiceOptions {
   adapters?: Partial<AdapterFactories>
   backoff?: Backoff
   listDevices?: () => Promise<DeviceList>
+  /** The supervisor PIN check (settings' PinGuard): needed to change a device that loads native code. Absent → such changes are refused. */
+  verifyPin?: (pin: string | undefined) => void
+  /** The allowed face SDK folders as stored (default: the vendor SDK install folder) and where to store a new list. */
+  faceSdkFolders?: { load(): unknown; save(folders: string[]): void }
+  /** Writes each native-code choice to the journal's audit. */
+  audit?: (entry: FaceLibraryAudit) => void
 }
 
 export class DeviceService {
@@ -70,10 +88,11 @@ export class DeviceService {
     return [...this.statuses.values()]
   }
 
-  async configure(patch: Partial<DevicesConfig>): Promise<DeviceStatus[]> {
+  async configure(patch: Partial<DevicesConfig>, pin?: string): Promise<DeviceStatus[]> {
     const next: DevicesConfig = { scanner: patch.scanner ?? this.cfg.scanner, face: patch.face ?? this.cfg.face }
     const scannerChanged = JSON.stringify(next.scanner) !== JSON.stringify(this.cfg.scanner)
     const faceChanged = JSON.stringify(next.face) !== JSON.stringify(this.cfg.face)
+    if (faceChanged && (next.face.kind === 'vendor' || this.cfg.face.kind === 'vendor')) this.approveNativeFace(next.face, pin)
     this.opts.save(next) // a save that throws leaves the running devices as they were
     this.cfg = next
     if (scannerChanged) {
@@ -83,6 +102,41 @@ export class DeviceService {
     }
     if (faceChanged) await this.applyFace()
     return this.status()
+  }
+
+  /** The supervisor's yes (PIN) and the library check, both audited; throws (changing nothing) when either fails. */
+  private approveNativeFace(face: FaceConfig, pin: string | undefined): void {
+    const entry: FaceLibraryAudit = { action: 'configure', outcome: 'refused', ...(face.kind === 'vendor' ? { libraryPath: face.libraryPath.slice(0, 512) } : {}) }
+    try {
+      if (!this.opts.verifyPin) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot approve native-code devices')
+      this.opts.verifyPin(pin)
+      if (face.kind === 'vendor') entry.sha256 = checkFaceLibrary(face.libraryPath, this.faceSdkFolders(), face.sha256).sha256
+    } catch (e) {
+      this.opts.audit?.({ ...entry, reason: e instanceof Error ? e.message.slice(0, 200) : String(e) })
+      throw e
+    }
+    this.opts.audit?.({ ...entry, outcome: 'accepted' })
+  }
+
+  /** Where a face SDK library may be loaded from (the stored list, else the vendor's install folder). */
+  faceSdkFolders(): string[] {
+    const stored = FaceSdkFolders.safeParse(this.opts.faceSdkFolders?.load())
+    return stored.success ? stored.data : defaultFaceSdkFolders()
+  }
+
+  setFaceSdkFolders(folders: string[], pin: string): string[] {
+    const entry: FaceLibraryAudit = { action: 'folders', outcome: 'refused', folders: folders.map((f) => f.slice(0, 512)) }
+    try {
+      if (!this.opts.verifyPin || !this.opts.faceSdkFolders) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot change the face SDK folders')
+      this.opts.verifyPin(pin)
+      if (!folders.every((f) => isAbsolute(f))) throw new PosFailure('VALIDATION', 'SDK folders must be absolute paths')
+      this.opts.faceSdkFolders.save(folders)
+    } catch (e) {
+      this.opts.audit?.({ ...entry, reason: e instanceof Error ? e.message.slice(0, 200) : String(e) })
+      throw e
+    }
+    this.opts.audit?.({ ...entry, outcome: 'accepted' })
+    return this.faceSdkFolders()
   }
 
   async list(): Promise<DeviceList> {
@@ -159,7 +213,13 @@ export class DeviceService {
       this.setStatus('face', 'none', 'disabled', 'no face camera configured')
       return
     }
-    const camera = this.factories.face(config)
+    // Checked again before every worker start: the folder list or the file may have changed since.
+    const preflight = () => {
+      if (config.kind !== 'vendor') throw new PosFailure('DEVICE', 'not a vendor SDK camera')
+      const checked = checkFaceLibrary(config.libraryPath, this.faceSdkFolders(), config.sha256)
+      return { path: checked.realPath, sha256: checked.sha256 }
+    }
+    const camera = this.factories.face(config, preflight)
     this.camera = camera
     const report = (s: FaceStatus) => {
       if (this.camera === camera) this.setStatus('face', s.kind, s.state, s.detail)

@@ -2,13 +2,14 @@
 import type { Handlers } from '../core/dispatch'
 import type { DeviceService } from './device-service'
 
-export type DeviceHandlers = Pick<Handlers, 'devices:status' | 'devices:config' | 'devices:configure' | 'devices:list' | 'devices:wedgeScan'>
+export type DeviceHandlers = Pick<Handlers, 'devices:status' | 'devices:config' | 'devices:configure' | 'devices:setFaceSdkFolders' | 'devices:list' | 'devices:wedgeScan'>
 
 export function createDeviceHandlers(service: DeviceService): DeviceHandlers {
   return {
     'devices:status': () => service.status(),
-    'devices:config': () => service.config(),
-    'devices:configure': (req) => service.configure({ ...(req.scanner ? { scanner: req.scanner } : {}), ...(req.face ? { face: req.face } : {}) }),
+    'devices:config': () => ({ ...service.config(), faceSdkFolders: service.faceSdkFolders() }),
+    'devices:configure': (req) => service.configure({ ...(req.scanner ? { scanner: req.scanner } : {}), ...(req.face ? { face: req.face } : {}) }, req.pin),
+    'devices:setFaceSdkFolders': (req) => service.setFaceSdkFolders(req.folders, req.pin),
     'devices:list': () => service.list(),
     'devices:wedgeScan': (req) => service.wedgeScan(req.code),
   }

@@ -6,7 +6,7 @@ import type { Exchange } from './transport'
 import type { CancelOutcome, OrderQueryOutcome, Paid, PayOutcome, Unknown } from './types'
 
 export function unknownOf(ex: Exchange & { ok: false }): Unknown {
-  return { kind: 'unknown', reason: ex.reason }
+  return { kind: 'unknown', reason: ex.reason, fault: ex.fault }
 }
 
 function unknownCode(fields: Record<string, string>, why: string): Unknown {

@@ -31,7 +31,7 @@ describe('pay/facepay: every code', () => {
     expect(classifyPay(answer({ ...paidFields, trade_state: 'NEED_QUERY' }), exp).kind).toBe('paying')
     expect(classifyPay(answer({ ...paidFields, trade_state: 'FAIL' }), exp).kind).toBe('unknown')
     expect(classifyPay(answer({ state: 'VER', code: '20004' }), exp).kind).toBe('failed')
-    expect(classifyPay({ ok: false, reason: 'timed out', httpStatus: null, fields: null }, exp)).toEqual({ kind: 'unknown', reason: 'timed out' })
+    expect(classifyPay({ ok: false, fault: 'network', reason: 'timed out', httpStatus: null, fields: null }, exp)).toEqual({ kind: 'unknown', reason: 'timed out', fault: 'network' })
   })
 })
 

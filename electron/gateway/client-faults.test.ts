@@ -2,7 +2,7 @@
 // (pay/refund: query it; queries: retry) — never as success or failure.
 // Faults are queued through the sandbox control API, over HTTP and in-process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FAULTS, type Fault } from './sandbox/types'
+import { FAULTS, type TransportFault as Fault } from './sandbox/types'
 import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
 
 let t: TestPair

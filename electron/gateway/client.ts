@@ -18,11 +18,13 @@ import {
 import { maskFields } from './mask'
 import * as build from './requests'
 import { sign } from './sign'
-import { postForm, type Exchange } from './transport'
+import { GatewayAgents, postForm, type Exchange } from './transport'
 import type { GatewayClient, GatewayClientOptions } from './types'
 import { GatewayValidationError, httpUrl, text } from './validate'
 
 export const DEFAULT_TIMEOUT_MS = 10_000
+/** A counter has one sale in flight plus background queries and refunds: a few sockets are plenty. */
+export const DEFAULT_MAX_SOCKETS = 6
 
 export function nonceStr(): string {
   return randomBytes(16).toString('hex')
@@ -46,6 +48,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   const opts = checkOptions(options)
   const log = opts.log ?? silentLogger
   const baseUrl = opts.baseUrl.replace(/\/+$/, '')
+  const maxSockets = opts.maxSockets ?? DEFAULT_MAX_SOCKETS
+  if (!Number.isInteger(maxSockets) || maxSockets < 1 || maxSockets > 64) throw new GatewayValidationError('maxSockets', 'must be an integer 1–64')
+  const post = { agents: new GatewayAgents(maxSockets), live: opts.mode === 'live' }
 
   async function exchange<T extends { kind: string }>(
     call: GatewayCallName,
@@ -68,7 +73,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     form.sign = sign(form, key)
 
     const startedAt = Date.now()
-    const ex = await postForm(`${baseUrl}${info.path}`, form, opts.timeoutMs, key)
+    const ex = await postForm(`${baseUrl}${info.path}`, form, opts.timeoutMs, key, post)
     const outcome = classify(ex)
     const durationMs = Date.now() - startedAt
 

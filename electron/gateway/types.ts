@@ -3,6 +3,7 @@
 import type { PayType } from '../shared/contract/define'
 import type { Logger } from '../core/logger'
 import type { GatewayCallName, GatewayKeys } from './calls'
+import type { ExchangeFault } from './transport'
 
 export type { PayType }
 
@@ -15,8 +16,12 @@ export interface GatewayClientOptions {
   pid?: string
   /** Caller's version (spec `version`). */
   version?: string
-  /** Per HTTP call, the whole exchange including the body. Default 10 000 ms. */
+  /** Per HTTP call, the whole exchange including the body (and any wait for a free socket). Default 10 000 ms. */
   timeoutMs?: number
+  /** Live mode: https only (loopback excepted), certificate checks never off. */
+  mode?: 'demo' | 'live'
+  /** At most this many requests in flight, so at most this many sockets to the gateway. Default 6. */
+  maxSockets?: number
   log?: Logger
   /** Called once per HTTP call, after it ends, with secrets and codes masked. */
   onAudit?: (entry: GatewayAuditEntry) => void
@@ -44,6 +49,8 @@ export interface Unknown {
   reason: string
   /** The gateway code when a (verified) answer carried one, e.g. "20006". */
   code?: string
+  /** Set when no verified answer came back at all (network, HTTP, body, signature). */
+  fault?: ExchangeFault
 }
 export interface Failed {
   kind: 'failed'

@@ -26,9 +26,9 @@ afterAll(async () => {
   await core.dispose()
 })
 
-function connect(origin = `http://127.0.0.1:${harness.port}`): Promise<WebSocket> {
+function connect(origin = `http://127.0.0.1:${harness.port}`, token: string | null = harness.token): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${harness.port}/pos`, { origin })
+    const ws = new WebSocket(`ws://127.0.0.1:${harness.port}/pos${token === null ? '' : `?token=${encodeURIComponent(token)}`}`, { origin })
     ws.once('open', () => resolve(ws))
     ws.once('error', reject)
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)))
@@ -70,6 +70,54 @@ describe('browser harness transport', () => {
   it('refuses a connection from a foreign origin, and logs it', async () => {
     await expect(connect('http://evil.example')).rejects.toThrow(/403/)
     expect(core.log.text()).toContain('unknown sender refused')
+  })
+
+  it('the served page carries this launch’s token; the socket needs it (missing or wrong: 403)', async () => {
+    const page = await (await fetch(harness.url)).text()
+    expect(page).toContain(`<meta name="counter-harness-token" content="${harness.token}">`)
+    expect(page.startsWith('<!doctype html>')).toBe(true) // still standards mode
+    expect(harness.token.length).toBeGreaterThanOrEqual(32)
+    await expect(connect(undefined, null)).rejects.toThrow(/403/)
+    await expect(connect(undefined, '')).rejects.toThrow(/403/)
+    await expect(connect(undefined, harness.token.slice(0, -1) + (harness.token.endsWith('A') ? 'B' : 'A'))).rejects.toThrow(/403/)
+    // A second harness (another launch) has another token.
+    const other = await startHarness({ core, log: core.log, staticDir })
+    expect(other.token).not.toBe(harness.token)
+    await other.close()
+  })
+
+  it('a malformed URL answers 400 and the server keeps serving', async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/..%2F..%2Fetc%2Fpasswd%']) {
+      const res = await fetch(`${harness.url.slice(0, -1)}${path}`)
+      expect(res.status, path).toBe(400)
+    }
+    // Raw garbage on the socket: 400, still up.
+    const { connect: tcp } = await import('node:net')
+    const answer = await new Promise<string>((resolve) => {
+      const sock = tcp(harness.port, '127.0.0.1', () => sock.write('\x00\x01 NOT HTTP\r\n\r\n'))
+      let got = ''
+      sock.on('data', (d) => (got += d.toString()))
+      sock.on('close', () => resolve(got))
+      sock.on('error', () => resolve(got))
+    })
+    expect(answer).toContain('400')
+    expect((await fetch(harness.url)).status).toBe(200)
+  })
+
+  it('an oversized frame closes only that socket (1009, logged); the server and other sockets stay up', async () => {
+    const bystander = await connect()
+    const ws = await connect()
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
+    ws.on('error', () => {}) // the client sees the close; the server must not crash
+    ws.send('x'.repeat(2 * 1024 * 1024))
+    expect(await closed).toBe(1009)
+    expect(core.log.text()).toContain('connection closed on error')
+    const r = await call(bystander, 'app:health', {})
+    expect(r.ok).toBe(true)
+    const fresh = await connect()
+    expect((await call(fresh, 'app:info', {})).ok).toBe(true)
+    fresh.close()
+    bystander.close()
   })
 
   it('malformed payloads get VALIDATION and change nothing', async () => {

@@ -1,7 +1,8 @@
 // The browser harness: the same core, the same contract, over a WebSocket on
 // loopback, plus the built renderer served as static files. Used by the e2e
 // suite and by machines without the Electron binary (`npm run start:browser`).
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
@@ -9,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { Core } from '../core/create-core'
 import type { Logger } from '../core/logger'
 import { fail } from '../shared/result'
-import { HARNESS_PATH, parseClientMessage, type ServerMessage } from '../shared/harness-protocol'
+import { HARNESS_MAX_MESSAGE_BYTES, HARNESS_PATH, HARNESS_TOKEN_META, parseClientMessage, type ServerMessage } from '../shared/harness-protocol'
 
 export interface HarnessOptions {
   core: Core
@@ -22,6 +23,8 @@ export interface HarnessOptions {
 export interface Harness {
   url: string
   port: number
+  /** This launch's token (tests present it like the served page does). */
+  token: string
   server: Server
   close(): Promise<void>
 }
@@ -53,13 +56,36 @@ function csp(port: number): string {
   ].join('; ')
 }
 
+/** The page with this launch's token in a meta tag (after <head>, else after the doctype). */
+function withToken(html: string, token: string): string {
+  const meta = `<meta name="${HARNESS_TOKEN_META}" content="${token}">`
+  const at = /<head[^>]*>/i.exec(html) ?? /<!doctype[^>]*>/i.exec(html)
+  return at ? html.slice(0, at.index + at[0].length) + meta + html.slice(at.index + at[0].length) : meta + html
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const { core, log } = options
   const root = resolve(options.staticDir)
   let port = 0
 
+  // Only a page this server served knows the token: a page of another site (or
+  // another local program guessing the port) cannot drive the core.
+  const token = randomBytes(24).toString('base64url')
+  const tokenOk = (given: string | null) => {
+    const a = Buffer.from(given ?? '')
+    const b = Buffer.from(token)
+    return a.length === b.length && timingSafeEqual(a, b)
+  }
+
   const server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')
+    let path: string
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end('bad request: malformed URL')
+      return
+    }
     const file = normalize(join(root, path === '/' ? 'index.html' : path))
     const target = file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html')
     if (!existsSync(target)) {
@@ -73,16 +99,34 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     })
-    createReadStream(target).pipe(res)
+    if (extname(target) === '.html') {
+      res.end(withToken(readFileSync(target, 'utf8'), token))
+      return
+    }
+    createReadStream(target).on('error', () => res.destroy()).pipe(res)
+  })
+  // Garbage on the socket (bad request line, oversized headers, resets): answer 400 or drop it; never crash.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    log.warn('harness: bad HTTP request', { error: err.code ?? err.message })
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n')
+    else socket.destroy()
   })
 
   // The only trusted sender is a page this server served: same origin, loopback.
   const trusted = (req: IncomingMessage) => req.headers.origin === `http://127.0.0.1:${port}` || req.headers.origin === `http://localhost:${port}`
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HARNESS_MAX_MESSAGE_BYTES })
+  wss.on('error', (e) => log.warn('harness: websocket server error', { error: e.message }))
   server.on('upgrade', (req, socket, head) => {
-    if (req.url !== HARNESS_PATH || !trusted(req)) {
-      log.warn('harness: connection from unknown sender refused', { origin: String(req.headers.origin ?? '(none)').slice(0, 100) })
+    socket.on('error', (e: Error) => log.warn('harness: socket error', { error: e.message }))
+    let url: URL | null = null
+    try {
+      url = new URL(req.url ?? '', 'http://harness')
+    } catch {
+      url = null
+    }
+    if (!url || url.pathname !== HARNESS_PATH || !trusted(req) || !tokenOk(url.searchParams.get('token'))) {
+      log.warn('harness: connection from unknown sender refused', { origin: String(req.headers.origin ?? '(none)').slice(0, 100), token: url?.searchParams.has('token') ? 'wrong' : 'missing' })
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n')
       socket.destroy()
       return
@@ -101,6 +145,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   wss.on('connection', (ws) => {
     clients.add(ws)
     ws.on('close', () => clients.delete(ws))
+    // e.g. a frame above maxPayload: ws closes this socket with 1009; only it goes.
+    ws.on('error', (e) => log.warn('harness: connection closed on error', { error: e.message.slice(0, 200) }))
     ws.on('message', async (data) => {
       const msg = parseClientMessage(data.toString())
       if (!msg.ok) {
@@ -118,6 +164,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
+    token,
     server,
     close: async () => {
       unsubscribe()

@@ -3,17 +3,20 @@ import { join } from 'node:path'
 import { AuditRepo } from './audit'
 import { openDb, type Db } from './db'
 import { OrdersRepo } from './orders'
+import { OutboxRepo } from './outbox'
 import { RefundsRepo } from './refunds'
 
 export class Journal {
   readonly orders: OrdersRepo
   readonly refunds: RefundsRepo
   readonly audit: AuditRepo
+  readonly outbox: OutboxRepo
 
   constructor(readonly db: Db) {
     this.orders = new OrdersRepo(db)
     this.refunds = new RefundsRepo(db)
     this.audit = new AuditRepo(db)
+    this.outbox = new OutboxRepo(db)
   }
 
   static open(path: string): Journal {
@@ -57,3 +60,4 @@ export class Journal {
 export type { OrderRow } from './orders'
 export type { RefundRow } from './refunds'
 export type { AuditEntry } from './audit'
+export type { OutboxBatch, OutboxEntry } from './outbox'

@@ -124,4 +124,35 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, out_trade_no)
   );
   `,
+  /* v4: the outbox for the store database (electron/replication). Triggers write
+     one outbox row per change to orders, refunds, shifts and audit in the SAME
+     transaction as the change, so nothing can be changed without being shipped,
+     and only while replication is enabled (a counter without a store keeps no
+     outbox). `at` is the change's own time, for the replication lag. */ `
+  CREATE TABLE replication_state (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    enabled   INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO replication_state (id, enabled) VALUES (1, 0);
+  CREATE TABLE outbox (
+    seq   INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind  TEXT NOT NULL CHECK (kind IN ('order','refund','shift','audit')),
+    key   TEXT NOT NULL,
+    at    INTEGER NOT NULL
+  );
+  CREATE TRIGGER outbox_order_insert AFTER INSERT ON orders WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('order', NEW.out_trade_no, NEW.updated_at); END;
+  CREATE TRIGGER outbox_order_update AFTER UPDATE ON orders WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('order', NEW.out_trade_no, NEW.updated_at); END;
+  CREATE TRIGGER outbox_refund_insert AFTER INSERT ON refunds WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('refund', NEW.out_refund_no, NEW.updated_at); END;
+  CREATE TRIGGER outbox_refund_update AFTER UPDATE ON refunds WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('refund', NEW.out_refund_no, NEW.updated_at); END;
+  CREATE TRIGGER outbox_shift_insert AFTER INSERT ON shifts WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('shift', NEW.id, NEW.opened_at); END;
+  CREATE TRIGGER outbox_shift_update AFTER UPDATE ON shifts WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('shift', NEW.id, COALESCE(NEW.closed_at, NEW.opened_at)); END;
+  CREATE TRIGGER outbox_audit_insert AFTER INSERT ON audit WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('audit', CAST(NEW.id AS TEXT), NEW.at); END;
+  `,
 ]

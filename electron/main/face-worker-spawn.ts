@@ -6,8 +6,8 @@ import { utilityProcess } from 'electron'
 import type { SpawnWorker } from '../../native-bridge/face/worker-host'
 
 export function utilityFaceWorker(mainDir: string): SpawnWorker {
-  return (libraryPath) => {
-    const child = utilityProcess.fork(join(mainDir, 'face-worker.js'), [libraryPath], { serviceName: 'Counter face camera', stdio: 'inherit' })
+  return (libraryPath, sha256) => {
+    const child = utilityProcess.fork(join(mainDir, 'face-worker.js'), [libraryPath, sha256 ?? ''], { serviceName: 'Counter face camera', stdio: 'inherit' })
     return {
       send: (msg) => child.postMessage(msg),
       on: (event: 'message' | 'exit', listener: (...args: never[]) => void) => {

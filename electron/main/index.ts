@@ -14,6 +14,7 @@ import type { AppProblem } from '../shared/contract'
 import { resolveAppOrigin } from './app-origin'
 import { handleAppScheme, registerAppScheme } from './app-protocol'
 import { installErrorHandlers, watchResponsiveness } from './errors'
+import { failStart } from './start-failure'
 import { registerIpc } from './ipc'
 import { createAppLogger } from './logging'
 import { createSafeSecretStore } from './secret-store'
@@ -42,7 +43,7 @@ function start(): void {
   registerAppScheme()
   app.enableSandbox()
   const origin = resolveAppOrigin({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
-  const windows = new AppWindows({ origin, preloadPath, log, onCreated: (win, name) => watchResponsiveness(win, name, { log, report }) })
+  const windows = new AppWindows({ origin, preloadPath, devTools: !app.isPackaged, log, onCreated: (win, name) => watchResponsiveness(win, name, { log, report }) })
 
   app.on('second-instance', () => {
     const win = windows.cashier
@@ -72,19 +73,18 @@ function start(): void {
         log,
         // The vendor face SDK runs in a utilityProcess so a crash in vendor code cannot take the cashier down.
         deviceAdapters: {
-          face: (config) => (config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, spawn }) : defaultAdapterFactories.face(config)),
+          face: (config, preflight) =>
+            config.kind === 'vendor' ? new VendorFaceCamera({ libraryPath: config.libraryPath, preflight, spawn }) : defaultAdapterFactories.face(config, preflight),
         },
       })
       core = started
-      registerIpc({ core: started, origin, trusted: () => windows.contents(), log })
+      registerIpc({ core: started, origin, trusted: () => windows.contents(), customer: () => windows.customerContents(), log })
       windows.openCashier()
       windows.openCustomer()
       windows.followDisplays()
     })
-    .catch((e: unknown) => {
-      log.error('app: start failed', { error: e instanceof Error ? e.message : String(e) })
-      app.exit(1)
-    })
+    // A dialog, not only a log line: the cashier must know the counter cannot sell.
+    .catch((e: unknown) => failStart(log, e, join(app.getPath('logs'), 'main.log')))
 
   // A cashier app: closing the window ends it on every platform.
   app.on('window-all-closed', () => app.quit())

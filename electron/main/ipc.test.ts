@@ -31,7 +31,7 @@ beforeEach(async () => {
   windows = new AppWindows({ origin, preloadPath: '/p/index.cjs', log, show: false })
   cashier = windows.openCashier() as unknown as BrowserWindow
   windows.openCustomer()
-  unregister = registerIpc({ core, origin, trusted: () => windows.contents(), log })
+  unregister = registerIpc({ core, origin, trusted: () => windows.contents(), customer: () => windows.customerContents(), log })
 })
 
 afterEach(async () => {
@@ -61,10 +61,10 @@ describe('trusted sender', () => {
     expect(dispatch).toHaveBeenCalledWith('app:info', {})
   })
 
-  it('the customer display is trusted too', async () => {
+  it('the customer display is trusted too, for its read-only slice', async () => {
     const customer = windows.customer as unknown as BrowserWindow
-    const answer = await ipcMain.invoke('app:echo', customer.webContents, customer.webContents.mainFrame, { text: '你好' })
-    expect(answer).toEqual({ ok: true, value: { text: '你好' } })
+    const answer = await ipcMain.invoke('app:info', customer.webContents, customer.webContents.mainFrame, {})
+    expect(answer).toMatchObject({ ok: true, value: { name: 'Counter' } })
   })
 })
 
@@ -134,7 +134,7 @@ describe('events from the core', () => {
     const problem = { kind: 'device' as const, message: '扫码枪已断开', at: 1 }
     core.bus.emit('app:problem', problem)
     expect(problemsSent(cashier)).toEqual([['app:problem', problem]])
-    expect(problemsSent(customer)).toEqual([['app:problem', problem]])
+    expect(problemsSent(customer)).toEqual([]) // not one of the customer display's events
     expect(stranger.webContents.sent).toEqual([])
   })
 
@@ -147,5 +147,64 @@ describe('events from the core', () => {
     cashier.webContents.mainFrame.url = 'app://counter/index.html'
     core.bus.emit('app:problem', { kind: 'device', message: 'x', at: 2 })
     expect(problemsSent(cashier)).toEqual([])
+  })
+})
+
+describe('the customer display reaches only its read-only slice', () => {
+  const PIN = '246813'
+  // Valid requests (a right PIN included): refused for who sends them, not for what they say.
+  const attempts: [string, unknown][] = [
+    ['refunds:create', { outTradeNo: 'T2024000001', amountFen: 100, pin: PIN }],
+    ['refunds:recheck', { outRefundNo: 'R2024000001' }],
+    ['settings:update', { patch: { gatewayUrl: 'https://evil.example/gw' }, pin: PIN }],
+    ['settings:setMode', { mode: 'live', pin: PIN }],
+    ['settings:setPin', { current: PIN, next: '135792' }],
+    ['settings:activate', { mobile: '13800000000', valid: '123456', pin: PIN }],
+    ['settings:sendSms', { mobile: '13800000000' }],
+    ['shifts:open', { cashier: '顾客', floatFen: 0 }],
+    ['shifts:close', { pin: PIN }],
+    ['shifts:xReport', {}],
+    ['shifts:list', {}],
+    ['orders:search', {}],
+    ['orders:acknowledge', { outTradeNo: 'T2024000001', pin: PIN }],
+    ['payment:payByCode', { amountFen: 100, authCode: '134567890123456789' }],
+    ['payment:stop', { outTradeNo: 'T2024000001' }],
+    ['devices:configure', { face: { kind: 'vendor', libraryPath: '/tmp/evil.so' }, pin: PIN }],
+    ['devices:setFaceSdkFolders', { folders: ['/'], pin: PIN }],
+    ['devices:wedgeScan', { code: '134567890123456789' }],
+    ['app:echo', { text: 'hi' }],
+  ]
+
+  it('every refund, settings, shift, order, payment and device call is FORBIDDEN, logged, and never reaches the core', async () => {
+    core.services.settings.setPin(PIN)
+    const customer = windows.customer as unknown as BrowserWindow
+    const before = JSON.stringify(core.services.settings.view())
+    for (const [name, payload] of attempts) {
+      const answer = await ipcMain.invoke(name, customer.webContents, customer.webContents.mainFrame, payload)
+      expect(answer, name).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'refused: not for the customer display' } })
+    }
+    expect(dispatch).not.toHaveBeenCalled()
+    expect(JSON.stringify(core.services.settings.view())).toBe(before)
+    expect(core.services.shifts.current()).toBeNull()
+    expect(log.lines.filter((l) => l.message === 'ipc: call refused for the customer display')).toHaveLength(attempts.length)
+    // Every contract call outside the slice is covered above.
+    const slice = ['app:info', 'app:health', 'settings:get', 'payment:current']
+    const untested = Object.keys(calls).filter((n) => !slice.includes(n) && !attempts.some(([a]) => a === n))
+    for (const name of untested) {
+      const answer = await ipcMain.invoke(name, customer.webContents, customer.webContents.mainFrame, {})
+      expect(answer, name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    // The same calls from the cashier window do reach the core.
+    expect(await fromCashier('shifts:open', { cashier: '张三', floatFen: 0 })).toMatchObject({ ok: true })
+  })
+
+  it('gets its mirror events but never raw scans', async () => {
+    const customer = windows.customer as unknown as BrowserWindow
+    const scan = { source: 'hid' as const, code: '134567890123456789', paytype: 'WECHAT' as const, at: 1 }
+    core.bus.emit('devices:scan', scan)
+    expect(cashier.webContents.sent).toContainEqual(['devices:scan', scan])
+    expect(customer.webContents.sent.filter(([c]) => c === 'devices:scan')).toEqual([])
+    core.services.settings.setPin(PIN)
+    expect(customer.webContents.sent.map(([c]) => c)).toContain('settings:changed')
   })
 })

@@ -8,6 +8,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import type { Core } from '../core/create-core'
 import type { Logger } from '../core/logger'
 import { calls, type CallName } from '../shared/contract'
+import { CUSTOMER_CALLS, CUSTOMER_EVENTS } from '../shared/customer-slice'
 import { fail, type Result } from '../shared/result'
 import type { AppOrigin } from './app-origin'
 
@@ -16,6 +17,8 @@ export interface IpcOptions {
   origin: AppOrigin
   /** The webContents we trust (AppWindows.contents()). */
   trusted: () => WebContents[]
+  /** The customer display's webContents: it may use the read-only customer slice only. */
+  customer?: () => WebContents | null
   log: Logger
 }
 
@@ -42,11 +45,18 @@ export function registerIpc(options: IpcOptions): () => void {
         log.warn('ipc: sender refused', { call: name, reason, url: (event.senderFrame?.url ?? '').slice(0, 200) })
         return fail('FORBIDDEN', `refused: ${reason}`)
       }
+      if (event.sender === options.customer?.() && !CUSTOMER_CALLS.has(name)) {
+        log.warn('ipc: call refused for the customer display', { call: name })
+        return fail('FORBIDDEN', 'refused: not for the customer display')
+      }
       return core.dispatch(name, payload)
     })
   }
   const unsubscribe = core.bus.subscribe((name, payload) => {
+    const customer = options.customer?.() ?? null
     for (const contents of options.trusted()) {
+      // The customer display gets only its mirror events (no raw scans, no settings of devices…).
+      if (contents === customer && !CUSTOMER_EVENTS.has(name)) continue
       // Only to a page that is ours right now (a crashed or foreign page gets nothing).
       if (!contents.isDestroyed() && options.origin.isAppUrl(contents.getURL())) contents.send(name, payload)
     }

@@ -26,6 +26,7 @@ describe('window webPreferences', () => {
     const { win } = setup()
     expect(win.options.webPreferences).toEqual({
       preload: '/app/out/preload/index.cjs',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -116,6 +117,17 @@ describe('navigation and new windows', () => {
     expect(win.webContents.attempt('will-navigate', 'http://localhost:5173/#/customer')).toBe(false)
     expect(win.webContents.attempt('will-navigate', 'http://localhost:5174/')).toBe(true)
     expect(win.webContents.attempt('will-navigate', 'app://counter/index.html')).toBe(true)
+  })
+
+  it('in the packaged app, DevTools opened by any means are closed again', () => {
+    const packaged = new BrowserWindow({})
+    hardenWebContents(packaged.webContents as unknown as WebContents, origin, memoryLogger(), true)
+    packaged.webContents.emit('devtools-opened')
+    expect(packaged.webContents.devToolsClosed).toBe(1)
+    const dev = new BrowserWindow({})
+    hardenWebContents(dev.webContents as unknown as WebContents, origin, memoryLogger(), false)
+    dev.webContents.emit('devtools-opened')
+    expect(dev.webContents.devToolsClosed).toBe(0)
   })
 })
 

@@ -6,9 +6,11 @@ import { app, session, type Session, type WebContents, type WebPreferences } fro
 import type { Logger } from '../core/logger'
 import type { AppOrigin } from './app-origin'
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `devTools`: only in development; the packaged app never opens them (a counter is used by anyone). */
+export function secureWebPreferences(preloadPath: string, devTools = false): WebPreferences {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -60,7 +62,14 @@ export function secureSession(ses: Session, origin: AppOrigin, log: Logger): voi
 }
 
 /** Navigation, redirects, new windows and <webview> refused unless it is our own page. */
-export function hardenWebContents(contents: WebContents, origin: AppOrigin, log: Logger): void {
+export function hardenWebContents(contents: WebContents, origin: AppOrigin, log: Logger, packaged = false): void {
+  if (packaged) {
+    // Belt and braces over webPreferences.devTools = false: anything that opens them closes them again.
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools()
+      log.warn('security: devtools closed (packaged app)')
+    })
+  }
   const guard = (kind: string) => (event: { preventDefault(): void; url: string }) => {
     if (origin.isAppUrl(event.url)) return
     event.preventDefault()
@@ -81,5 +90,5 @@ export function hardenWebContents(contents: WebContents, origin: AppOrigin, log:
 /** Applies the whole baseline: the default session now, every webContents as it is created. */
 export function applySecurityBaseline(origin: AppOrigin, log: Logger): void {
   secureSession(session.defaultSession, origin, log)
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin, log))
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origin, log, app.isPackaged))
 }

@@ -49,6 +49,8 @@ describe('customer display', () => {
     expect(win.webContents.getURL()).toBe('app://counter/index.html#/customer')
     expect(win.options).toMatchObject({ x: 1920, y: 0, width: 1024, height: 768, fullscreen: true, frame: false, focusable: false })
     expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+    // Its own preload (the read-only customer slice), not the cashier's.
+    expect(win.options.webPreferences?.preload).toBe('/p/customer.cjs')
     expect(created).toEqual(['cashier', 'customer'])
   })
 
@@ -76,5 +78,16 @@ describe('customer display', () => {
     cashier.close()
     expect(customer.destroyed).toBe(true)
     expect(windows.contents()).toEqual([])
+  })
+})
+
+describe('DevTools', () => {
+  it('are off unless development asks for them', () => {
+    screen.displays = [fakeDisplay(1, 0), fakeDisplay(2, 1920)]
+    const { windows } = make()
+    expect(asFake(windows.openCashier()).options.webPreferences?.devTools).toBe(false)
+    expect(asFake(windows.openCustomer()).options.webPreferences?.devTools).toBe(false)
+    const dev = new AppWindows({ origin: resolveAppOrigin({ isPackaged: false }), preloadPath: '/p/index.cjs', log: memoryLogger(), show: false, devTools: true })
+    expect(asFake(dev.openCashier()).options.webPreferences?.devTools).toBe(true)
   })
 })

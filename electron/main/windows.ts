@@ -3,6 +3,7 @@
 // the app bundle (or the dev server in development); the customer display is
 // the renderer's #/customer route. `AppWindows` is also the list the IPC sender
 // check and event forwarding trust.
+import { dirname, join } from 'node:path'
 import { BrowserWindow, screen, type Display, type WebContents } from 'electron'
 import type { Logger } from '../core/logger'
 import type { AppOrigin } from './app-origin'
@@ -12,7 +13,12 @@ export const CUSTOMER_ROUTE = '/customer'
 
 export interface WindowOptions {
   origin: AppOrigin
+  /** The cashier window's preload (the whole contract). */
   preloadPath: string
+  /** The customer display's own preload (the read-only slice); default: customer.cjs next to preloadPath. */
+  customerPreloadPath?: string
+  /** DevTools allowed (development only; the packaged app passes false). */
+  devTools?: boolean
   log: Logger
   /** Show the window as soon as it is ready (false in tests). */
   show?: boolean
@@ -30,6 +36,11 @@ export class AppWindows {
     return [this.cashier, this.customer].filter((w): w is BrowserWindow => w !== null && !w.isDestroyed()).map((w) => w.webContents)
   }
 
+  /** The customer display's webContents, when it is open. */
+  customerContents(): WebContents | null {
+    return this.customer && !this.customer.isDestroyed() ? this.customer.webContents : null
+  }
+
   isOurs(contents: WebContents): boolean {
     return this.contents().includes(contents)
   }
@@ -44,7 +55,7 @@ export class AppWindows {
       show: false,
       title: 'Counter 收银台',
       backgroundColor: '#ffffff',
-      webPreferences: secureWebPreferences(this.options.preloadPath),
+      webPreferences: secureWebPreferences(this.options.preloadPath, this.options.devTools === true),
     })
     this.cashier = win
     this.options.onCreated?.(win, 'cashier')
@@ -74,7 +85,7 @@ export class AppWindows {
       focusable: false,
       title: 'Counter 顾客屏',
       backgroundColor: '#ffffff',
-      webPreferences: secureWebPreferences(this.options.preloadPath),
+      webPreferences: secureWebPreferences(this.options.customerPreloadPath ?? join(dirname(this.options.preloadPath), 'customer.cjs'), this.options.devTools === true),
     })
     this.customer = win
     this.options.onCreated?.(win, 'customer')

@@ -22,6 +22,8 @@ export interface EngineDeps {
   face: () => FacePort | null
   shifts: ShiftPort
   terminal: () => Terminal
+  /** Throws a PosFailure when this counter may not start a sale now (e.g. the live merchant is not enabled). */
+  canSell?: () => void
   bus: EventBus
   clock: Clock
   policy: PaymentPolicy

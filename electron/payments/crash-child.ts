@@ -51,11 +51,11 @@ const { engine, refunds, settings } = core.services
 const report = (msg: unknown) => process.send?.(msg)
 
 if (plan.action === 'refund') {
-  settings.setPin('8888')
+  settings.setPin('808182')
   const order = engine.payByCode({ amountFen: plan.amountFen, authCode: plan.authCode ?? '134567890123450000' })
   await engine.idle()
   report({ paid: order.outTradeNo })
-  await refunds.create({ outTradeNo: order.outTradeNo, amountFen: plan.amountFen - 1, pin: '8888' })
+  await refunds.create({ outTradeNo: order.outTradeNo, amountFen: plan.amountFen - 1, pin: '808182' })
   await refunds.idle()
 } else {
   const order =

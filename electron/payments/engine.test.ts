@@ -246,6 +246,12 @@ describe('order search', () => {
     expect(byNo.ok && (byNo.value as { items: OrderView[] }).items[0]?.outTradeNo).toBe(o.outTradeNo)
     const byAmount = await core.dispatch('orders:search', { text: '12.30' })
     expect(byAmount.ok && (byAmount.value as { total: number; totalCapped: boolean })).toMatchObject({ total: 1, totalCapped: false })
+    // as a cashier types it: "25" finds ¥25.00, and the format the screens show works too
+    const paid25 = await core.settle((await pay(core, CODES.instant, 2500)).outTradeNo)
+    for (const text of ['25', '25.0', '¥25.00']) {
+      const r = await core.dispatch('orders:search', { text })
+      expect(r.ok && (r.value as { items: OrderView[] }).items.map((i) => i.outTradeNo)).toEqual([paid25.outTradeNo])
+    }
     const none = await core.dispatch('orders:search', { text: '99.99' })
     expect(none.ok && (none.value as { total: number }).total).toBe(0)
   })
@@ -272,12 +278,12 @@ describe('flagged orders', () => {
 
   it('a supervisor acknowledges a flag with the PIN; the note stays in the timeline', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await flaggedPaidOrder(core)
     const wrong = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '0000' })
     expect(!wrong.ok && wrong.error.code).toBe('PIN_INVALID')
     expect(core.services.journal.orders.get(o.outTradeNo)?.attention).not.toBeNull()
-    const ok = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '8888', note: '商户后台已核对' })
+    const ok = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '808182', note: '商户后台已核对' })
     expect(ok.ok && (ok.value as OrderView).attention).toBeNull()
     const d = await core.dispatch('orders:get', { outTradeNo: o.outTradeNo })
     const timeline = (d as { value: { timeline: { detail?: string }[] } }).value.timeline

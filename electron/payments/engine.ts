@@ -11,7 +11,8 @@ import { PosFailure } from '../shared/result'
 import { EngineContext, isFinal, OrderControl, type EngineDeps } from './context'
 import { newOutTradeNo } from './ids'
 import { deadlineFor } from './policy'
-import { confirmNotFound, OrderSettler } from './settle'
+import { formatYuan } from '../shared/money'
+import { confirmNotFound, earliestCancelTime, OrderSettler } from './settle'
 import { orderView, STEP } from './view'
 
 export interface SaleRequest {
@@ -52,11 +53,24 @@ export class PaymentEngine {
     return orderView(row)
   }
 
-  /** Cashier pressed Stop: the order is cancelled by the rules, never just forgotten. */
+  /**
+   * Cashier pressed Stop: answered at once. The order moves to `cancelling` (one
+   * state on screen, with the countdown to the earliest allowed cancel) and is
+   * cancelled by the rules in the background, never just forgotten; the counter
+   * is free for the next sale meanwhile.
+   */
   stop(outTradeNo: string): OrderView {
     const row = this.ctx.deps.journal.orders.get(outTradeNo)
     if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
-    if (!isFinal(row.state)) this.controls.get(outTradeNo)?.requestStop()
+    const control = this.controls.get(outTradeNo)
+    if (!isFinal(row.state) && control) {
+      control.requestStop()
+      if (row.state !== 'cancelling' && row.state !== 'created') {
+        const earliest = earliestCancelTime(this.ctx, row)
+        const waiting = this.ctx.clock.now() < earliest
+        this.ctx.move(outTradeNo, 'cancelling', { step: waiting ? STEP.waitingToCancel : STEP.cancelling, awaiting_customer: 0, deadline_at: waiting ? earliest : null }, 'cashier pressed Stop')
+      }
+    }
     return orderView(this.ctx.order(outTradeNo))
   }
 
@@ -111,7 +125,8 @@ export class PaymentEngine {
    * transaction before any gateway call (one commit on the scan path, not two).
    */
   private create(method: PayMethod, paytype: PayType, req: SaleRequest, authCodeMasked: string | null, submit: boolean): OrderRow {
-    if (this.current) {
+    // An order being cancelled (Stop, or its deadline) finishes in the background: it does not hold the counter.
+    if (this.current && this.ctx.order(this.current.outTradeNo).state !== 'cancelling') {
       throw new PosFailure('BUSY', `上一笔订单 ${this.current.outTradeNo} 仍在处理中：请等待结果或先按“停止”`)
     }
     try {
@@ -120,9 +135,14 @@ export class PaymentEngine {
       this.ctx.log.warn('gateway not configured', { error: e instanceof Error ? e.message : String(e) })
       throw new PosFailure('NOT_CONFIGURED', '支付网关未配置完整：请在“设置”中完成商户激活，或切换到演示模式')
     }
+    this.ctx.deps.canSell?.()
     const { journal, shifts, clock, writes } = this.ctx.deps
     if (writes.failing) throw journalRefusal()
     const terminal = this.ctx.deps.terminal()
+    const max = terminal.maxSaleFen
+    if (max !== undefined && req.amountFen > max) {
+      throw new PosFailure('AMOUNT_LIMIT', `金额 ${formatYuan(req.amountFen)} 超过单笔收款上限 ${formatYuan(max)}：请分笔收款，或由主管在“设置”中调整上限`)
+    }
     const now = clock.now()
     try {
       return writes.durable(() =>
@@ -136,8 +156,8 @@ export class PaymentEngine {
             body: fitBody(req.body?.trim() || terminal.storeName || '商品'),
             step: method === 'face' ? STEP.lookAtCamera : STEP.created,
             auth_code_masked: authCodeMasked,
-            cashier: terminal.cashier,
-            shift_id: shifts.ensureOpen(terminal.cashier),
+            // The shift's cashier (who is at the counter), not the default name in Settings.
+            ...cashierOf(shifts.ensureOpen(terminal.cashier)),
             created_at: now,
           })
           return submit ? journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), 'submitting to the gateway', now) : row
@@ -266,11 +286,14 @@ export class PaymentEngine {
       case 'failed':
         this.ctx.move(outTradeNo, 'failed', { step: `支付失败：${out.message}`, failure_code: out.code, failure_message: out.message, deadline_at: null }, `pay: failed ${out.code}`)
         return
+      // Stopped while the pay call was out: the order stays `cancelling` (the settler goes straight to the cancel rules).
       case 'paying':
-        this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingPassword, awaiting_customer: 1 }, `pay: paying (${out.code})`)
+        if (control.stopRequested) this.ctx.move(outTradeNo, 'cancelling', {}, `pay: paying (${out.code}) after Stop`)
+        else this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingPassword, awaiting_customer: 1 }, `pay: paying (${out.code})`)
         break
       case 'unknown':
-        this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, `pay: unknown (${out.reason})`)
+        if (control.stopRequested) this.ctx.move(outTradeNo, 'cancelling', {}, `pay: unknown (${out.reason}) after Stop`)
+        else this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, `pay: unknown (${out.reason})`)
         break
     }
     await new OrderSettler(this.ctx, outTradeNo, control, out.kind === 'unknown').run()
@@ -308,6 +331,10 @@ export class PaymentEngine {
     const t = this.ctx.deps.terminal()
     return { opUserId: t.opUserId, opShopId: t.storeId, opDeviceId: t.deviceId, deviceInfo: t.deviceId }
   }
+}
+
+function cashierOf(shift: { id: string; cashier: string }): { cashier: string; shift_id: string } {
+  return { cashier: shift.cashier, shift_id: shift.id }
 }
 
 function journalRefusal(): PosFailure {

@@ -22,8 +22,12 @@ export interface PaymentPolicy {
   deadlineMs: Record<PayType, number>
   /** QR (pre-order) payments: the customer has to open the app and scan first. */
   qrDeadlineMs: number
-  /** WeChat: don't reverse sooner than 15 s after the pay call. */
+  /** WeChat: don't reverse sooner than 15 s after the pay call (measured as in `earliestCancelAt`). */
   minCancelAfterMs: number
+  /** Added to the 15 s: clocks, and the gateway logging the pay request late. */
+  cancelMarginMs: number
+  /** Longest a pay call can take (the client's timeout): when its end is unknown (crash), the gateway may have received it this late. */
+  payCallMaxMs: number
   /** The gateway cancels only orders younger than 5 minutes; older ones need a refund. */
   cancelWindowMs: number
   /** Backoff between cancel attempts that answered retry/unknown; the last value repeats. */
@@ -47,6 +51,8 @@ export const DEFAULT_POLICY: PaymentPolicy = {
   deadlineMs: { WECHAT: 45_000, ALIPAY: 60_000, UNIONPAY: 60_000, JDPAY: 60_000, QQ: 45_000, BESTPAY: 60_000 },
   qrDeadlineMs: 120_000,
   minCancelAfterMs: 15_000,
+  cancelMarginMs: 1_000,
+  payCallMaxMs: 10_000,
   cancelWindowMs: 5 * 60_000,
   cancelRetryMs: [1_000, 2_000, 4_000, 8_000, 15_000],
   refundQueryMs: [2_000, 5_000, 10_000, 20_000],
@@ -64,6 +70,8 @@ export function scaledPolicy(factor: number, base: PaymentPolicy = DEFAULT_POLIC
     deadlineMs: Object.fromEntries(Object.entries(base.deadlineMs).map(([k, v]) => [k, s(v)])) as Record<PayType, number>,
     qrDeadlineMs: s(base.qrDeadlineMs),
     minCancelAfterMs: s(base.minCancelAfterMs),
+    cancelMarginMs: s(base.cancelMarginMs),
+    payCallMaxMs: s(base.payCallMaxMs),
     cancelWindowMs: s(base.cancelWindowMs),
     cancelRetryMs: base.cancelRetryMs.map(s),
     refundQueryMs: base.refundQueryMs.map(s),
@@ -101,4 +109,17 @@ export function querySchedule(policy: PaymentPolicy, deadlineMs: number): number
 export function cancelBackoff(policy: PaymentPolicy, attempt: number): number {
   const list = policy.cancelRetryMs
   return list[Math.min(attempt, list.length - 1)] ?? 1_000
+}
+
+/**
+ * The earliest moment a cancel may leave the counter. The gateway receives the
+ * pay request somewhere between our send and its answer (a slow first TLS
+ * connection can take seconds), so the 15 s count from the pay call's END: a
+ * cancel sent then can never reach the gateway sooner than 15 s after the pay
+ * request did. Without a known end (a crash mid-call), from the send plus the
+ * longest a pay call may take.
+ */
+export function earliestCancelAt(policy: PaymentPolicy, submittedAt: number, payEndedAt: number | null): number {
+  const received = payEndedAt !== null ? Math.max(payEndedAt, submittedAt) : submittedAt + policy.payCallMaxMs
+  return received + policy.minCancelAfterMs + policy.cancelMarginMs
 }

@@ -29,10 +29,12 @@ export interface Terminal {
   cashier: string
   /** op_user_id sent with cancel/refund (the cashier, or the merchant id). */
   opUserId: string
+  /** The per-sale maximum (fen) from Settings; the engine refuses larger sales before creating an order. */
+  maxSaleFen?: number
 }
 
 export interface ShiftPort {
-  /** The open shift's id, opening one for the cashier when none is open. */
-  ensureOpen(cashier: string): string
+  /** The open shift (id and its cashier), opening one for `cashier` when none is open. */
+  ensureOpen(cashier: string): { id: string; cashier: string }
   currentId(): string | null
 }

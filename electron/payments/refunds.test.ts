@@ -15,7 +15,7 @@ async function paidOrder(c: TestCore, amountFen = 1000): Promise<OrderView> {
   return c.settle((r.value as OrderView).outTradeNo)
 }
 
-async function refund(c: TestCore, outTradeNo: string, amountFen: number, pin = '8888') {
+async function refund(c: TestCore, outTradeNo: string, amountFen: number, pin = '808182') {
   return c.dispatch('refunds:create', { outTradeNo, amountFen, pin })
 }
 
@@ -31,7 +31,7 @@ async function settleRefund(c: TestCore, outRefundNo: string): Promise<RefundVie
 describe('refunds', () => {
   it('partial then full: distinct out_refund_no, sum never above paid, journal and gateway agree', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await paidOrder(core, 1000)
     const a = await refund(core, o.outTradeNo, 300)
     expect(a.ok).toBe(true)
@@ -52,7 +52,7 @@ describe('refunds', () => {
 
   it('needs the supervisor PIN: wrong PIN refused, then locked after 5 tries — enforced by the engine', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await paidOrder(core)
     for (let i = 0; i < 4; i++) {
       const r = await refund(core, o.outTradeNo, 100, '0000')
@@ -60,14 +60,14 @@ describe('refunds', () => {
     }
     const fifth = await refund(core, o.outTradeNo, 100, '0000')
     expect(!fifth.ok && fifth.error.code).toBe('PIN_LOCKED')
-    const right = await refund(core, o.outTradeNo, 100, '8888')
+    const right = await refund(core, o.outTradeNo, 100, '808182')
     expect(!right.ok && right.error.code).toBe('PIN_LOCKED')
     expect(core.services.journal.refunds.forOrder(o.outTradeNo)).toHaveLength(0)
   })
 
   it('a refund whose answer is lost is retried with the same out_refund_no and refunds once', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await paidOrder(core, 1000)
     core.services.sandbox!.control.failNext('refund', 'reset-after-commit')
     const r = await refund(core, o.outTradeNo, 400)
@@ -82,7 +82,7 @@ describe('refunds', () => {
 
   it('a refund the gateway never received is re-sent with the same number (reset before commit)', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await paidOrder(core, 1000)
     core.services.sandbox!.control.failNext('refund', 'reset-before')
     const r = await refund(core, o.outTradeNo, 250)
@@ -95,7 +95,7 @@ describe('refunds', () => {
 
   it('PROCESSING is followed up with refundquery until SUCCESS', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await paidOrder(core, 1000)
     const r = await refund(core, o.outTradeNo, 191) // amount ending 91: the sandbox answers PROCESSING first
     const v = (r as { value: RefundView }).value
@@ -106,7 +106,7 @@ describe('refunds', () => {
 
   it('a refund refused by the gateway is final and frees the amount', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const o = await paidOrder(core, 1000)
     const r = await refund(core, o.outTradeNo, 192) // ending 92: refused
     expect(r.ok && (r.value as RefundView).state).toBe('failed')
@@ -115,10 +115,10 @@ describe('refunds', () => {
 
   it('bad input changes nothing: unknown order, unpaid order, zero amount', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const missing = await refund(core, 'NOPE_12345', 100)
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND')
-    const zero = await core.dispatch('refunds:create', { outTradeNo: 'NOPE_12345', amountFen: 0, pin: '8888' })
+    const zero = await core.dispatch('refunds:create', { outTradeNo: 'NOPE_12345', amountFen: 0, pin: '808182' })
     expect(!zero.ok && zero.error.code).toBe('VALIDATION')
     const unpaid = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.insufficient })
     const failed = await core.settle((unpaid as { value: OrderView }).value.outTradeNo)
@@ -130,7 +130,7 @@ describe('refunds', () => {
 describe('refunds of Alipay orders', () => {
   it('refund an Alipay order partially then fully (Alipay is queried by refund number only)', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const r = await core.dispatch('payment:payByCode', { amountFen: 900, authCode: CODES.alipayInstant })
     const o = await core.settle((r as { value: OrderView }).value.outTradeNo)
     expect(o.paytype).toBe('ALIPAY')

@@ -26,7 +26,7 @@ export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: numb
     const or = [`(out_trade_no >= @tp AND out_trade_no < @tpEnd)`, `(transaction_id >= @tp AND transaction_id < @tpEnd)`]
     params.tp = text
     params.tpEnd = `${text}\u{10FFFF}`
-    const fen = /^\d+(\.\d{1,2})?$/.test(text) && text.includes('.') ? parseYuan(text) : null
+    const fen = amountSearched(text)
     if (fen !== null) {
       or.push('amount_fen = @fen')
       params.fen = fen
@@ -60,4 +60,13 @@ export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: numb
   // and say "more than" beyond it (the screen shows "10000+").
   const counted = (db.prepare(`SELECT count(*) n FROM (SELECT 1 FROM orders ${clause} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n
   return { rows, total: Math.min(counted, TOTAL_CAP), totalCapped: counted > TOTAL_CAP }
+}
+
+/**
+ * The amount a search text means, if any: "25", "25.5", "¥1,234.50" (as the
+ * screens show money) → fen. Digits alone also match order-number prefixes.
+ */
+export function amountSearched(text: string): number | null {
+  const plain = text.replace(/^[¥￥]/, '').replace(/,/g, '')
+  return /^\d{1,9}(\.\d{1,2})?$/.test(plain) ? parseYuan(plain) : null
 }

@@ -6,7 +6,7 @@
 import type { OrderQueryOutcome } from '../gateway/types'
 import type { OrderRow } from '../journal/orders'
 import { EngineContext, isFinal, OrderControl } from './context'
-import { cancelBackoff, deadlineFor, nextQueryOffset } from './policy'
+import { cancelBackoff, deadlineFor, earliestCancelAt, nextQueryOffset } from './policy'
 import { outcomeZh, STEP } from './view'
 
 type Settled = 'final' | 'open'
@@ -57,6 +57,10 @@ export class OrderSettler {
       this.apply(ctx.order(row.out_trade_no), out)
     } else if (out.kind === 'notFound') {
       ctx.move(row.out_trade_no, 'failed', { step: '支付网关没有收到这笔订单，未收款', attention: null, failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单' }, 'recheck: not found')
+    } else if ((out.kind === 'paying' || out.kind === 'unpaid') && ctx.clock.now() < (row.submitted_at ?? row.created_at) + ctx.policy.cancelWindowMs) {
+      // Still open and still cancellable: cancel it now rather than leave it to a person.
+      ctx.move(row.out_trade_no, 'cancelling', { step: STEP.cancelling, attention: null, awaiting_customer: 0 }, `recheck: ${out.kind} inside the cancel window: cancelling`)
+      return this.cancelFlow()
     } else {
       ctx.move(row.out_trade_no, 'review', { step: `复查结果：${outcomeZh(out.kind)}，仍需人工核对` }, `recheck: ${out.kind}`)
     }
@@ -99,16 +103,17 @@ export class OrderSettler {
         return 'final'
       case 'paying':
       case 'unpaid': {
+        // Being cancelled (Stop): one state on screen, the cancel flow's own step.
+        if (row.state === 'cancelling') return 'open'
         const waiting = row.method === 'qr' ? STEP.awaitingQr : STEP.awaitingPassword
-        const state = row.state === 'cancelling' ? 'cancelling' : 'paying'
-        if (row.state !== state || row.awaiting_customer !== 1) ctx.move(no, state, { step: state === 'cancelling' ? STEP.cancelling : waiting, awaiting_customer: 1 }, `orderquery: ${out.kind}`)
+        if (row.state !== 'paying' || row.awaiting_customer !== 1) ctx.move(no, 'paying', { step: waiting, awaiting_customer: 1 }, `orderquery: ${out.kind}`)
         return 'open'
       }
       case 'notFound':
       case 'unknown': {
-        const state = row.state === 'cancelling' ? 'cancelling' : 'querying'
-        const step = state === 'cancelling' ? STEP.cancelling : out.kind === 'unknown' ? STEP.queryRetry : STEP.querying
-        if (row.state !== state || row.step !== step) ctx.move(no, state, { step }, `orderquery: ${out.kind}${out.kind === 'unknown' ? ` (${out.reason})` : ''}`)
+        if (row.state === 'cancelling') return 'open'
+        const step = out.kind === 'unknown' ? STEP.queryRetry : STEP.querying
+        if (row.state !== 'querying' || row.step !== step) ctx.move(no, 'querying', { step }, `orderquery: ${out.kind}${out.kind === 'unknown' ? ` (${out.reason})` : ''}`)
         return 'open'
       }
     }
@@ -129,53 +134,73 @@ export class OrderSettler {
     return 'final'
   }
 
+  /** The earliest a cancel may be sent for this order (see `earliestCancelAt`). */
+  earliestCancel(row: OrderRow = this.ctx.order(this.outTradeNo)): number {
+    return earliestCancelTime(this.ctx, row)
+  }
+
   private async cancelFlow(): Promise<OrderRow> {
     const { ctx } = this
     const no = this.outTradeNo
     let row = ctx.order(no)
     const submittedAt = row.submitted_at ?? row.created_at
     const byCashier = this.control.stopRequested
-    const earliest = submittedAt + ctx.policy.minCancelAfterMs
+    const earliest = this.earliestCancel(row)
+    const windowEnd = submittedAt + ctx.policy.cancelWindowMs
 
-    // Too early to reverse: keep querying on the schedule until the 15 s mark.
-    if (row.state !== 'cancelling' && ctx.clock.now() < earliest) {
-      if (byCashier && row.step !== STEP.waitingToCancel) ctx.move(no, row.state, { step: STEP.waitingToCancel }, 'stop requested: waiting for the cancel window')
-      while (ctx.clock.now() < earliest) {
-        const now = ctx.clock.now()
-        await ctx.clock.sleep(Math.min(this.nextQueryAt(submittedAt, now), earliest) - now)
-        if (ctx.clock.now() < earliest && (await this.query()) === 'final') return ctx.order(no)
-      }
+    // One state from here on: cancelling. Too early to reverse: say why, count
+    // down to the earliest cancel, and keep querying on the schedule meanwhile.
+    const waiting = ctx.clock.now() < earliest
+    const step = waiting ? STEP.waitingToCancel : STEP.cancelling
+    if (row.state !== 'cancelling' || row.step !== step || row.deadline_at !== (waiting ? earliest : null)) {
+      ctx.move(no, 'cancelling', { step, awaiting_customer: 0, deadline_at: waiting ? earliest : null }, byCashier ? 'cashier stopped: cancelling' : 'deadline reached: cancelling')
+    }
+    while (ctx.clock.now() < earliest) {
+      const now = ctx.clock.now()
+      await ctx.clock.sleep(Math.min(this.nextQueryAt(submittedAt, now), earliest) - now)
+      if (ctx.clock.now() < earliest && (await this.query()) === 'final') return ctx.order(no)
     }
 
     // A last query right before the cancel.
-    if (row.state !== 'cancelling' && (await this.query()) === 'final') return ctx.order(no)
+    if ((await this.query()) === 'final') return ctx.order(no)
     row = ctx.order(no)
-    if (row.state !== 'cancelling') ctx.move(no, 'cancelling', { step: STEP.cancelling, awaiting_customer: 0 }, byCashier ? 'cashier stopped: cancelling' : 'deadline reached: cancelling')
+    if (row.step !== STEP.cancelling || row.deadline_at !== null) ctx.move(no, 'cancelling', { step: STEP.cancelling, deadline_at: null }, 'cancel window open: cancelling')
 
-    for (let attempt = 0; ; ) {
+    // Refusals while the wallet may still be paying (10001, 20011 "交易撤销错误",
+    // retry, no answer) are retried with backoff, with a query between, until
+    // the 5-minute cancel window closes; only then does a person have to look.
+    for (let attempt = 0; ; attempt++) {
       row = ctx.order(no)
       if (isFinal(row.state)) return row
-      if (ctx.clock.now() - submittedAt >= ctx.policy.cancelWindowMs) return this.afterCancelWindow()
+      if (ctx.clock.now() >= windowEnd) return this.afterCancelWindow()
       const out = await ctx.gateway.cancel({ paytype: row.paytype ?? 'WECHAT', outTradeNo: no, opUserId: ctx.deps.terminal().opUserId })
-      switch (out.kind) {
-        case 'cancelled':
-          ctx.move(no, 'cancelled', { step: byCashier ? STEP.cancelledByCashier : STEP.cancelledTimeout, awaiting_customer: 0, deadline_at: null }, 'cancel: done')
-          return ctx.order(no)
-        case 'paying':
-          // Refused while the customer is still paying: back to querying, then try again.
-          ctx.move(no, 'cancelling', { step: STEP.cancelRetry }, 'cancel refused: still paying')
-          await ctx.clock.sleep(ctx.policy.phases[ctx.policy.phases.length - 1]?.everyMs ?? 5_000)
-          if ((await this.query()) === 'final') return ctx.order(no)
-          break
-        case 'retry':
-        case 'unknown':
-          ctx.move(no, 'cancelling', { step: STEP.cancelRetry }, `cancel: ${out.kind} (${out.kind === 'retry' ? out.message : out.reason})`)
-          await ctx.clock.sleep(cancelBackoff(ctx.policy, attempt++))
-          break
-        case 'failed':
-          return this.afterCancelRefused(`撤销被网关拒绝（${out.code} ${out.message}）`)
+      if (out.kind === 'cancelled') {
+        ctx.move(no, 'cancelled', { step: byCashier ? STEP.cancelledByCashier : STEP.cancelledTimeout, awaiting_customer: 0, deadline_at: null }, 'cancel: done')
+        return ctx.order(no)
       }
+      const why = out.kind === 'paying' ? 'still paying' : out.kind === 'retry' ? out.message : out.kind === 'unknown' ? out.reason : `${out.code} ${out.message}`
+      ctx.move(no, 'cancelling', { step: STEP.cancelRetry }, `cancel ${out.kind === 'failed' ? 'refused' : out.kind}: ${why}; retry #${attempt + 1}`)
+      const wait = out.kind === 'paying' ? Math.max(cancelBackoff(ctx.policy, attempt), ctx.policy.minGapMs) : cancelBackoff(ctx.policy, attempt)
+      await ctx.clock.sleep(Math.max(0, Math.min(wait, windowEnd - ctx.clock.now())))
+      const settled = await this.queryBetweenCancels()
+      if (settled) return settled
     }
+  }
+
+  /** The query between two cancel attempts: a final answer ends the order; "no such order" means nothing was received. */
+  private async queryBetweenCancels(): Promise<OrderRow | null> {
+    const { ctx } = this
+    const row = ctx.order(this.outTradeNo)
+    if (!row.paytype) return null
+    const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
+    this.lastQueryOffset = ctx.clock.now() - (row.submitted_at ?? row.created_at)
+    if (out.kind === 'notFound') return this.notReceived('cancel retry: order not found')
+    return this.apply(row, out) === 'final' ? ctx.order(this.outTradeNo) : null
+  }
+
+  private notReceived(note: string): OrderRow {
+    this.ctx.move(this.outTradeNo, 'failed', { step: '支付网关没有收到这笔订单，未收款', failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单', awaiting_customer: 0, deadline_at: null }, note)
+    return this.ctx.order(this.outTradeNo)
   }
 
   /** The gateway refused the cancel for good: the query decides what happened. */
@@ -184,10 +209,7 @@ export class OrderSettler {
     const no = this.outTradeNo
     const row = ctx.order(no)
     const out = row.paytype ? await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: no }) : ({ kind: 'unknown', reason: 'no paytype' } as const)
-    if (out.kind === 'notFound') {
-      ctx.move(no, 'failed', { step: '支付网关没有收到这笔订单，未收款', failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单', awaiting_customer: 0, deadline_at: null }, `cancel refused (${reason}); order not found`)
-      return ctx.order(no)
-    }
+    if (out.kind === 'notFound') return this.notReceived(`cancel refused (${reason}); order not found`)
     if (this.apply(row, out) === 'final') return ctx.order(no)
     ctx.move(no, 'review', { step: '无法撤销，请人工核对', attention: `${reason}；网关订单状态：${outcomeZh(out.kind)}。请核对顾客手机上的付款记录，不要重复收款`, awaiting_customer: 0, deadline_at: null }, `cancel refused: ${reason}; orderquery ${out.kind}`)
     return ctx.order(no)
@@ -197,6 +219,15 @@ export class OrderSettler {
   private async afterCancelWindow(): Promise<OrderRow> {
     return this.afterCancelRefused(`已超过 ${Math.round(this.ctx.policy.cancelWindowMs / 60_000) || '<1'} 分钟撤销期限`)
   }
+}
+
+/** When the pay call ended: the first transition out of `submitted` (the answer, or the call giving up). */
+function payEndedAt(ctx: EngineContext, outTradeNo: string): number | null {
+  return ctx.deps.journal.orders.events(outTradeNo).find((e) => e.from_state === 'submitted' && e.to_state !== 'submitted')?.at ?? null
+}
+
+export function earliestCancelTime(ctx: EngineContext, row: OrderRow): number {
+  return earliestCancelAt(ctx.policy, row.submitted_at ?? row.created_at, payEndedAt(ctx, row.out_trade_no))
 }
 
 /**

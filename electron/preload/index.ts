@@ -1,26 +1,9 @@
-// The preload (sandboxed, CommonJS): installs `window.pos`, built from the
-// contract by buildPosApi over ipcRenderer. The page never sees ipcRenderer or
-// an IPC event object: calls return plain Results, listeners get the payload only.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { buildPosApi, type PosTransport } from '../shared/pos-api'
-import { fail, type Result } from '../shared/result'
+// The cashier window's preload (sandboxed, CommonJS): installs `window.pos`,
+// built from the whole contract by buildPosApi over ipcRenderer.
+import { contextBridge } from 'electron'
+import { buildPosApi } from '../shared/pos-api'
+import { ipcTransport } from './ipc-transport'
 
-export const ipcTransport: PosTransport = {
-  async invoke(name, payload) {
-    try {
-      return (await ipcRenderer.invoke(name, payload)) as Result<unknown>
-    } catch {
-      // Only when main has no handler or the payload cannot be cloned (e.g. a function).
-      return fail('INTERNAL', `调用失败 (${name} could not be sent)`)
-    }
-  },
-  subscribe(name, listener) {
-    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
-    ipcRenderer.on(name, forward)
-    return () => {
-      ipcRenderer.removeListener(name, forward)
-    }
-  },
-}
+export { ipcTransport }
 
 contextBridge.exposeInMainWorld('pos', buildPosApi(ipcTransport))

@@ -2,16 +2,23 @@
 // keys live in the SecretStore (safeStorage in the app) and are never sent to
 // the renderer — the view only says whether each one is set.
 import { randomBytes } from 'node:crypto'
-import type { GatewayClient } from '../gateway/types'
+import type { GatewayClient, Unknown } from '../gateway/types'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
 import type { Terminal } from '../payments/ports'
 import type { SecretStore } from '../core/secrets'
-import type { AppMode, SettingsPatch, SettingsView } from '../shared/contract'
+import type { AppMode, LiveField, SettingsPatch, SettingsView } from '../shared/contract'
+import { gatewayUrlProblem } from '../shared/gateway-url'
 import { PosFailure } from '../shared/result'
+import { liveCheckFailure, type LiveCheck } from './live-check'
+import { ACTIVATION_FIELDS, LIVE_FIELD_ZH, liveMissing } from './live-ready'
 import { PinGuard } from './pin'
 
-type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'mode'> & { mode: AppMode }
+type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'pinNeedsChange' | 'secretsEncrypted' | 'mode' | 'liveMissing'> & { mode: AppMode }
+
+function notConfigured(missing: LiveField[], what: string): PosFailure {
+  return new PosFailure('NOT_CONFIGURED', `${what}，还缺：${missing.map((f) => LIVE_FIELD_ZH[f]).join('、')}`, { missing: missing.join(',') })
+}
 
 const DEFAULTS: Plain = {
   mode: 'demo',
@@ -19,6 +26,7 @@ const DEFAULTS: Plain = {
   agentId: '',
   mchId: '',
   merchantName: '',
+  merchantFullName: '',
   merchantState: 'unknown',
   storeId: DEMO_MERCHANT.storeId,
   storeName: DEMO_MERCHANT.storeName,
@@ -26,6 +34,9 @@ const DEFAULTS: Plain = {
   cashier: '收银员01',
   language: 'zh-CN',
   speakOnSuccess: true,
+  setupDone: false,
+  maxSaleFen: 50_000_00, // ¥50,000.00 a sale
+  confirmAboveFen: 2_000_00, // "¥2,000.00 — sure?" catches a slipped 00 on the keypad
 }
 
 /** Where transaction calls go and with which credentials. */
@@ -50,7 +61,15 @@ export class SettingsService {
       {
         getHash: () => secrets.get('pinHash'),
         setHash: (h) => secrets.set('pinHash', h),
-        getState: () => JSON.parse(journal.getSetting('pin.state') ?? '{"failures":0,"lockedUntil":0}') as { failures: number; lockedUntil: number },
+        getState: () => {
+          const raw = journal.getSetting('pin.state')
+          if (raw === null) return null
+          try {
+            return JSON.parse(raw) as unknown
+          } catch {
+            return 'damaged' // PinGuard treats anything unreadable as a lock
+          }
+        },
         setState: (s) => journal.setSetting('pin.state', JSON.stringify(s)),
       },
       now,
@@ -80,7 +99,14 @@ export class SettingsService {
   /** Who and where this counter is: read on every sale, so no secret-store reads here. */
   terminal(): Terminal {
     const p = this.plain()
-    return { storeId: p.storeId, storeName: p.storeName, deviceId: p.deviceId, cashier: p.cashier, opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier' }
+    return {
+      storeId: p.storeId,
+      storeName: p.storeName,
+      deviceId: p.deviceId,
+      cashier: p.cashier,
+      opUserId: p.cashier.replace(/[^\w-]/g, '') || p.mchId || 'cashier',
+      maxSaleFen: p.maxSaleFen,
+    }
   }
 
   /**
@@ -107,66 +133,138 @@ export class SettingsService {
 
   view(): SettingsView {
     const p = this.plain()
-    return { ...p, agentKeySet: this.secrets.get('agentKey') !== null, merchantKeySet: this.secrets.get('merchantKey') !== null, pinSet: this.pin.isSet() }
+    const keys = { agentKeySet: this.secrets.get('agentKey') !== null, merchantKeySet: this.secrets.get('merchantKey') !== null, pinSet: this.pin.isSet() }
+    return { ...p, ...keys, pinNeedsChange: keys.pinSet && this.pin.isWeak(), secretsEncrypted: this.secrets.encrypted, liveMissing: liveMissing({ ...p, ...keys }) }
   }
 
-  /** Changing settings needs the supervisor PIN once one is set. */
+  /** Live mode refuses sales for a merchant the gateway has not enabled (mch_state 20); demo sells as the demo merchant. */
+  assertCanSell(): void {
+    const p = this.plain()
+    if (p.mode === 'live' && p.merchantState !== 'active') {
+      throw new PosFailure('MERCHANT_INACTIVE', `商户“${p.merchantName || p.mchId}”未启用（状态：${p.merchantState}），不能收款：请联系网关服务商，启用后重新激活`, {
+        state: p.merchantState,
+        merchant: p.merchantName || p.mchId,
+      })
+    }
+  }
+
+  /**
+   * Every settings change, activation and mode switch needs the supervisor PIN,
+   * and so a PIN must exist first (PIN_NOT_SET): until then nobody may point the
+   * counter at another gateway.
+   */
   private guard(pin: string | undefined): void {
-    if (this.pin.isSet()) this.pin.verify(pin)
+    this.pin.verify(pin)
   }
 
   update(patch: SettingsPatch, pin?: string): SettingsView {
     this.guard(pin)
+    const next = { ...this.plain(), ...patch }
+    if (next.confirmAboveFen > next.maxSaleFen) throw new PosFailure('VALIDATION', '“大额确认”金额不能高于单笔收款上限')
     const { agentKey, merchantKey, ...plain } = patch
+    if (plain.gatewayUrl !== undefined && this.plain().mode === 'live' && gatewayUrlProblem(plain.gatewayUrl, 'live') !== null) {
+      throw new PosFailure('INSECURE_URL', '正式模式的网关地址必须是 https（仅本机地址可用 http）', { field: 'gatewayUrl' })
+    }
     if (agentKey !== undefined) this.secrets.set('agentKey', agentKey)
     if (merchantKey !== undefined) this.secrets.set('merchantKey', merchantKey)
     return this.save(plain)
   }
 
-  setMode(mode: AppMode, pin?: string): SettingsView {
+  /**
+   * Changing the mode needs the supervisor PIN both ways (so a PIN must exist).
+   * To live: every field present, then `check` — one signed harmless call to the
+   * configured gateway — must pass; otherwise the counter stays in demo with the reason.
+   * `acceptPlainSecrets`: the supervisor's explicit yes to live mode on a machine that
+   * cannot encrypt keys at rest.
+   */
+  async setMode(mode: AppMode, pin: string | undefined, check: () => Promise<LiveCheck>, acceptPlainSecrets = false): Promise<SettingsView> {
+    if (mode === this.plain().mode) return this.view()
     this.guard(pin)
     if (mode === 'live') {
-      const p = this.plain()
-      if (!p.gatewayUrl || !p.agentId || !p.mchId || !this.secrets.get('merchantKey')) {
-        throw new PosFailure('NOT_CONFIGURED', '切换到正式模式前，请先填写网关地址、代理商编号并完成商户激活')
+      const missing = this.view().liveMissing
+      if (missing.length > 0) throw notConfigured(missing, '还不能切换到正式模式')
+      if (!this.secrets.encrypted && !acceptPlainSecrets) {
+        throw new PosFailure('CONFIRM_REQUIRED', '本机无法加密保存密钥：主管确认后才能切换到正式模式 (secrets cannot be encrypted on this machine: a supervisor must confirm)')
       }
+      const result = await check()
+      if (!result.ok) throw liveCheckFailure(result)
     }
-    return this.save({ mode })
+    return this.save({ mode, setupDone: true })
   }
 
-  /** Agent-level activation calls (sandbox in demo, the configured gateway in live). */
+  /** GetMchSMSValid, signed with the agent key, to the configured live gateway. */
   async sendSms(client: GatewayClient, mobile: string): Promise<{ validMinutes: number }> {
     const out = await client.sendMerchantSms({ mobile })
     if (out.kind === 'ok') return { validMinutes: out.validMinutes }
-    throw new PosFailure('GATEWAY', out.kind === 'failed' ? `发送验证码失败：${out.message}` : '网络异常，验证码可能未发送，请稍后重试')
+    throw gatewayRefusal(out, '发送验证码失败', '验证码可能未发送，请稍后重试')
   }
 
-  async activate(client: GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
-    this.guard(pin)
-    const out = await client.getMerchant(req)
-    if (out.kind !== 'ok') throw new PosFailure('GATEWAY', out.kind === 'failed' ? `激活失败：${out.message}` : '网络异常，激活结果未知，请重试')
+  /** GetMchId: stores mch_id, the names and mch_state; mch_trade_code goes to the secret store only. */
+  async activate(client: () => GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
+    this.guard(pin) // before the client: without the PIN nothing is said about the configuration
+    const out = await client().getMerchant(req)
+    if (out.kind !== 'ok') throw gatewayRefusal(out, '激活失败', '激活结果未知，请重试')
     this.secrets.set('merchantKey', out.mchTradeCode)
-    return this.save({ mchId: out.mchId, merchantName: out.shortName || out.fullName, merchantState: out.state })
+    return this.save({ mchId: out.mchId, merchantName: out.shortName || out.fullName, merchantFullName: out.fullName, merchantState: out.state })
   }
 
-  setPin(next: string, current?: string): void {
+  /** Mch_Reg: a new merchant, pending until the gateway enables it (then activate by SMS for its key). */
+  async register(client: () => GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<SettingsView> {
+    this.guard(pin)
+    const out = await client().registerMerchant({ mch_name: req.mchName, mobile: req.mobile, ...(req.mchShortName ? { mch_short_name: req.mchShortName } : {}) })
+    if (out.kind !== 'ok') throw gatewayRefusal(out, '注册失败', '注册结果未知，请先查询再重试')
+    // The previous merchant's key does not belong to the new one.
+    this.secrets.set('merchantKey', null)
+    return this.save({ mchId: out.mchId, merchantName: req.mchShortName ?? req.mchName, merchantFullName: req.mchName, merchantState: 'pending' })
+  }
+
+  finishSetup(): SettingsView {
+    return this.plain().setupDone ? this.view() : this.save({ setupDone: true })
+  }
+
+  /**
+   * Sets or changes the supervisor PIN (rule: settings/pin.ts checkNewPin). In
+   * live mode the first PIN is set by the setup wizard only (`via: 'setup'`):
+   * from Settings anyone at the screen could claim it.
+   */
+  setPin(next: string, current?: string, via: 'settings' | 'setup' = 'settings'): void {
+    if (!this.pin.isSet() && this.mode() === 'live' && via !== 'setup') {
+      throw new PosFailure('PIN_NOT_SET', '正式模式下，首个主管密码只能在开通向导中设置 (in live mode the first PIN is set in setup)')
+    }
     this.pin.set(next, current)
     this.onChange(this.view())
   }
 
-  /** Demo: the embedded sandbox and its merchant. Live: what activation stored. */
+  /** Demo: the embedded sandbox and its merchant. Live: what setup and activation stored. */
   gatewayConfig(sandboxUrl: string | null): GatewayConfig {
-    const p = this.plain()
-    if (p.mode === 'demo') {
+    if (this.plain().mode === 'demo') {
       return { mode: 'demo', baseUrl: sandboxUrl ?? '', agentId: DEMO_MERCHANT.agentId, mchId: DEMO_MERCHANT.mchId, keys: { ...DEMO_MERCHANT.keys } }
     }
+    return this.liveConfig()
+  }
+
+  /** The configured live gateway with the merchant's credentials, whatever the current mode (the go-live check uses it). */
+  liveConfig(): GatewayConfig {
+    const p = this.plain()
     return { mode: 'live', baseUrl: p.gatewayUrl, agentId: p.agentId, mchId: p.mchId, keys: { agent: this.secrets.get('agentKey') ?? '', merchant: this.secrets.get('merchantKey') ?? '' } }
   }
 
-  /** Agent-level calls (activation) in live mode go to the configured gateway even before a merchant exists. */
-  activationConfig(sandboxUrl: string | null): GatewayConfig {
-    const p = this.plain()
-    if (p.mode === 'demo') return this.gatewayConfig(sandboxUrl)
-    return { mode: 'live', baseUrl: p.gatewayUrl, agentId: p.agentId, mchId: p.mchId || '0', keys: { agent: this.secrets.get('agentKey') ?? '', merchant: this.secrets.get('merchantKey') ?? '' } }
+  /**
+   * Activation (agent-level calls) always goes to the configured live gateway —
+   * never to the embedded demo sandbox, whatever the mode: it sets up the merchant
+   * this counter will sell for. Needs the gateway URL, agent id and agent key.
+   */
+  activationConfig(): GatewayConfig {
+    const missing = this.view().liveMissing.filter((f) => ACTIVATION_FIELDS.includes(f))
+    if (missing.length > 0) throw notConfigured(missing, '请先填写网关')
+    const live = this.liveConfig()
+    // Agent-scope calls sign with the agent key and send no mch_id; the client still wants both set.
+    return { ...live, mchId: live.mchId || '0', keys: { agent: live.keys.agent, merchant: live.keys.merchant || 'none' } }
   }
+}
+
+function gatewayRefusal(out: { kind: 'failed'; code: string; message: string } | Unknown, what: string, unknownHint: string): PosFailure {
+  if (out.kind === 'failed') return new PosFailure('GATEWAY', `${what}：${out.message}（${out.code}）`, { code: out.code, detail: out.message })
+  // fault says why nothing verified came back (badSignature here usually means a wrong agent key).
+  return new PosFailure('GATEWAY', `${what}：网关没有给出可信的回答，${unknownHint}`, { code: out.code ?? '', detail: out.reason, fault: out.fault ?? '' })
 }

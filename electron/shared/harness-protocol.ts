@@ -3,6 +3,10 @@
 import type { Result } from './result'
 
 export const HARNESS_PATH = '/pos'
+/** The per-launch token: the server writes it into the page it serves (this meta tag), the page presents it as `?token=` on the WebSocket. */
+export const HARNESS_TOKEN_META = 'counter-harness-token'
+/** Biggest message either side sends; a bigger frame closes that socket (1009), the server stays up. */
+export const HARNESS_MAX_MESSAGE_BYTES = 1024 * 1024
 
 export type ClientMessage = { type: 'call'; id: number; name: string; payload: unknown }
 export type ServerMessage =

@@ -8,13 +8,24 @@ export const ERROR_CODES = [
   'CONFLICT', // e.g. refund above what is refundable
   'BUSY', // an order is already in flight at this counter
   'INVALID_CODE', // not a payment code we accept
+  'AMOUNT_LIMIT', // above the per-sale maximum set in Settings
   'PIN_INVALID',
   'PIN_LOCKED',
+  'PIN_REQUIRED', // no PIN typed: asked again, not counted as an attempt
+  'PIN_NOT_SET', // no supervisor PIN exists yet: set one first (settings in demo, setup in live)
+  'PIN_WEAK', // a new PIN that breaks the rule (6–12 digits, not trivial)
+  'CONFIRM_REQUIRED', // needs an explicit supervisor confirmation flag (e.g. live mode without encrypted secrets)
   'NO_SHIFT',
   'GATEWAY', // the gateway answered with a final error
   'DEVICE',
-  'NOT_CONFIGURED',
+  'NOT_CONFIGURED', // params.missing: the live-mode fields still missing, comma-separated
+  'INSECURE_URL', // a live gateway URL that is not https (http only on loopback)
+  'LIVE_CHECK_FAILED', // the signed probe before going live did not prove the gateway (params.reason)
+  'MERCHANT_INACTIVE', // the merchant's mch_state is not 20 (启用): no sales (params.state)
+  'JOURNAL_PROBLEM', // the books are unknown (start-up check failed): no sales, no money calls
+  'SECRETS_UNREADABLE', // the secrets file cannot be read: nothing that needs a key or the PIN goes ahead
   'JOURNAL', // the journal is not taking writes: no sale until it does
+  'STORE_UNREACHABLE', // the store database (PostgreSQL) could not be reached or refused the login
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -22,6 +33,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number]
 export interface PosError {
   code: ErrorCode
   message: string
+  /** Typed details the renderer translates (the message is the core's own wording, for logs and fallbacks). */
+  params?: Record<string, string>
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: PosError }
@@ -29,10 +42,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: PosError }
 /** Services throw this for expected, user-facing failures; transports turn it into a Result. */
 export class PosFailure extends Error {
   readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
+  readonly params: Record<string, string> | undefined
+  constructor(code: ErrorCode, message: string, params?: Record<string, string>) {
     super(message)
     this.name = 'PosFailure'
     this.code = code
+    this.params = params
   }
 }
 
@@ -40,8 +55,8 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
 }
 
-export function fail(code: ErrorCode, message: string): { ok: false; error: PosError } {
-  return { ok: false, error: { code, message } }
+export function fail(code: ErrorCode, message: string, params?: Record<string, string>): { ok: false; error: PosError } {
+  return { ok: false, error: params ? { code, message, params } : { code, message } }
 }
 
 /** Unexpected errors are reported as INTERNAL without leaking their text (it may hold secrets). */
@@ -49,7 +64,7 @@ export async function wrapResult<T>(fn: () => Promise<T> | T, onUnexpected?: (e:
   try {
     return ok(await fn())
   } catch (e) {
-    if (e instanceof PosFailure) return fail(e.code, e.message)
+    if (e instanceof PosFailure) return fail(e.code, e.message, e.params)
     onUnexpected?.(e)
     return fail('INTERNAL', '内部错误，请重试或联系技术支持 (internal error)')
   }

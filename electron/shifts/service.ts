@@ -48,8 +48,9 @@ export class ShiftService {
   }
 
   /** A sale with no open shift opens one for the cashier (float 0) rather than being refused. */
-  ensureOpen(cashier: string): string {
-    return this.current()?.id ?? this.open(cashier, 0).id
+  ensureOpen(cashier: string): { id: string; cashier: string } {
+    const shift = this.current() ?? this.open(cashier, 0)
+    return { id: shift.id, cashier: shift.cashier }
   }
 
   report(kind: 'X' | 'Z', shiftId?: string): ShiftReport {

@@ -18,7 +18,7 @@ async function sale(c: TestCore, amountFen: number, authCode: string): Promise<O
 describe('shifts and X/Z reports', () => {
   it('open → payments of every kind → X → refund → close Z: totals by paytype and method, refunds, net, counts', async () => {
     core = await startTestCore()
-    core.services.settings.setPin('8888')
+    core.services.settings.setPin('808182')
     const opened = await core.dispatch('shifts:open', { cashier: '李四', floatFen: 50_000 })
     expect(opened.ok).toBe(true)
     const a = await sale(core, 1000, CODES.instant) // WECHAT code
@@ -37,10 +37,15 @@ describe('shifts and X/Z reports', () => {
     expect(x.value.cancelled).toBe(1)
     expect(x.value.failed).toBe(1)
 
-    const refund = await core.dispatch('refunds:create', { outTradeNo: a.outTradeNo, amountFen: 250, pin: '8888' })
+    const refund = await core.dispatch('refunds:create', { outTradeNo: a.outTradeNo, amountFen: 250, pin: '808182' })
     expect(refund.ok).toBe(true)
 
-    const z = (await core.dispatch('shifts:close', {})) as { ok: true; value: ShiftReport }
+    const noPin = await core.dispatch('shifts:close', {})
+    expect(!noPin.ok && noPin.error.code).toBe('PIN_REQUIRED')
+    const wrongPin = await core.dispatch('shifts:close', { pin: '999999' })
+    expect(!wrongPin.ok && wrongPin.error.code).toBe('PIN_INVALID')
+    expect(core.services.shifts.current()).not.toBeNull()
+    const z = (await core.dispatch('shifts:close', { pin: '808182' })) as { ok: true; value: ShiftReport }
     expect(z.value.kind).toBe('Z')
     expect(z.value.refunded).toEqual({ count: 1, amountFen: 250 })
     expect(z.value.netFen).toBe(4000)
@@ -63,45 +68,26 @@ describe('shifts and X/Z reports', () => {
 
   it('closing is refused while an order is in flight', async () => {
     core = await startTestCore()
+    core.services.settings.setPin('808182')
     const r = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.neverPays })
-    const close = await core.dispatch('shifts:close', {})
+    const close = await core.dispatch('shifts:close', { pin: '808182' })
     expect(!close.ok && close.error.code).toBe('BUSY')
     core.services.engine.stop((r as { value: OrderView }).value.outTradeNo)
   })
 })
 
-describe('settings and activation (against the sandbox)', () => {
-  it('activates by SMS: merchant name and state shown, the trade code stored but never returned', async () => {
-    core = await startTestCore()
-    const sms = await core.dispatch('settings:sendSms', { mobile: '13800000000' })
-    expect(sms.ok).toBe(true)
-    const act = await core.dispatch('settings:activate', { mobile: '13800000000', valid: '123456' })
-    expect(act.ok).toBe(true)
-    const view = (act as { value: Record<string, unknown> }).value
-    expect(view.merchantName).toBeTruthy()
-    expect(view.merchantState).toBe('active')
-    expect(view.merchantKeySet).toBe(true)
-    expect(JSON.stringify(view)).not.toContain('f6742168cc')
-  })
-
-  it('a wrong SMS code is a clear gateway error and changes nothing', async () => {
-    core = await startTestCore()
-    const act = await core.dispatch('settings:activate', { mobile: '13800000000', valid: '000000' })
-    expect(!act.ok && act.error.code).toBe('GATEWAY')
-    const view = (await core.dispatch('settings:get', {})) as { value: { merchantKeySet: boolean } }
-    expect(view.value.merchantKeySet).toBe(false)
-  })
-
+describe('settings', () => {
+  // Activation (against a second sandbox playing the live gateway): electron/settings/live-setup.test.ts
   it('once a PIN is set, settings changes need it; keys are write-only', async () => {
     core = await startTestCore()
-    expect((await core.dispatch('settings:setPin', { next: '2468' })).ok).toBe(true)
+    expect((await core.dispatch('settings:setPin', { next: '246813' })).ok).toBe(true)
     const without = await core.dispatch('settings:update', { patch: { storeName: '新店' } })
-    expect(!without.ok && without.error.code).toBe('PIN_INVALID')
-    const withPin = await core.dispatch('settings:update', { patch: { storeName: '新店', agentKey: 'secret-agent-key-123' }, pin: '2468' })
+    expect(!without.ok && without.error.code).toBe('PIN_REQUIRED')
+    const withPin = await core.dispatch('settings:update', { patch: { storeName: '新店', agentKey: 'secret-agent-key-123' }, pin: '246813' })
     expect(withPin.ok).toBe(true)
     expect(JSON.stringify(withPin)).not.toContain('secret-agent-key-123')
     expect((withPin as { value: { agentKeySet: boolean } }).value.agentKeySet).toBe(true)
-    const live = await core.dispatch('settings:setMode', { mode: 'live', pin: '2468' })
+    const live = await core.dispatch('settings:setMode', { mode: 'live', pin: '246813' })
     expect(!live.ok && live.error.code).toBe('NOT_CONFIGURED')
   })
 })

@@ -3,11 +3,15 @@
 // the IPC channel. Calls run on koffi's worker thread, one at a time (the SDK
 // is not documented as re-entrant). If vendor code crashes or hangs, only this
 // process goes; the parent notices and starts a new one.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import koffi, { type LibraryHandle } from 'koffi'
 import { decodeUtf8Strict } from '../scanners/utf8'
 import type { WorkerReply, WorkerRequest } from './worker-protocol'
 
 const libraryPath = process.argv[2] ?? ''
+/** The hash the parent checked: the file is hashed again here, right before loading, so a swapped file is never loaded. */
+const expectedSha256 = process.argv[3] ?? ''
 
 // The channel to the parent: Electron's utilityProcess gives process.parentPort,
 // Node's fork gives process.send / process.on('message').
@@ -23,6 +27,9 @@ type CallFn = ReturnType<LibraryHandle['func']>
 let callService: CallFn
 let releaseResponse: CallFn
 try {
+  if (expectedSha256 && createHash('sha256').update(readFileSync(libraryPath)).digest('hex') !== expectedSha256) {
+    throw new Error('library file changed since it was checked (SHA-256 differs)')
+  }
   const lib = koffi.load(libraryPath)
   callService = lib.func('int wxpayCallFaceService(const uint8_t *req, unsigned int reqSize, _Out_ void **resp, _Out_ unsigned int *respSize)')
   releaseResponse = lib.func('void wxpayReleaseResponse(_Inout_ void **resp)')

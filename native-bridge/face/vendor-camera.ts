@@ -20,6 +20,8 @@ import { FaceBridgeError, type FaceCamera, type FaceCodeRequest, type FaceCodeRe
 
 export interface VendorCameraOptions {
   libraryPath: string
+  /** See WorkerHostOptions.preflight (the app passes the allow-list and pinned-hash check). */
+  preflight?: () => { path: string; sha256: string }
   spawn?: SpawnWorker
   /** Per-call limits: the face-code call waits for a customer, the others should be quick. */
   timeouts?: { callMs?: number; faceCodeMs?: number; startMs?: number }
@@ -38,6 +40,7 @@ export class VendorFaceCamera implements FaceCamera {
     this.faceCodeMs = opts.timeouts?.faceCodeMs ?? 120_000
     this.host = new WorkerHost({
       libraryPath: opts.libraryPath,
+      ...(opts.preflight ? { preflight: opts.preflight } : {}),
       ...(opts.spawn ? { spawn: opts.spawn } : {}),
       ...(opts.restart ? { restart: opts.restart } : {}),
       ...(opts.timeouts?.startMs ? { startTimeoutMs: opts.timeouts.startMs } : {}),

@@ -16,15 +16,16 @@ export interface WorkerProcess {
   kill(): void
 }
 
-export type SpawnWorker = (libraryPath: string) => WorkerProcess
+/** `sha256`: the worker hashes the file right before loading it and refuses a different one. */
+export type SpawnWorker = (libraryPath: string, sha256?: string) => WorkerProcess
 
 /** Node's way: fork face-worker (.ts under vitest/tsx via `--import tsx`, .js once built). The app swaps in utilityProcess. */
-export const forkFaceWorker: SpawnWorker = (libraryPath) => {
+export const forkFaceWorker: SpawnWorker = (libraryPath, sha256) => {
   const here = fileURLToPath(import.meta.url)
   const ext = extname(here)
   const script = join(dirname(here), `face-worker${ext}`)
   if (!existsSync(script)) throw new FaceBridgeError('unavailable', 'face worker script not found')
-  const child = fork(script, [libraryPath], {
+  const child = fork(script, [libraryPath, sha256 ?? ''], {
     execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'json',
@@ -40,6 +41,11 @@ export type HostState = { state: 'connecting' | 'ready' | 'failed'; detail: stri
 
 export interface WorkerHostOptions {
   libraryPath: string
+  /**
+   * Run before every worker start: checks the library (allow-list, pinned hash)
+   * and says which file to load and its hash; throwing keeps the worker from starting.
+   */
+  preflight?: () => { path: string; sha256: string }
   spawn?: SpawnWorker
   /** How long the worker may take to load the library. */
   startTimeoutMs?: number
@@ -76,7 +82,8 @@ export class WorkerHost {
     this.opts.onState({ state: 'connecting', detail: 'starting face SDK process' })
     let worker: WorkerProcess
     try {
-      worker = (this.opts.spawn ?? forkFaceWorker)(this.opts.libraryPath)
+      const checked = this.opts.preflight?.()
+      worker = (this.opts.spawn ?? forkFaceWorker)(checked?.path ?? this.opts.libraryPath, checked?.sha256)
     } catch (e) {
       this.fail(`cannot start face SDK process: ${e instanceof Error ? e.message : String(e)}`)
       return

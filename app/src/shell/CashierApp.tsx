@@ -7,8 +7,10 @@ import { openCashierMirror } from '../lib/customer-mirror'
 import { amountOf } from '../lib/keypad'
 import { useWedgeScanner } from '../lib/use-wedge-scanner'
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
+import { JournalProblemScreen } from '../screens/journal/JournalProblemScreen'
 import { OrdersScreen } from '../screens/orders/OrdersScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
+import { SetupScreen } from '../screens/setup/SetupScreen'
 import { ShiftScreen } from '../screens/shift/ShiftScreen'
 import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
@@ -18,7 +20,7 @@ import { useShiftStore } from '../state/shift-store'
 import { Header } from './Header'
 import { go, useRoute, type Route } from './route'
 
-const TABS: { route: Exclude<Route, 'customer'>; key: string }[] = [
+const TABS: { route: Exclude<Route, 'customer' | 'setup'>; key: string }[] = [
   { route: 'checkout', key: 'F9' },
   { route: 'orders', key: 'F10' },
   { route: 'shift', key: 'F11' },
@@ -32,6 +34,7 @@ export function CashierApp() {
     useShallow((s) => ({ info: s.info, error: s.error, mode: s.info?.mode, problems: s.problems })),
   )
   const settingsMode = useSettingsStore((s) => s.view?.mode)
+  const setupDone = useSettingsStore((s) => s.view?.setupDone)
   const { notification } = AntApp.useApp()
   useWedgeScanner()
 
@@ -72,6 +75,11 @@ export function CashierApp() {
     }
   }, [])
 
+  // A fresh install opens the first-run setup once (stay in demo, or go live).
+  useEffect(() => {
+    if (setupDone === false) go('setup')
+  }, [setupDone])
+
   const last = problems[problems.length - 1]
   useEffect(() => {
     if (!last) return
@@ -85,6 +93,17 @@ export function CashierApp() {
   }, [last, notification, t])
 
   const demo = (settingsMode ?? mode) === 'demo'
+  // The books are unknown: no tabs, no sale screen, only what was found and the ways out.
+  if (info?.journal.state === 'problem') {
+    return (
+      <div className="cashier">
+        <Header />
+        <main className="screen">
+          <JournalProblemScreen findings={info.journal.findings} />
+        </main>
+      </div>
+    )
+  }
   return (
     <div className="cashier">
       <Header />
@@ -112,6 +131,8 @@ export function CashierApp() {
           <ShiftScreen />
         ) : route === 'settings' ? (
           <SettingsScreen />
+        ) : route === 'setup' ? (
+          <SetupScreen />
         ) : (
           <CheckoutScreen />
         )}

@@ -19,10 +19,11 @@ const STATE_COLOR: Record<DeviceStatus['state'], string> = {
 export function Header() {
   const { t } = useTranslation()
   const { info, health, language } = useAppStore(useShallow((s) => ({ info: s.info, health: s.health, language: s.language })))
-  const settings = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName, mode: s.view?.mode })))
+  const settings = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName, mode: s.view?.mode, merchant: s.view?.merchantName, merchantState: s.view?.merchantState })))
   const shift = useShiftStore((s) => s.current)
   const devices = useDevicesStore((s) => s.status)
-  const mode = settings.mode ?? info?.mode
+  // While the books are unknown the mode is too (it is a setting in the journal): no tag.
+  const mode = info?.journal.state === 'problem' ? undefined : (settings.mode ?? info?.mode)
   const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' || health.journal === 'failing' ? 'Down' : 'Degraded'
 
   return (
@@ -39,6 +40,17 @@ export function Header() {
           {t(`mode.${mode}`)}
         </Tag>
       )}
+      {/* Which merchant the money goes to (demo: the sandbox's demo merchant). */}
+      <Tooltip title={t('settings.merchant')}>
+        <span className="header-item header-merchant" data-testid="header-merchant">
+          {mode === 'live' ? settings.merchant || '—' : t('golive.demoMerchant')}
+          {mode === 'live' && settings.merchantState && settings.merchantState !== 'active' && (
+            <Tag color="red" className="header-merchant-state" data-testid="header-merchant-state">
+              {t(`settings.merchantStates.${settings.merchantState}`)}
+            </Tag>
+          )}
+        </span>
+      </Tooltip>
       {(['scanner', 'face'] as const).map((d) => {
         const s = devices[d]
         if (!s || s.state === 'disabled') return null

@@ -7,12 +7,12 @@ type Device = DeviceStatus['device']
 
 interface DevicesState {
   status: Partial<Record<Device, DeviceStatus>>
-  config: { scanner: ScannerConfig; face: FaceConfig } | null
+  config: { scanner: ScannerConfig; face: FaceConfig; faceSdkFolders: string[] } | null
   lastScan: ScanEvent | null
   lastRejected: ScanRejected | null
   error: PosError | null
   load(): Promise<void>
-  configure(change: { scanner?: ScannerConfig; face?: FaceConfig }): Promise<Result<DeviceStatus[]>>
+  configure(change: { scanner?: ScannerConfig; face?: FaceConfig; pin?: string }): Promise<Result<DeviceStatus[]>>
   /** A code typed or wedged in the renderer; goes through the same path as device scans. */
   wedgeScan(code: string): Promise<Result<ScanEvent>>
 }

@@ -11,10 +11,12 @@ interface SettingsState {
   error: PosError | null
   load(): Promise<void>
   update(patch: SettingsPatch, pin?: string): Promise<Result<SettingsView>>
-  setMode(mode: AppMode, pin?: string): Promise<Result<SettingsView>>
+  setMode(mode: AppMode, pin?: string, acceptPlainSecrets?: boolean): Promise<Result<SettingsView>>
   sendSms(mobile: string): Promise<Result<{ validMinutes: number }>>
   activateBySms(mobile: string, valid: string, pin?: string): Promise<Result<SettingsView>>
   activateByPassword(username: string, password: string, pin?: string): Promise<Result<SettingsView>>
+  finishSetup(): Promise<Result<SettingsView>>
+  register(req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<Result<SettingsView>>
   setPin(next: string, current?: string): Promise<Result<{ pinSet: true }>>
 }
 
@@ -52,11 +54,14 @@ export const useSettingsStore = create<SettingsState>()(() => ({
     else useSettingsStore.setState({ error: r.error })
   },
   update: async (patch, pin) => keep(await window.pos.settings.update(pin ? { patch, pin } : { patch })),
-  setMode: async (mode, pin) => keep(await window.pos.settings.setMode(pin ? { mode, pin } : { mode })),
+  setMode: async (mode, pin, acceptPlainSecrets) =>
+    keep(await window.pos.settings.setMode({ mode, ...(pin ? { pin } : {}), ...(acceptPlainSecrets ? { acceptPlainSecrets: true as const } : {}) })),
   sendSms: (mobile) => window.pos.settings.sendSms({ mobile }),
   activateBySms: async (mobile, valid, pin) => keep(await window.pos.settings.activate(pin ? { mobile, valid, pin } : { mobile, valid })),
   activateByPassword: async (username, password, pin) =>
     keep(await window.pos.settings.activate(pin ? { username, password, pin } : { username, password })),
+  finishSetup: async () => keep(await window.pos.settings.setupDone({})),
+  register: async (req, pin) => keep(await window.pos.settings.register(pin ? { ...req, pin } : req)),
   async setPin(next, current) {
     const r = await window.pos.settings.setPin(current ? { current, next } : { next })
     if (r.ok) await useSettingsStore.getState().load()

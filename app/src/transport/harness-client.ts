@@ -1,12 +1,14 @@
 // Installs `window.pos` over the harness WebSocket when the page is not inside
 // Electron. Built from the same contract as the preload, so the rest of the
 // renderer cannot tell the two apart.
-import { HARNESS_PATH, type ServerMessage } from '../../../electron/shared/harness-protocol'
+import { HARNESS_PATH, HARNESS_TOKEN_META, type ServerMessage } from '../../../electron/shared/harness-protocol'
 import { buildPosApi, type PosApi, type PosTransport } from '../../../electron/shared/pos-api'
 import { fail, type Result } from '../../../electron/shared/result'
 
 export async function installHarnessPos(): Promise<PosApi> {
-  const ws = new WebSocket(`ws://${location.host}${HARNESS_PATH}`)
+  // The server wrote this launch's token into the page; without it the socket is refused.
+  const token = document.querySelector(`meta[name="${HARNESS_TOKEN_META}"]`)?.getAttribute('content') ?? ''
+  const ws = new WebSocket(`ws://${location.host}${HARNESS_PATH}?token=${encodeURIComponent(token)}`)
   const pending = new Map<number, (r: Result<unknown>) => void>()
   const listeners = new Map<string, Set<(p: unknown) => void>>()
   let nextId = 1

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { GATEWAY_CALLS, type GatewayCallName } from '../calls'
 import type { FaultQueue, QueuedFault } from './faults'
 import type { SandboxStore } from './store'
-import { FAULTS, type Fault, type SandboxOrder, type SandboxRefund } from './types'
+import { FAULTS, REFUSAL_FAULTS, type Fault, type SandboxOrder, type SandboxRefund } from './types'
 
 export interface SandboxControl {
   /** The customer pays a paying/unpaid order now. */
@@ -52,7 +52,8 @@ export function createControl(store: SandboxStore, faults: FaultQueue): SandboxC
     },
     failNext(call, fault, opts) {
       if (call !== '*' && !(call in GATEWAY_CALLS)) throw new ControlError(`unknown call ${String(call)}`)
-      if (!FAULTS.includes(fault)) throw new ControlError(`unknown fault ${String(fault)}; one of ${FAULTS.join(', ')}`)
+      const known: readonly string[] = [...FAULTS, ...REFUSAL_FAULTS]
+      if (!known.includes(fault)) throw new ControlError(`unknown fault ${String(fault)}; one of ${known.join(', ')}`)
       try {
         faults.add(call, fault, opts)
       } catch (err) {

@@ -72,5 +72,7 @@ function deliverFault(
       return sendJson(res, 200, signedBody(answer, null))
     case '30001':
       return sendJson(res, 200, signedBody({ state: 'FAIL', code: '30001', msg: '网络异常' }, key))
+    case '20011':
+      return sendJson(res, 200, signedBody({ state: 'FAIL', code: '20011', msg: '交易撤销错误：用户支付中，请稍后再试' }, key))
   }
 }

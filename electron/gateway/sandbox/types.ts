@@ -2,8 +2,12 @@
 import type { PayType } from '../../shared/contract/define'
 import type { GatewayCallName } from '../calls'
 
+/** Transport-level faults: the answer is lost or unusable (the fault matrix runs every one at every call). */
 export const FAULTS = ['timeout', 'reset-before', 'reset-after-commit', '5xx', 'html', 'truncated', 'badsign', 'nosign', '30001'] as const
-export type Fault = (typeof FAULTS)[number]
+export type TransportFault = (typeof FAULTS)[number]
+/** Signed refusals a real gateway gives for a while (e.g. a cancel while the wallet is busy). */
+export const REFUSAL_FAULTS = ['20011'] as const
+export type Fault = TransportFault | (typeof REFUSAL_FAULTS)[number]
 
 /** Whether a fault, by default, lets the call take effect before the answer goes wrong. */
 export const FAULT_COMMITS: Record<Fault, boolean> = {
@@ -16,6 +20,8 @@ export const FAULT_COMMITS: Record<Fault, boolean> = {
   badsign: true,
   nosign: true,
   '30001': false,
+  /** A signed refusal of a cancel, as gateways answer while the wallet is still busy with the payment. */
+  '20011': false,
 }
 
 export interface SandboxMerchant {

@@ -27,6 +27,7 @@ export class FakeWebContents extends EventEmitter {
   readonly sent: [string, unknown][] = []
   destroyed = false
   reloads = 0
+  devToolsClosed = 0
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
   constructor() {
     super()
@@ -47,6 +48,9 @@ export class FakeWebContents extends EventEmitter {
   }
   reload(): void {
     this.reloads++
+  }
+  closeDevTools(): void {
+    this.devToolsClosed++
   }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler

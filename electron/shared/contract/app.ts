@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { ReplicationStatus } from './store'
 import { call, Empty, Text, Timestamp } from './define'
+import { JournalFinding } from './journal'
 
 export const AppMode = z.enum(['demo', 'live'])
 export type AppMode = z.infer<typeof AppMode>
@@ -13,6 +15,8 @@ export const AppInfo = z.object({
   /** The gateway base URL in use (the loopback sandbox in demo mode). */
   gatewayUrl: z.string(),
   startedAt: Timestamp,
+  /** What the start-up check of the journal found (problem: no sales until restored or replaced). */
+  journal: z.object({ state: z.enum(['ok', 'problem']), findings: z.array(JournalFinding) }),
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
@@ -29,10 +33,14 @@ export const AppHealth = z.object({
   openOrders: z.int().min(0),
   /** Orders that need a person (e.g. paid after the cancel window, refund stuck). */
   attentionOrders: z.int().min(0),
+  /** Start-up check findings (codes + params); empty when the journal is known good. */
+  journalFindings: z.array(JournalFinding).optional(),
   /** Why the journal is failing (a code the UI translates), absent when it takes writes. */
   journalReason: JournalFailureReason.optional(),
   /** Writes kept in memory waiting for the journal. */
   journalPending: z.int().min(0).optional(),
+  /** Replication to the store database: backlog and lag (absent while the journal is in trouble). */
+  store: ReplicationStatus.optional(),
   checkedAt: Timestamp,
 })
 export type AppHealth = z.infer<typeof AppHealth>

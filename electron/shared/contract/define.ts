@@ -24,4 +24,7 @@ export const PayType = z.enum(['WECHAT', 'ALIPAY', 'UNIONPAY', 'JDPAY', 'QQ', 'B
 export type PayType = z.infer<typeof PayType>
 export const PayMethod = z.enum(['code', 'face', 'qr'])
 export type PayMethod = z.infer<typeof PayMethod>
-export const Pin = z.string().regex(/^\d{4,8}$/, 'PIN: 4–8 digits')
+/** A PIN typed to prove who you are: '' means "not typed" (PIN_REQUIRED, not an attempt); 4–5 digits only verify PINs set before the 6-digit rule. */
+export const Pin = z.string().regex(/^(\d{4,12})?$/, 'PIN: digits')
+/** A new PIN: digits; the rule (6–12, not trivial) is the core's, one place: settings/pin.ts checkNewPin → PIN_WEAK. */
+export const NewPin = z.string().regex(/^\d{1,12}$/, 'PIN: digits')

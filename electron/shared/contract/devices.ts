@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { call, Empty, PayType, Timestamp } from './define'
+import { call, Empty, PayType, Pin, Timestamp } from './define'
 
 export const ScannerConfig = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('wedge') }),
@@ -23,7 +23,8 @@ export type ScannerConfig = z.infer<typeof ScannerConfig>
 export const FaceConfig = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('simulated') }),
-  z.strictObject({ kind: z.literal('vendor'), libraryPath: z.string().min(1).max(512) }),
+  /** Native code: choosing it needs the supervisor PIN; the file must be in an allowed SDK folder and match `sha256` when given. */
+  z.strictObject({ kind: z.literal('vendor'), libraryPath: z.string().min(1).max(512), sha256: z.string().regex(/^[0-9a-fA-F]{64}$/).optional() }),
 ])
 export type FaceConfig = z.infer<typeof FaceConfig>
 
@@ -55,8 +56,12 @@ export type ScanRejected = z.infer<typeof ScanRejected>
 
 export const devicesCalls = {
   'devices:status': call(Empty, z.array(DeviceStatus)),
-  'devices:config': call(Empty, z.object({ scanner: ScannerConfig, face: FaceConfig })),
-  'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional() }), z.array(DeviceStatus)),
+  /** `faceSdkFolders`: where a vendor face SDK library may be loaded from. */
+  'devices:config': call(Empty, z.object({ scanner: ScannerConfig, face: FaceConfig, faceSdkFolders: z.array(z.string()) })),
+  /** A face change to or from a vendor SDK (native code) needs the supervisor PIN. */
+  'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional(), pin: Pin.optional() }), z.array(DeviceStatus)),
+  /** The supervisor sets the folders a face SDK library may come from (absolute paths). */
+  'devices:setFaceSdkFolders': call(z.strictObject({ folders: z.array(z.string().min(1).max(512)).min(1).max(8), pin: Pin }), z.array(z.string())),
   /** Candidate devices to pick from in settings. */
   'devices:list': call(
     Empty,

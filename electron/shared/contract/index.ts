@@ -5,11 +5,13 @@
 import type { z } from 'zod'
 import { appCalls, appEvents } from './app'
 import { devicesCalls, devicesEvents } from './devices'
+import { journalCalls, journalEvents } from './journal'
 import { ordersCalls, ordersEvents } from './orders'
 import { paymentCalls, paymentEvents } from './payment'
 import { settingsCalls, settingsEvents } from './settings'
 import { shiftsCalls, shiftsEvents } from './shifts'
 import { reconcileCalls, reconcileEvents } from './reconcile'
+import { storeCalls, storeEvents } from './store'
 
 export const calls = {
   ...appCalls,
@@ -18,7 +20,9 @@ export const calls = {
   ...shiftsCalls,
   ...settingsCalls,
   ...devicesCalls,
+  ...journalCalls,
   ...reconcileCalls,
+  ...storeCalls,
 }
 
 export const events = {
@@ -28,7 +32,9 @@ export const events = {
   ...shiftsEvents,
   ...settingsEvents,
   ...devicesEvents,
+  ...journalEvents,
   ...reconcileEvents,
+  ...storeEvents,
 }
 
 export type Calls = typeof calls
@@ -58,4 +64,6 @@ export * from './orders'
 export * from './shifts'
 export * from './settings'
 export * from './devices'
+export * from './journal'
 export * from './reconcile'
+export * from './store'

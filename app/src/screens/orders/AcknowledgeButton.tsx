@@ -45,7 +45,7 @@ export function AcknowledgeButton({ outTradeNo }: { outTradeNo: string }) {
         <Input.Password
           style={{ marginTop: 12 }}
           value={pin}
-          maxLength={8}
+          maxLength={12}
           inputMode="numeric"
           placeholder={t('refund.pin')}
           onChange={(e) => {

@@ -43,6 +43,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     const code = r.error.code
     if (code === 'PIN_INVALID') setError({ title: t('refund.pinInvalid'), detail: r.error.message, code })
     else if (code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: r.error.message, code })
+    else if (code === 'PIN_REQUIRED' || code === 'PIN_NOT_SET') setError({ title: t(code === 'PIN_REQUIRED' ? 'settings.pinRequired' : 'settings.pinNotSet'), code })
     else setError({ title: t('refund.failed', { message: r.error.message }), code })
   }
 
@@ -79,7 +80,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
         <label>{t('refund.pin')}</label>
         <Input.Password
           value={pin}
-          maxLength={8}
+          maxLength={12}
           inputMode="numeric"
           autoComplete="off"
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}

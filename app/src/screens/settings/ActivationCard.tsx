@@ -1,39 +1,65 @@
-// Merchant activation: phone + SMS code (GetMchSMSValid then GetMchId) or username/password.
+// Merchant activation against the configured live gateway (never the demo
+// sandbox): phone + SMS code (GetMchSMSValid then GetMchId), username/password
+// (GetMchId), or registration of a new merchant (Mch_Reg, pending until approved).
+// Used in Settings and in the go-live setup.
 import { Alert, App, Button, Card, Descriptions, Input, Segmented, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsView } from '../../../../electron/shared/contract'
+import type { PosError, Result } from '../../../../electron/shared/result'
+import { liveErrorText } from '../../lib/live-text'
 import { useSettingsStore } from '../../state/settings-store'
 
 const STATE_COLOR = { pending: 'gold', active: 'green', disabled: 'red', unknown: 'default' } as const
+type How = 'sms' | 'password' | 'register'
 
-export function ActivationCard({ view, pin }: { view: SettingsView; pin: string | undefined }) {
+/** `compact`: inside the go-live setup (no title, no frame, merchant facts in two columns, to fit 1024×768). */
+export function ActivationCard({ view, pin, compact = false }: { view: SettingsView; pin: string | undefined; compact?: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [how, setHow] = useState<'sms' | 'password'>('sms')
-  const [mobile, setMobile] = useState('')
-  const [code, setCode] = useState('')
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null)
+  const [how, setHow] = useState<How>('sms')
+  const [form, setForm] = useState({ mobile: '', code: '', username: '', password: '', mchName: '', mchShortName: '' })
+  const [note, setNote] = useState<{ ok: true; text: string } | { ok: false; error: PosError } | null>(null)
   const [busy, setBusy] = useState(false)
+  const set = (k: keyof typeof form, digits = false) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: digits ? e.target.value.replace(/\D/g, '') : e.target.value }))
 
-  const run = async (fn: () => Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>, okText: (v: never) => string) => {
+  const run = async <T,>(fn: () => Promise<Result<T>>, okText: (v: T) => string) => {
     setBusy(true)
     const r = await fn()
     setBusy(false)
-    setNote(r.ok ? { ok: true, text: okText(r.value as never) } : { ok: false, text: r.error.message })
-    if (r.ok) void message.success(okText(r.value as never))
+    setNote(r.ok ? { ok: true, text: okText(r.value) } : { ok: false, error: r.error })
+    if (r.ok) void message.success(okText(r.value))
   }
   const store = useSettingsStore.getState()
+  const submit = () => {
+    if (how === 'register') {
+      const req = { mchName: form.mchName.trim(), mobile: form.mobile, ...(form.mchShortName.trim() ? { mchShortName: form.mchShortName.trim() } : {}) }
+      return run(() => store.register(req, pin), (v) => t('golive.registered', { mchId: v.mchId }))
+    }
+    const act = how === 'sms' ? () => store.activateBySms(form.mobile, form.code, pin) : () => store.activateByPassword(form.username, form.password, pin)
+    return run(act, (v) => t('settings.activated', { name: v.merchantName })).then(() => setForm((f) => ({ ...f, password: '' })))
+  }
 
   return (
-    <Card title={t('settings.activation')} data-testid="activation">
-      <Descriptions size="small" column={1} bordered>
+    <Card
+      title={compact ? undefined : t('settings.activation')}
+      variant={compact ? 'borderless' : 'outlined'}
+      className={compact ? 'activation-compact' : undefined}
+      data-testid="activation"
+    >
+      <Descriptions size="small" column={compact ? 2 : 1} bordered>
         <Descriptions.Item label={t('settings.merchant')}>
           <span data-testid="merchant-name">{view.merchantName || '—'}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('settings.mchId')}>{view.mchId || '—'}</Descriptions.Item>
+        {(compact || (view.merchantFullName && view.merchantFullName !== view.merchantName)) && (
+          <Descriptions.Item label={t('golive.merchantFull')}>
+            <span data-testid="merchant-full-name">{view.merchantFullName || '—'}</span>
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('settings.mchId')}>
+          <span data-testid="merchant-id">{view.mchId || '—'}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('settings.merchantState')}>
           <Tag color={STATE_COLOR[view.merchantState]} data-testid="merchant-state">
             {t(`settings.merchantStates.${view.merchantState}`)}
@@ -43,51 +69,73 @@ export function ActivationCard({ view, pin }: { view: SettingsView; pin: string 
       <Segmented
         className="activation-switch"
         value={how}
-        onChange={(v) => setHow(v as 'sms' | 'password')}
+        onChange={(v) => setHow(v as How)}
         options={[
           { value: 'sms', label: t('settings.bySms') },
           { value: 'password', label: t('settings.byPassword') },
+          { value: 'register', label: t('golive.register') },
         ]}
+        data-testid="activation-how"
       />
-      {how === 'sms' ? (
-        <div className="form-grid">
-          <label>{t('settings.mobile')}</label>
-          <Input.Search
-            value={mobile}
-            maxLength={11}
-            inputMode="numeric"
-            onChange={(e) => setMobile(e.target.value.replace(/\D/g, ''))}
-            enterButton={t('settings.sendSms')}
-            loading={busy}
-            onSearch={() => void run(() => store.sendSms(mobile), (v: { validMinutes: number }) => t('settings.smsSent', { minutes: v.validMinutes }))}
-            data-testid="activation-mobile"
-          />
-          <label>{t('settings.smsCode')}</label>
-          <Input value={code} maxLength={8} inputMode="numeric" onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} data-testid="activation-code" />
-        </div>
-      ) : (
-        <div className="form-grid">
-          <label>{t('settings.username')}</label>
-          <Input value={username} maxLength={64} onChange={(e) => setUsername(e.target.value)} />
-          <label>{t('settings.password')}</label>
-          <Input.Password value={password} maxLength={64} autoComplete="off" onChange={(e) => setPassword(e.target.value)} />
-        </div>
-      )}
-      <Button
-        type="primary"
-        size="large"
-        loading={busy}
-        onClick={() =>
-          void run(
-            () => (how === 'sms' ? store.activateBySms(mobile, code, pin) : store.activateByPassword(username, password, pin)),
-            (v: SettingsView) => t('settings.activated', { name: v.merchantName }),
-          ).then(() => setPassword(''))
-        }
-        data-testid="activate"
-      >
-        {t('settings.activate')}
+      <div className="form-grid">
+        {how === 'register' && (
+          <>
+            <label>{t('golive.mchName')}</label>
+            <Input value={form.mchName} maxLength={64} onChange={set('mchName')} data-testid="register-name" />
+            <label>{t('golive.mchShortName')}</label>
+            <Input value={form.mchShortName} maxLength={64} onChange={set('mchShortName')} data-testid="register-short-name" />
+          </>
+        )}
+        {how !== 'password' && (
+          <>
+            <label>{t('settings.mobile')}</label>
+            {how === 'sms' ? (
+              <Input.Search
+                value={form.mobile}
+                maxLength={11}
+                inputMode="numeric"
+                onChange={set('mobile', true)}
+                enterButton={t('settings.sendSms')}
+                loading={busy}
+                onSearch={() => void run(() => store.sendSms(form.mobile), (v) => t('settings.smsSent', { minutes: v.validMinutes }))}
+                data-testid="activation-mobile"
+              />
+            ) : (
+              <Input value={form.mobile} maxLength={11} inputMode="numeric" onChange={set('mobile', true)} data-testid="register-mobile" />
+            )}
+          </>
+        )}
+        {how === 'sms' && (
+          <>
+            <label>{t('settings.smsCode')}</label>
+            <Input value={form.code} maxLength={8} inputMode="numeric" onChange={set('code', true)} data-testid="activation-code" />
+          </>
+        )}
+        {how === 'password' && (
+          <>
+            <label>{t('settings.username')}</label>
+            <Input value={form.username} maxLength={64} onChange={set('username')} data-testid="activation-username" />
+            <label>{t('settings.password')}</label>
+            <Input.Password value={form.password} maxLength={64} autoComplete="off" onChange={set('password')} data-testid="activation-password" />
+          </>
+        )}
+      </div>
+      <Button type="primary" size={compact ? 'middle' : 'large'} loading={busy} onClick={() => void submit()} data-testid="activate">
+        {how === 'register' ? t('golive.registerSubmit') : t('settings.activate')}
       </Button>
-      {note && <Alert className="dialog-error" type={note.ok ? 'success' : 'error'} showIcon title={note.text} data-testid="activation-note" />}
+      {note &&
+        (note.ok ? (
+          <Alert className="dialog-error" type="success" showIcon title={note.text} data-testid="activation-note" />
+        ) : (
+          <Alert
+            className="dialog-error"
+            type="error"
+            showIcon
+            title={liveErrorText(t, note.error)}
+            data-testid="activation-note"
+            data-code={note.error.code}
+          />
+        ))}
     </Card>
   )
 }

@@ -19,7 +19,8 @@ function StatusTag({ status }: { status: DeviceStatus | undefined }) {
   )
 }
 
-export function DevicesCard() {
+/** `pin`: the supervisor PIN typed at the top of Settings (a vendor face SDK is native code: the core asks for it). */
+export function DevicesCard({ pin }: { pin?: string | undefined }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const d = useDevicesStore(useShallow((s) => ({ status: s.status, config: s.config, lastScan: s.lastScan, lastRejected: s.lastRejected })))
@@ -42,7 +43,7 @@ export function DevicesCard() {
         ? { kind, path: candidates.serial[0] ?? '/dev/ttyUSB0', baudRate: 9600, terminator: 'CR' }
         : { kind }
   const apply = async () => {
-    const r = await useDevicesStore.getState().configure({ scanner: sc, face: fc })
+    const r = await useDevicesStore.getState().configure({ scanner: sc, face: fc, ...(pin ? { pin } : {}) })
     if (r.ok) {
       setScanner(null)
       setFace(null)
@@ -123,7 +124,23 @@ export function DevicesCard() {
         {fc.kind === 'vendor' && (
           <>
             <label>{t('settings.libraryPath')}</label>
-            <Input value={fc.libraryPath} maxLength={512} onChange={(e) => setFace({ kind: 'vendor', libraryPath: e.target.value })} />
+            <Input value={fc.libraryPath} maxLength={512} onChange={(e) => setFace({ ...fc, libraryPath: e.target.value })} data-testid="face-library" />
+            <label>{t('settings.librarySha256')}</label>
+            <Input
+              value={fc.sha256 ?? ''}
+              maxLength={64}
+              placeholder={t('settings.librarySha256Hint')}
+              onChange={(e) => {
+                const { sha256: _old, ...rest } = fc
+                const v = e.target.value.trim().toLowerCase()
+                setFace(v ? { ...rest, sha256: v } : rest)
+              }}
+              data-testid="face-sha256"
+            />
+            <span />
+            <p className="muted settings-hint" data-testid="face-sdk-folders">
+              {t('settings.faceSdkFolders', { folders: (d.config?.faceSdkFolders ?? []).join('；') })}
+            </p>
           </>
         )}
       </div>

@@ -4,12 +4,19 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSettingsStore } from '../../state/settings-store'
 
-export function PinCard({ pinSet }: { pinSet: boolean }) {
+const PIN_ERRORS: Partial<Record<string, string>> = {
+  PIN_INVALID: 'refund.pinInvalid',
+  PIN_LOCKED: 'refund.pinLocked',
+  PIN_WEAK: 'settings.pinWeak',
+  PIN_REQUIRED: 'settings.pinRequired',
+}
+
+export function PinCard({ pinSet, needsChange }: { pinSet: boolean; needsChange: boolean }) {
   const { t } = useTranslation()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null)
-  const digits = (v: string) => v.replace(/\D/g, '').slice(0, 8)
+  const digits = (v: string) => v.replace(/\D/g, '').slice(0, 12)
 
   const submit = async () => {
     const r = await useSettingsStore.getState().setPin(next, pinSet ? current : undefined)
@@ -18,7 +25,7 @@ export function PinCard({ pinSet }: { pinSet: boolean }) {
     setNote(
       r.ok
         ? { ok: true, text: t('settings.pinChanged') }
-        : { ok: false, text: r.error.code === 'PIN_INVALID' ? t('refund.pinInvalid') : r.error.code === 'PIN_LOCKED' ? t('refund.pinLocked') : r.error.message },
+        : { ok: false, text: PIN_ERRORS[r.error.code] ? t(PIN_ERRORS[r.error.code] as string) : r.error.message },
     )
   }
 
@@ -33,6 +40,7 @@ export function PinCard({ pinSet }: { pinSet: boolean }) {
         </>
       }
     >
+      {needsChange && <Alert type="warning" showIcon title={t('settings.pinNeedsChange')} data-testid="pin-needs-change" />}
       <div className="form-grid">
         {pinSet && (
           <>
@@ -43,7 +51,7 @@ export function PinCard({ pinSet }: { pinSet: boolean }) {
         <label>{t('settings.pinNext')}</label>
         <Input.Password value={next} autoComplete="off" onChange={(e) => setNext(digits(e.target.value))} data-testid="pin-next" />
       </div>
-      <Button type="primary" disabled={next.length < 4} onClick={() => void submit()} data-testid="pin-submit">
+      <Button type="primary" disabled={next.length < 6} onClick={() => void submit()} data-testid="pin-submit">
         {t('settings.pinSet')}
       </Button>
       {note && <Alert className="dialog-error" type={note.ok ? 'success' : 'error'} showIcon title={note.text} data-testid="pin-note" />}

@@ -4,14 +4,18 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsPatch } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
+import { liveErrorText } from '../../lib/live-text'
+import { go } from '../../shell/route'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
+import { LiveChecklist } from '../setup/LiveChecklist'
 import { ActivationCard } from './ActivationCard'
+import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { PinCard } from './PinCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const view = useSettingsStore((s) => s.view)
   const error = useSettingsStore((s) => s.error)
   const [pin, setPin] = useState('')
@@ -36,8 +40,8 @@ export function SettingsScreen() {
     'data-testid': `settings-${name}`,
   })
   const pinArg = pin || undefined
-  const report = (r: { ok: true } | { ok: false; error: { message: string } }, okText = t('settings.saved')) =>
-    r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: r.error.message }))
+  const report = (r: { ok: true } | { ok: false; error: PosError }, okText = t('settings.saved')) =>
+    r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: liveErrorText(t, r.error) }))
 
   const save = async (names: (keyof SettingsPatch)[]) => {
     const patch: Record<string, string> = {}
@@ -61,11 +65,12 @@ export function SettingsScreen() {
 
   return (
     <div className="settings">
+      {!view.secretsEncrypted && <Alert type="warning" showIcon title={t('settings.secretsPlain')} data-testid="secrets-plain" />}
       <Card size="small" className="settings-pin-bar">
         <label>{t('settings.pinForChange')}</label>
         <Input.Password
           value={pin}
-          maxLength={8}
+          maxLength={12}
           autoComplete="off"
           style={{ width: 200 }}
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
@@ -73,6 +78,12 @@ export function SettingsScreen() {
         />
       </Card>
       <div className="settings-grid">
+        <Card title={t('golive.goLive')} data-testid="live-card">
+          <LiveChecklist view={view} />
+          <Button type="primary" onClick={() => go('setup')} data-testid="open-setup">
+            {t('golive.openWizard')}
+          </Button>
+        </Card>
         <ActivationCard view={view} pin={pinArg} />
         <Card title={t('settings.gateway')}>
           <div className="form-grid">
@@ -116,7 +127,12 @@ export function SettingsScreen() {
             size="large"
             onChange={async (e) => {
               const mode = e.target.value as 'demo' | 'live'
-              const r = await useSettingsStore.getState().setMode(mode, pinArg)
+              let r = await useSettingsStore.getState().setMode(mode, pinArg)
+              // No encryption at rest on this machine: live mode only after the supervisor says yes, knowingly.
+              if (!r.ok && r.error.code === 'CONFIRM_REQUIRED') {
+                const yes = await modal.confirm({ title: t('settings.plainConfirmTitle'), content: t('settings.plainConfirm'), okText: t('settings.plainConfirmOk'), cancelText: t('common.cancel') })
+                if (yes) r = await useSettingsStore.getState().setMode(mode, pinArg, true)
+              }
               // A refusal stays on the card (why, and what to do), not only in a toast that fades.
               setModeNote(r.ok ? null : r.error)
               if (r.ok) void message.success(t('settings.modeChanged', { mode: t(`mode.${mode}`) }))
@@ -132,8 +148,8 @@ export function SettingsScreen() {
               className="dialog-error"
               type="error"
               showIcon
-              title={t(modeNote.code === 'NOT_CONFIGURED' ? 'settings.liveRefused' : 'settings.modeRefused')}
-              description={modeNote.message}
+              title={t(modeNote.code === 'NOT_CONFIGURED' || modeNote.code === 'LIVE_CHECK_FAILED' ? 'settings.liveRefused' : 'settings.modeRefused')}
+              description={liveErrorText(t, modeNote)}
               data-testid="mode-note"
               data-code={modeNote.code}
             />
@@ -158,8 +174,9 @@ export function SettingsScreen() {
           </p>
           <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
-        <DevicesCard />
-        <PinCard pinSet={view.pinSet} />
+        <DevicesCard pin={pinArg} />
+        <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
+        <BackupCard pin={pinArg} />
       </div>
     </div>
   )

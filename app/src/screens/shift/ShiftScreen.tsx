@@ -60,7 +60,7 @@ export function ShiftScreen() {
             </div>
             <div className="form-grid">
               <label>{t('shift.pin')}</label>
-              <Input.Password value={pin} maxLength={8} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="shift-pin" />
+              <Input.Password value={pin} maxLength={12} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="shift-pin" />
             </div>
             <Popconfirm title={t('shift.closeConfirm')} onConfirm={() => void close()} okText={t('common.yes')} cancelText={t('common.no')}>
               <Button size="large" danger type="primary" data-testid="shift-close">

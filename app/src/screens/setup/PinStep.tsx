@@ -1,0 +1,53 @@
+// Step 1: the supervisor PIN comes first — set it (typed twice) or prove it.
+import { Alert, Button, Input } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PosError } from '../../../../electron/shared/result'
+import { liveErrorText } from '../../lib/live-text'
+import { useSettingsStore } from '../../state/settings-store'
+
+/** The go-live setup asks at least this many digits (the contract takes up to 8). */
+export const SETUP_PIN_MIN = 6
+const digits = (v: string) => v.replace(/\D/g, '').slice(0, 8)
+
+export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: string) => void }) {
+  const { t } = useTranslation()
+  const [pin, setPin] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [error, setError] = useState<PosError | null>(null)
+  const [busy, setBusy] = useState(false)
+  const short = pin.length < SETUP_PIN_MIN
+  const mismatch = !pinSet && repeat.length >= pin.length && repeat !== pin
+
+  const submit = async () => {
+    setBusy(true)
+    const store = useSettingsStore.getState()
+    // An existing PIN is proved with an empty settings change (the core checks it).
+    const r = pinSet ? await store.update({}, pin) : await store.setPin(pin)
+    setBusy(false)
+    if (r.ok) onDone(pin)
+    else setError(r.error)
+  }
+
+  return (
+    <div className="setup-step" data-testid="setup-pin">
+      <p className="muted">{t('golive.pinWhy')}</p>
+      <div className="form-grid">
+        <label>{pinSet ? t('golive.pinCurrent') : t('golive.pinNew')}</label>
+        <Input.Password value={pin} autoComplete="off" inputMode="numeric" onChange={(e) => setPin(digits(e.target.value))} data-testid="setup-pin-1" />
+        {!pinSet && (
+          <>
+            <label>{t('golive.pinRepeat')}</label>
+            <Input.Password value={repeat} autoComplete="off" inputMode="numeric" onChange={(e) => setRepeat(digits(e.target.value))} data-testid="setup-pin-2" />
+          </>
+        )}
+      </div>
+      {pin.length > 0 && short && <p className="field-error">{t('golive.pinShort')}</p>}
+      {mismatch && <p className="field-error" data-testid="setup-pin-mismatch">{t('golive.pinMismatch')}</p>}
+      {error && <Alert className="dialog-error" type="error" showIcon title={liveErrorText(t, error)} data-testid="setup-pin-error" />}
+      <Button type="primary" size="large" loading={busy} disabled={short || (!pinSet && repeat !== pin)} onClick={() => void submit()} data-testid="setup-pin-next">
+        {t('golive.next')}
+      </Button>
+    </div>
+  )
+}

@@ -1,0 +1,139 @@
+// The replication domain: owns the store database connection (its URL is kept
+// in the secret store: it carries credentials) and the replicator. A counter
+// with no store configured keeps no outbox and sells alone; one whose store is
+// unreachable sells on and catches up later.
+import { z } from 'zod'
+import type { Logger } from '../core/logger'
+import type { SecretStore } from '../core/secrets'
+import type { OutboxRepo } from '../journal/outbox'
+import type { ReplicationStatus } from '../shared/contract'
+import { PosFailure } from '../shared/result'
+import { createStorePool, migrateStore, type StorePool } from '../store/pool'
+import { Replicator, type ReplicatorOptions } from './replicator'
+
+const StoreDbSecret = z.strictObject({ url: z.string().min(1), tls: z.boolean() })
+
+export interface ReplicationServiceDeps {
+  outbox: OutboxRepo
+  secrets: SecretStore
+  /** Throws unless the supervisor PIN is right (settings' PinGuard). */
+  verifyPin: (pin: string | undefined) => void
+  terminal: () => { deviceId: string; storeId: string }
+  now: () => number
+  log: Logger
+  onStatus: (status: ReplicationStatus) => void
+  /** Faster timings in tests and benchmarks. */
+  tuning?: Partial<Pick<ReplicatorOptions, 'batchSize' | 'idleMs' | 'backoff'>>
+}
+
+export class ReplicationService {
+  private pool: StorePool | null = null
+  private replicator: Replicator | null = null
+  private address: string | null = null
+
+  constructor(private readonly deps: ReplicationServiceDeps) {}
+
+  /** At start-up: resume shipping to the configured store, if any (a bad saved value is a logged problem, not a crash). */
+  start(): void {
+    const raw = this.deps.secrets.get('storeDb')
+    if (!raw) return
+    const saved = StoreDbSecret.safeParse(safeJson(raw))
+    if (!saved.success) {
+      this.deps.log.error('store database settings unreadable: replication stays off until a supervisor sets them again')
+      return
+    }
+    this.run(saved.data.url, saved.data.tls)
+  }
+
+  status(): ReplicationStatus {
+    const r = this.replicator?.status()
+    return {
+      configured: this.replicator !== null,
+      state: r?.state ?? 'off',
+      backlog: r?.backlog ?? 0,
+      lagMs: r?.lagMs ?? 0,
+      lastError: (r?.lastError ?? null) as ReplicationStatus['lastError'],
+      lastShippedAt: r?.lastShippedAt ?? null,
+      storeAddress: this.address,
+    }
+  }
+
+  /** Proves the URL (connect + migrate) before keeping it; then ships, past rows first. */
+  async configure(url: string, tls: boolean, pin: string | undefined): Promise<ReplicationStatus> {
+    this.deps.verifyPin(pin)
+    const probe = createStorePool({ url, tls: tls ? {} : false, maxConnections: 1 })
+    try {
+      await migrateStore(probe)
+    } catch (e) {
+      throw new PosFailure('STORE_UNREACHABLE', `无法连接门店数据库：${errorCode(e)}`, { reason: errorCode(e) })
+    } finally {
+      await probe.end().catch(() => {})
+    }
+    await this.halt()
+    this.deps.secrets.set('storeDb', JSON.stringify({ url, tls }))
+    this.run(url, tls)
+    return this.status()
+  }
+
+  async disconnect(pin: string | undefined): Promise<ReplicationStatus> {
+    this.deps.verifyPin(pin)
+    await this.halt()
+    this.deps.secrets.set('storeDb', null)
+    this.deps.outbox.disable()
+    this.deps.onStatus(this.status())
+    return this.status()
+  }
+
+  close(): Promise<void> {
+    return this.halt()
+  }
+
+  private run(url: string, tls: boolean): void {
+    this.address = describe(url)
+    this.pool = createStorePool({ url, tls: tls ? {} : false })
+    const pool = this.pool
+    this.replicator = new Replicator({
+      outbox: this.deps.outbox,
+      pool: () => pool,
+      counterId: () => this.deps.terminal().deviceId,
+      storeId: () => this.deps.terminal().storeId,
+      now: this.deps.now,
+      log: this.deps.log,
+      onConnect: async (p) => void (await migrateStore(p)),
+      onStatus: () => this.deps.onStatus(this.status()),
+      ...this.deps.tuning,
+    })
+    this.replicator.start()
+  }
+
+  private async halt(): Promise<void> {
+    await this.replicator?.stop()
+    this.replicator = null
+    await this.pool?.end().catch(() => {})
+    this.pool = null
+    this.address = null
+  }
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return null
+  }
+}
+
+/** host:port/database — never user or password. */
+function describe(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`
+  } catch {
+    return 'postgres'
+  }
+}
+
+function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : e instanceof Error ? e.message.slice(0, 80) : 'unknown'
+}

@@ -1,0 +1,77 @@
+// The store:* calls through the contract on a real core: a supervisor connects
+// the counter to a real PostgreSQL, sales flow there, the connection survives a
+// restart (the URL lives in the secret store), and a bad URL changes nothing.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppHealth, ReplicationStatus } from '../shared/contract'
+import { CODES, startTestCore } from '../payments/test-kit'
+import { createStorePool, type StorePool } from '../store/pool'
+import { createTestDatabase, type TestDatabase } from '../store/testing/test-db'
+
+let db: TestDatabase
+let pool: StorePool
+beforeAll(async () => {
+  db = await createTestDatabase()
+  pool = createStorePool({ url: db.url })
+})
+afterAll(async () => {
+  await pool.end()
+  await db.drop()
+})
+
+const tuning = { replicationTuning: { idleMs: 20, backoff: { firstMs: 20, maxMs: 100 } } }
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const v = await read()
+    if (ok(v)) return v
+    if (Date.now() > deadline) throw new Error(`not reached: ${JSON.stringify(v)}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+describe('store:* calls', () => {
+  it('PIN to connect; a bad URL is STORE_UNREACHABLE and nothing is kept; sales replicate; a restart resumes; disconnect stops', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'counter-store-'))
+    let core = await startTestCore(tuning, dir)
+    core.services.settings.setPin('246813')
+    expect((await core.dispatch('store:status', {})).ok && ((await core.dispatch('store:status', {})) as { value: ReplicationStatus }).value.configured).toBe(false)
+
+    const noPin = await core.dispatch('store:configure', { url: db.url })
+    expect(!noPin.ok && noPin.error.code).toBe('PIN_REQUIRED')
+    const bad = await core.dispatch('store:configure', { url: 'postgres://counter_test:wrong@127.0.0.1:1/nope', pin: '246813' })
+    expect(!bad.ok && bad.error.code).toBe('STORE_UNREACHABLE')
+    expect(core.services.journal.outbox.enabled()).toBe(false)
+
+    const pay = await core.dispatch('payment:payByCode', { amountFen: 1234, authCode: CODES.instant })
+    const first = await core.settle((pay as { value: { outTradeNo: string } }).value.outTradeNo)
+    const ok = await core.dispatch('store:configure', { url: db.url, pin: '246813' })
+    expect(ok.ok && (ok.value as ReplicationStatus)).toMatchObject({ configured: true, storeAddress: expect.stringMatching(/^127\.0\.0\.1:5432\/counter_test_/) })
+    expect(JSON.stringify(ok)).not.toContain('counter_test:counter_test')
+
+    const health = await until(
+      async () => ((await core.dispatch('app:health', {})) as { value: AppHealth }).value,
+      (h) => h.store?.backlog === 0 && h.store.lastShippedAt !== null,
+    )
+    expect(health.store).toMatchObject({ configured: true, state: 'idle', lagMs: 0 })
+    const row = await pool.query('SELECT state, amount_fen::int AS amount_fen FROM store_orders WHERE out_trade_no = $1', [first.outTradeNo])
+    expect(row.rows[0]).toEqual({ state: 'paid', amount_fen: 1234 })
+    await core.close()
+
+    // Restart on the same folder: the store connection comes back from the secret store.
+    core = await startTestCore(tuning, dir)
+    const again = await core.dispatch('payment:payByCode', { amountFen: 999, authCode: CODES.instant })
+    const second = await core.settle((again as { value: { outTradeNo: string } }).value.outTradeNo)
+    await until(
+      async () => (await pool.query('SELECT state FROM store_orders WHERE out_trade_no = $1', [second.outTradeNo])).rows[0]?.state,
+      (s) => s === 'paid',
+    )
+    const off = await core.dispatch('store:disconnect', { pin: '246813' })
+    expect(off.ok && (off.value as ReplicationStatus).configured).toBe(false)
+    expect(core.services.journal.outbox.enabled()).toBe(false)
+    await core.dispose()
+  })
+})
