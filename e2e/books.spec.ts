@@ -24,6 +24,7 @@ test('the journal refuses writes while the customer pays: 已收款，账本写�
 })
 
 test('对账 after a Z close: the Z report says reconciled, the list shows the difference', async ({ app, core }) => {
+  core.services.settings.setPin('246813')
   expect((await call(core, 'shifts:open', { cashier: '李四', floatFen: 0 })).ok).toBe(true)
   const sale = await call(core, 'payment:payByCode', { amountFen: 880, authCode: CODES.wechatInstant })
   expect(sale.ok).toBe(true)
@@ -36,6 +37,7 @@ test('对账 after a Z close: the Z report says reconciled, the list shows the d
   await expect.poll(async () => (await call(core, 'payment:current', {})).ok && (await call(core, 'payment:current', {}))).toMatchObject({ value: null })
 
   await app.keyboard.press('F11')
+  await app.getByTestId('shift-pin').fill('246813')
   await app.getByTestId('shift-close').click()
   await app.locator('.ant-popconfirm').getByRole('button', { name: '是' }).click()
   await expect(app.getByTestId('report')).toHaveAttribute('data-kind', 'Z')
