@@ -8,9 +8,9 @@ import { FAULTS } from '../electron/gateway/sandbox/types'
 import { formatTable, machineInfo } from './lib/stats'
 import { runBadInput } from './reliability/bad-input'
 import { runCrashMatrix } from './reliability/crash-matrix'
+import { JOURNAL_FAULT_STEPS, JOURNAL_FAULTS, runJournalWriteFaults } from './reliability/journal-write-faults'
 import { MATRIX_CALLS, runFaultMatrix } from './reliability/fault-matrix'
 import { runJournalFaults } from './reliability/journal-faults'
-import { runWriteFaults, WRITE_FAULT_STEPS, WRITE_FAULTS } from './reliability/disk-full'
 import { runSoak } from './reliability/soak'
 
 const short = process.argv.includes('--short')
@@ -46,9 +46,9 @@ log('journal file faults: damage the journal, start, restore / start new')
 const fileCells = await runJournalFaults(FAULT_SCALE, log)
 for (const c of fileCells) if (!c.ok) failures.push(`journal file ${c.fault} → ${c.way}: ${c.why}`)
 
-log('journal write faults: full disk / write errors at each step of a payment, a refund, a shift close')
-const writeCells = await runWriteFaults(log)
-for (const c of writeCells) if (!c.ok) failures.push(`journal write ${c.step} × ${c.fault}: ${c.why}`)
+log('journal faults: full disk / write errors at each step of a payment, a refund, a shift close')
+const journalCells = await runJournalWriteFaults(log)
+for (const c of journalCells) if (!c.ok) failures.push(`journal ${c.step} × ${c.fault}: ${c.why}`)
 
 log('bad input: scanner fuzz, IPC payloads, settings values')
 const bad = await runBadInput(BAD)
@@ -72,15 +72,15 @@ console.log(
     fileCells.map((c) => [c.fault, c.way, c.ok ? 'ok' : `FAIL: ${c.why}`, c.found, `${c.refused} / ${c.payRequestsWhileUnknown}`, c.foundAgain, String(c.doubleCharges)]),
   ),
 )
-const ran = writeCells.filter((c) => c.ran)
-console.log(`\nJournal write faults (the journal stops taking writes: a filled 4 MiB tmpfs → SQLITE_FULL, or SQLite refusing every write; no sale while failing, no double charge, no paid order lost after reconciliation, the problem shown): ${ran.filter((c) => c.ok).length}/${ran.length} ok${ran.length < writeCells.length ? `; ${writeCells.length - ran.length} cells not run (no tmpfs without root)` : ''}\n`)
+const ran = journalCells.filter((c) => c.ran)
+console.log(`\nJournal faults (the journal stops taking writes: a filled 4 MiB tmpfs → SQLITE_FULL, or SQLite refusing every write): ${ran.filter((c) => c.ok).length}/${ran.length} cells end with no sale while failing, no double charge, no paid order lost after reconciliation, the problem shown${ran.length < journalCells.length ? `; ${journalCells.length - ran.length} cells not run (no tmpfs without root)` : ''}\n`)
 console.log(
   formatTable(
-    ['step \\ fault', ...WRITE_FAULTS],
-    WRITE_FAULT_STEPS.map((step) => [
+    ['step \\ fault', ...JOURNAL_FAULTS],
+    JOURNAL_FAULT_STEPS.map((step) => [
       step,
-      ...WRITE_FAULTS.map((f) => {
-        const c = writeCells.find((x) => x.step === step && x.fault === f)
+      ...JOURNAL_FAULTS.map((f) => {
+        const c = journalCells.find((x) => x.step === step && x.fault === f)
         return !c ? '?' : !c.ran ? 'n/a' : `${c.ok ? 'ok' : 'FAIL'} ${c.orders} ord, ${c.kept} kept`
       }),
     ]),
@@ -99,7 +99,7 @@ console.log(
 // .tmp/ is gitignored; the figures to keep go into README by hand.
 const out = fileURLToPath(new URL(`../.tmp/reliability-results${short ? '-short' : ''}.json`, import.meta.url))
 mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, journalWriteFaults: writeCells, badInput: bad, soak }, null, 2))
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, journalFaults: journalCells, badInput: bad, soak }, null, 2))
 if (failures.length > 0) {
   console.log(`\nFAILED (${failures.length}):`)
   for (const f of failures.slice(0, 50)) console.log(`- ${f}`)

@@ -246,7 +246,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...reconcileHandlers(services, reconciler, shiftsHandlers(services), log),
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
-    ...createStoreHandlers(replication),
+    ...createStoreHandlers(replication, clock.now),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.

@@ -10,8 +10,8 @@ import type { SettingsService } from '../settings/service'
 import type { ShiftService } from '../shifts/service'
 import type { TimelineEntry } from '../shared/contract'
 import { PosFailure } from '../shared/result'
-import { JournalWriteError } from '../journal/write-guard'
 import { checkLiveGateway } from '../settings/live-check'
+import { JournalWriteError } from '../journal/write-guard'
 import type { Handlers } from './dispatch'
 
 export interface DomainServices {

@@ -7,6 +7,7 @@ import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { switchLanguage, useSettingsStore } from '../state/settings-store'
 import { useShiftStore } from '../state/shift-store'
+import { StoreDbBadge } from './StoreDbBadge'
 
 const STATE_COLOR: Record<DeviceStatus['state'], string> = {
   connected: 'green',
@@ -62,6 +63,7 @@ export function Header() {
           </Tooltip>
         )
       })}
+      <StoreDbBadge />
       <span className="spacer" />
       {healthState && (
         <Tag color={healthState === 'Ok' ? 'green' : healthState === 'Down' ? 'red' : 'gold'} data-testid="header-health">

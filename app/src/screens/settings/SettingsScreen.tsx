@@ -12,6 +12,7 @@ import { ActivationCard } from './ActivationCard'
 import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { PinCard } from './PinCard'
+import { StoreDbCard } from './StoreDbCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -177,6 +178,7 @@ export function SettingsScreen() {
         <DevicesCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
         <BackupCard pin={pinArg} />
+        <StoreDbCard pin={pinArg} />
       </div>
     </div>
   )

@@ -1,4 +1,4 @@
-// The journal fault matrix, full-disk part: the journal stops taking writes
+// The journal fault matrix, disk-full part: the journal stops taking writes
 // (a real 4 MiB tmpfs filled to ENOSPC → SQLITE_FULL, or SQLite refusing every
 // write through injected TEMP triggers) at each step of a code payment, a
 // refund and a shift close. Every cell must end with: no sale taken while the
@@ -9,12 +9,12 @@ import { CODES, startTestCore, type TestCore } from '../../electron/payments/tes
 import type { AppHealth, OrderView } from '../../electron/shared/contract'
 import { checkOrder } from './agreement'
 
-export type WriteFault = 'write-error' | 'disk-full'
-export const WRITE_FAULTS: readonly WriteFault[] = ['write-error', 'disk-full']
+export type JournalFault = 'write-error' | 'disk-full'
+export const JOURNAL_FAULTS: readonly JournalFault[] = ['write-error', 'disk-full']
 
-export interface WriteFaultCell {
+export interface JournalFaultCell {
   step: string
-  fault: WriteFault
+  fault: JournalFault
   /** false when the fault cannot be made here (no tmpfs without root). */
   ran: boolean
   ok: boolean
@@ -136,7 +136,7 @@ async function paidButVoided(c: TestCore, no: string, fen: number): Promise<void
   j.orders.transition(no, 'failed', { failure_code: 'NOT_SUBMITTED' }, 'voided (rolled-back journal)', Date.now())
 }
 
-async function runCell(step: (typeof STEPS)[number], fault: WriteFault): Promise<WriteFaultCell> {
+async function runCell(step: (typeof STEPS)[number], fault: JournalFault): Promise<JournalFaultCell> {
   let disk: SmallDisk | null = null
   if (fault === 'disk-full') {
     disk = smallDisk()
@@ -227,10 +227,10 @@ async function runCell(step: (typeof STEPS)[number], fault: WriteFault): Promise
   }
 }
 
-export async function runWriteFaults(log: (s: string) => void = () => {}): Promise<WriteFaultCell[]> {
-  const cells: WriteFaultCell[] = []
+export async function runJournalWriteFaults(log: (s: string) => void = () => {}): Promise<JournalFaultCell[]> {
+  const cells: JournalFaultCell[] = []
   for (const step of STEPS) {
-    for (const fault of WRITE_FAULTS) {
+    for (const fault of JOURNAL_FAULTS) {
       const cell = await runCell(step, fault)
       cells.push(cell)
       if (!cell.ok) log(`  journal fault FAIL ${step.step} × ${fault}: ${cell.why}`)
@@ -239,4 +239,4 @@ export async function runWriteFaults(log: (s: string) => void = () => {}): Promi
   return cells
 }
 
-export const WRITE_FAULT_STEPS = STEPS.map((s) => s.step)
+export const JOURNAL_FAULT_STEPS = STEPS.map((s) => s.step)
