@@ -134,5 +134,9 @@ describe('the journal stops taking writes while the customer enters the password
     expect(!r.ok && r.error.code).toBe('JOURNAL')
     expect(core.services.sandbox?.state.orders.size).toBe(0)
     fault.heal()
+    // Nobody has to ask: the guard's own probes clear the flag, and the next sale goes through.
+    await core.services.engine.ctx.deps.writes.settled()
+    const next = await core.dispatch('payment:payByCode', { amountFen: 100, authCode: CODES.instant })
+    expect(next.ok).toBe(true)
   })
 })
