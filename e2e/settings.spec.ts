@@ -47,3 +47,27 @@ test('keys are write-only and the supervisor PIN can be set and changed', async 
   const view = await call(core, 'settings:get', {})
   expect(JSON.stringify(view)).not.toContain('a-brand-new-agent-key-123')
 })
+
+test('a vendor face SDK is native code: refused without the PIN and outside the SDK folder, said on screen', async ({ app, core }) => {
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
+  await app.keyboard.press('F12')
+  await app.getByTestId('face-kind').click()
+  await app.locator('.ant-select-item-option').filter({ hasText: '厂商 SDK' }).click()
+  await expect(app.getByTestId('face-sdk-folders')).toContainText('主管密码')
+  // A real library file, just not in the SDK folder.
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const evil = `${mkdtempSync('/tmp/counter-evil-')}/libevil.so`
+  writeFileSync(evil, 'not really a library')
+  await app.getByTestId('face-library').fill(evil)
+  await app.getByTestId('devices-apply').click()
+  await expect(app.locator('.ant-message')).toContainText('请输入主管密码')
+  await app.getByTestId('settings-pin').fill('246813')
+  await app.getByTestId('devices-apply').click()
+  await expect(app.locator('.ant-message')).toContainText('不在允许的 SDK 文件夹内')
+  await app.getByTestId('face-sha256').scrollIntoViewIfNeeded()
+  await snap(app, 'settings-face-sdk-refused')
+  const config = await call(core, 'devices:config', {})
+  expect(config.ok && config.value.face.kind).not.toBe('vendor')
+  const audit = core.services.journal.audit.all().filter((a) => a.call === 'devices:faceLibrary:configure')
+  expect(audit.map((a) => JSON.parse(a.request).outcome)).toEqual(['refused', 'refused'])
+})
