@@ -10,6 +10,7 @@ import { FAULTS } from '../electron/gateway/sandbox/types'
 import { formatTable, machineInfo } from './lib/stats'
 import { runBadInput } from './reliability/bad-input'
 import { runCrashMatrix } from './reliability/crash-matrix'
+import { JOURNAL_FAULT_STEPS, JOURNAL_FAULTS, runJournalWriteFaults } from './reliability/journal-write-faults'
 import { MATRIX_CALLS, runFaultMatrix } from './reliability/fault-matrix'
 import { runJournalFaults } from './reliability/journal-faults'
 import { runSecurity, type AttackResult } from './reliability/security'
@@ -51,6 +52,10 @@ if (wants('journal')) log('journal file faults: damage the journal, start, resto
 const fileCells = wants('journal') ? await runJournalFaults(FAULT_SCALE, log) : []
 for (const c of fileCells) if (!c.ok) failures.push(`journal file ${c.fault} → ${c.way}: ${c.why}`)
 
+if (wants('journal')) log('journal faults: full disk / write errors at each step of a payment, a refund, a shift close')
+const journalCells = wants('journal') ? await runJournalWriteFaults(log) : []
+for (const c of journalCells) if (!c.ok) failures.push(`journal ${c.step} × ${c.fault}: ${c.why}`)
+
 log('bad input: scanner fuzz, IPC payloads, settings values')
 const bad = await runBadInput(wants('bad') ? BAD : { scanner: 0, ipcPerCall: BAD.ipcPerCall })
 for (const c of bad.crashes) failures.push(`crash on bad input: ${c}`)
@@ -81,6 +86,22 @@ if (fileCells.length > 0) {
     ),
   )
 }
+const ran = journalCells.filter((c) => c.ran)
+if (journalCells.length > 0) {
+  console.log(`\nJournal faults (the journal stops taking writes: a filled 4 MiB tmpfs → SQLITE_FULL, or SQLite refusing every write): ${ran.filter((c) => c.ok).length}/${ran.length} cells end with no sale while failing, no double charge, no paid order lost after reconciliation, the problem shown${ran.length < journalCells.length ? `; ${journalCells.length - ran.length} cells not run (no tmpfs without root)` : ''}\n`)
+  console.log(
+    formatTable(
+      ['step \\ fault', ...JOURNAL_FAULTS],
+      JOURNAL_FAULT_STEPS.map((step) => [
+        step,
+        ...JOURNAL_FAULTS.map((f) => {
+          const c = journalCells.find((x) => x.step === step && x.fault === f)
+          return !c ? '?' : !c.ran ? 'n/a' : `${c.ok ? 'ok' : 'FAIL'} ${c.orders} ord, ${c.kept} kept`
+        }),
+      ]),
+    ),
+  )
+}
 console.log(
   `\nBad input: ${bad.scannerInputs.toLocaleString()} fuzzed scanner inputs (each through the serial and the HID keyboard decoder), ` +
     `${bad.ipcPayloads.toLocaleString()} IPC payloads, ${bad.settingsValues} settings values; ` +
@@ -102,7 +123,7 @@ if (attacks.length > 0) {
 // .tmp/ is gitignored; the figures to keep go into README by hand.
 const out = fileURLToPath(new URL(`../.tmp/reliability-results${only ? `-${only}` : ''}${short ? '-short' : ''}.json`, import.meta.url))
 mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, badInput: bad, soak, security: attacks }, null, 2))
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, journalFaults: journalCells, badInput: bad, soak, security: attacks }, null, 2))
 if (failures.length > 0) {
   console.log(`\nFAILED (${failures.length}):`)
   for (const f of failures.slice(0, 50)) console.log(`- ${f}`)

@@ -48,8 +48,8 @@ const scanRow = (name: string, method: string, samples: ScanSample[]) => {
     detail: { total, decode: part('decodeMs'), dispatchAndJournal: part('journalMs'), signAndSend: part('sendMs') },
   })
 }
-scanRow('scan→request, serial', 'CR written into a socat pty → serialport → decoder → validator → payByCode (zod, 2 fsynced commits) → pay at sandbox', await serialScanLatency(300))
-scanRow('scan→request, HID keyboard', 'Enter report → keyboard decoder → validator → payByCode (zod, 2 fsynced commits) → pay at sandbox', await hidScanLatency(300))
+scanRow('scan→request, serial', 'CR written into a socat pty → serialport → decoder → validator → payByCode (zod, 1 fsynced commit) → pay at sandbox', await serialScanLatency(300))
+scanRow('scan→request, HID keyboard', 'Enter report → keyboard decoder → validator → payByCode (zod, 1 fsynced commit) → pay at sandbox', await hidScanLatency(300))
 
 // 2. Result detection ---------------------------------------------------------
 log('2/6 result detection (simulated time; then real time)')

@@ -38,7 +38,7 @@ describe('end-of-day reconciliation (对账)', () => {
   it('at Z close: every order checked, local decisions re-queried, differences listed and flagged, the Z report says so', async () => {
     core = await startTestCore({ reconcileRatePerSec: 1000 })
     const c = core
-    c.services.settings.setPin('808182') // closing the shift is the supervisor's
+    c.services.settings.setPin('808182')
     await c.dispatch('shifts:open', { cashier: '王五', floatFen: 0 })
     await sale(c, 1000, CODES.instant)
     await sale(c, 1100, CODES.password)
