@@ -68,6 +68,17 @@ test('a vendor face SDK is native code: refused without the PIN and outside the 
   await snap(app, 'settings-face-sdk-refused')
   const config = await call(core, 'devices:config', {})
   expect(config.ok && config.value.face.kind).not.toBe('vendor')
-  const audit = core.services.journal.audit.all().filter((a) => a.call === 'devices:faceLibrary:configure')
-  expect(audit.map((a) => JSON.parse(a.request).outcome)).toEqual(['refused', 'refused'])
+  const outcomes = () => core.services.journal.audit.all().filter((a) => a.call.startsWith('devices:faceLibrary')).map((a) => `${a.call.split(':')[2]} ${JSON.parse(a.request).outcome}`)
+  expect(outcomes()).toEqual(['configure refused', 'configure refused'])
+
+  // The supervisor adds the folder (with the PIN above): now the same file is allowed — and loading it
+  // shows the real loader's verdict on the status tag (it is not a library).
+  const folder = evil.slice(0, evil.lastIndexOf('/'))
+  await app.getByTestId('face-sdk-folders-input').locator('input').fill(`/opt/wxpayface;${folder}`)
+  await app.getByTestId('face-sdk-folders-input').getByRole('button').click()
+  await expect(app.getByTestId('face-sdk-folders')).toContainText(folder)
+  await app.getByTestId('devices-apply').click()
+  await expect(app.getByTestId('device-status-face')).toContainText('could not be loaded', { timeout: 15_000 })
+  expect(outcomes()).toEqual(['configure refused', 'configure refused', 'folders accepted', 'configure accepted'])
+  await snap(app, 'settings-face-sdk-folder-added')
 })
