@@ -122,6 +122,7 @@ export const en: Messages = {
     faceKinds: { none: 'None', simulated: 'Simulated camera', vendor: 'Vendor SDK' },
     deviceStates: { connected: 'Connected', connecting: 'Connecting', disconnected: 'Disconnected', failed: 'Failed', disabled: 'Disabled' },
     vendorId: 'VID', productId: 'PID', protocol: 'Protocol', serialPath: 'Port', baudRate: 'Baud', terminator: 'Terminator', libraryPath: 'SDK library path', librarySha256: 'Library SHA-256', librarySha256Hint: 'optional: 64 hex digits from the vendor',
+    faceSdkFoldersLabel: 'Allowed SDK folders', faceSdkFoldersSave: 'Save folders',
     faceSdkFolders: 'Native code: choosing the SDK needs the supervisor PIN above, and the library must be inside: {{folders}}',
     pinTitle: 'Supervisor PIN', pinCurrent: 'Current PIN', pinNext: 'New PIN (6–12 digits)', pinSet: 'Set PIN', pinChanged: 'Supervisor PIN updated',
     pinIsSet: 'Set', pinNotSet: 'Not set (refunds, closing a shift and every settings change need a supervisor PIN: set one first)',

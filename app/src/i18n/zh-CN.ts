@@ -120,6 +120,7 @@ export const zhCN = {
     faceKinds: { none: '不使用', simulated: '模拟摄像头', vendor: '厂商 SDK' },
     deviceStates: { connected: '已连接', connecting: '连接中', disconnected: '未连接', failed: '故障', disabled: '未启用' },
     vendorId: 'VID', productId: 'PID', protocol: '协议', serialPath: '串口', baudRate: '波特率', terminator: '结束符', libraryPath: 'SDK 库路径', librarySha256: '库文件 SHA-256', librarySha256Hint: '选填：厂商提供的 64 位十六进制值',
+    faceSdkFoldersLabel: '允许的 SDK 文件夹', faceSdkFoldersSave: '保存文件夹',
     faceSdkFolders: '涉及本机代码：选择刷脸 SDK 需要在上方输入主管密码，且库文件必须位于：{{folders}}',
     pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（6–12 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
     pinIsSet: '已设置', pinNotSet: '未设置（退款、关班和修改任何设置都需要主管密码，请先设置）',
