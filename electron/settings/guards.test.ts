@@ -48,7 +48,8 @@ describe('settings need a supervisor PIN, and one must exist first', () => {
     const r = await core.dispatch('settings:setPin', { next: '246813' })
     expect(!r.ok && r.error.code).toBe('PIN_NOT_SET')
     expect((await view()).pinSet).toBe(false)
-    core.services.settings.setPin('246813', undefined, 'setup')
+    // The go-live setup sends via: 'setup' (app/src/screens/setup/PinStep.tsx).
+    expect((await core.dispatch('settings:setPin', { next: '246813', via: 'setup' })).ok).toBe(true)
     expect((await view()).pinSet).toBe(true)
   })
 
