@@ -89,7 +89,9 @@ export class SettingsService {
   private plain(): Plain {
     if (!this.cached) {
       const stored = this.journal.getSetting('settings')
-      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+      // Settings saved before the first-run setup existed carry no setupDone: that
+      // counter was set up already, so the setup does not pop up after an update.
+      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? { setupDone: true, ...(JSON.parse(stored) as Partial<Plain>) } : {}) }
     }
     return this.cached
   }
