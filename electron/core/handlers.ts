@@ -139,8 +139,8 @@ export function settingsHandlers(s: DomainServices): H<'settings:get' | 'setting
     'settings:activate': ({ pin, ...req }) => s.settings.activation.activate(s.activationClient, req, pin),
     'settings:register': ({ pin, ...req }) => s.settings.activation.register(s.activationClient, req, pin),
     'settings:setupDone': () => s.settings.finishSetup(),
-    'settings:setPin': ({ current, next, via }) => {
-      s.settings.setPin(next, current, via)
+    'settings:setPin': ({ current, next }) => {
+      s.settings.setPin(next, current)
       return { pinSet: true as const }
     },
   }

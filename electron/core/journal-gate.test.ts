@@ -181,6 +181,25 @@ describe('starting a new journal', () => {
   })
 })
 
+describe('a new journal after a backup', () => {
+  it("keeps the counter's settings from the newest backup; only the books start empty", async () => {
+    const dir = temp('new-settings')
+    let core = await start(dir)
+    await call(core, 'settings:setPin', { next: PIN })
+    await call(core, 'settings:update', { patch: { storeName: '河西店' }, pin: PIN })
+    await sell(core, 100)
+    await call(core, 'journal:backupNow')
+    await core.close()
+    applyFileFault('garble-page', dir)
+    core = await start(dir)
+    expect(core.info().journal.findings[0]?.code).toBe('damaged')
+    await call(core, 'journal:startNew', { pin: PIN })
+    expect(core.services.settings.view().storeName).toBe('河西店')
+    expect(core.services.journal.getSetting('journal.restoredFrom')).toBeNull()
+    await core.close()
+  })
+})
+
 describe('backups', () => {
   it('are taken at shift close and on the timer only while orders change', async () => {
     const dir = temp('when')

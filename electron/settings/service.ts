@@ -90,8 +90,11 @@ export class SettingsService {
     if (!this.cached) {
       const stored = this.journal.getSetting('settings')
       // Settings saved before the first-run setup existed carry no setupDone: that
-      // counter was set up already, so the setup does not pop up after an update.
-      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? { setupDone: true, ...(JSON.parse(stored) as Partial<Plain>) } : {}) }
+      // counter was set up already, so the setup does not pop up after an update —
+      // unless it went live before PINs were required (the setup sets the first PIN).
+      const saved = stored ? (JSON.parse(stored) as Partial<Plain>) : null
+      const legacyDone = saved ? { setupDone: !(saved.mode === 'live' && !this.pin.isSet()) } : {}
+      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...legacyDone, ...saved }
     }
     return this.cached
   }
@@ -207,11 +210,12 @@ export class SettingsService {
 
   /**
    * Sets or changes the supervisor PIN (rule: settings/pin.ts checkNewPin). In
-   * live mode the first PIN is set by the setup wizard only (`via: 'setup'`):
-   * from Settings anyone at the screen could claim it.
+   * live mode the first PIN belongs to the first-run setup (shown while
+   * `setupDone` is false, e.g. an install that went live before PINs were
+   * required): once setup is done, anyone at the screen could claim it.
    */
-  setPin(next: string, current?: string, via: 'settings' | 'setup' = 'settings'): void {
-    if (!this.pin.isSet() && this.mode() === 'live' && via !== 'setup') {
+  setPin(next: string, current?: string): void {
+    if (!this.pin.isSet() && this.mode() === 'live' && this.plain().setupDone) {
       throw new PosFailure('PIN_NOT_SET', '正式模式下，首个主管密码只能在开通向导中设置 (in live mode the first PIN is set in setup)')
     }
     this.pin.set(next, current)

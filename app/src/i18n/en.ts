@@ -3,12 +3,18 @@ import type { Messages } from './zh-CN'
 
 export const en: Messages = {
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
-  nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', settings: 'Settings', customer: 'Customer display' },
+  nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
     store: 'Store', cashier: 'Cashier', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
     attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'No shift', language: '中文', languageTip: 'Switches this window for this session only (no settings change, no PIN). The default language is under Settings.',
   },
   demo: { banner: 'demo mode — sandbox gateway, no real money moves' },
+  storeScreen: {
+    notConfigured: 'This counter is not linked to a store database: connect it under Settings → Store database (supervisor PIN).', unreachable: 'The store database cannot answer right now: the figures below are the last ones; selling here is not affected.',
+    today: 'Whole store today: net {{net}} ({{count}} sales, refunds {{refunds}})', counter: 'Counter', sales: 'Sales', refunds: 'Refunds', net: 'Net', lastCopy: 'Last copy', attention: 'Attention',
+    updated: 'Updated {{time}} (every 5 s)', search: 'Search all counters', searchPlaceholder: 'Order number, transaction id or amount (e.g. 25)', noOrders: 'No orders found',
+    orderNo: 'Order', amount: 'Amount', state: 'State', time: 'Time',
+  },
   storeDb: {
     title: 'Store database', about: 'The counters of one shop share a PostgreSQL database: this counter keeps its own books and copies orders, refunds and shifts there. When the store database is unreachable the counter keeps selling and catches up later.',
     url: 'Database URL', tls: 'Encrypted connection (TLS)', connect: 'Connect (supervisor PIN)', disconnect: 'Disconnect the store database', connected: 'Connected to the store database; copying this counter\'s records',
@@ -26,10 +32,11 @@ export const en: Messages = {
     paid: 'Paid', cancelled: 'Cancelled', closed: 'Closed', failed: 'Failed', review: 'Needs review',
   },
   checkout: {
-    amount: 'Amount due', note: 'Note (optional)', notePlaceholder: 'What was sold, e.g. fruit', scan: 'Scan code', face: 'Face pay',
+    amount: 'Amount due', note: 'Goods (optional)', notePlaceholder: 'What was sold, e.g. 2 jin of fruit (empty: “店内消费”, in-store purchase)', scan: 'Scan code', face: 'Face pay',
     qrWechat: 'WeChat QR', qrAlipay: 'Alipay QR', stop: 'Stop', newSale: 'Next sale', clear: 'Clear',
     hints: 'Digits amount · Enter pay · Esc stop · F1 scan · F3 WeChat QR · F4 Alipay QR', hintFace: ' · F2 face',
     manualCode: 'Type payment code', manualCodePlaceholder: 'If the scanner fails, type the customer code here', manualPay: 'Pay',
+    amountRefused: { decimals: 'At most two decimals (fen): that digit was not added', max: 'Above the per-sale maximum {{max}}: that digit was not added' },
   },
   panel: {
     idle: 'Type the amount, then just scan the customer code', armed: "Scan the customer's payment code", armedHint: 'The scan pays by itself, no click needed',
@@ -39,13 +46,28 @@ export const en: Messages = {
     reviewWhat: 'Cannot confirm yet whether the customer paid', openOrder: 'Open this order', stopping: 'Cancelling…',
     stopOk: 'Stopped: {{state}}', stopFailed: 'Cancel not finished: {{message}}', orderNo: 'Order {{no}}',
     qrShow: 'Ask the customer to scan the QR on the customer display with {{wallet}}', faceWaiting: 'Ask the customer to look at the camera',
-    next: {
-      paid: 'Ready for the next sale (just type the amount).',
-      cancelled: 'The customer was not charged. Try again or use another method.',
-      closed: 'The customer was not charged. Try again or use another method.',
-      failed: 'Ask the customer for another card or payment method, then try again.',
+    advice: {
+      paid: 'Ready for the next sale (type the amount, or press Enter).',
+      insufficient: 'Insufficient funds: ask for another card or payment method, then just scan again (the amount is kept).',
+      expiredCode: 'The payment code expired: ask the customer to refresh it, then just scan again (the amount is kept).',
+      switchedToCode: 'The customer switched to a payment code: just scan it (the amount is kept).',
+      customerCancelled: 'The customer cancelled face pay, nothing charged: try face again or scan a payment code (the amount is kept).',
+      notPaid: 'The customer did not pay, nothing charged: just scan again (the amount is kept) or use another method.',
+      notReceived: 'The gateway never received this order, nothing charged: just scan again (the amount is kept).',
+      unreachable: 'The payment gateway cannot be reached: do not charge again yet. Check the network, then press "Recheck" on this order in Orders.',
+      refused: 'The gateway refused this payment (reason above): check the settings or use another method (the amount is kept).',
+      faceDevice: 'The face camera failed, nothing charged: scan the customer payment code (the amount is kept).',
       review: 'Do not charge again until it is settled: press "Open this order" and follow the advice.',
+      generic: 'Nothing charged: just scan again (the amount is kept) or use another method.',
     },
+    stoppingTitle: 'Stopping', stoppingWhat: 'This order is being cancelled; the customer will not be charged (a last-moment payment is reversed automatically).',
+    cancelCountdown: 'Cancel in {{seconds}} s', stoppingNext: 'You can start the next sale: this one is cancelled in the background (see Orders); you will be told when it ends.',
+    stoppingBusy: 'The last order is still being cancelled: press "Next sale" or type a new amount, then scan.',
+    notPaymentCode: 'Not a payment code: {{code}}', notPaymentCodeHint: 'Nothing was charged. Scan the payment code on the customer phone (WeChat / Alipay / UnionPay…).',
+    invalidCodeWhy: 'The scan cannot be used, nothing charged: {{message}}', amountLimit: 'Above the per-sale maximum, nothing charged: {{message}}',
+    confirmTitle: 'Confirm the amount', confirmHint: 'Above {{limit}}: check the amount with the customer before charging.', confirmOk: 'Charge', confirmCancel: 'Back',
+    backgroundPaid: 'Stopped order {{no}} was paid {{amount}} by the customer: payment received, do not charge again', backgroundCancelled: 'Stopped order {{no}} is cancelled, nothing charged',
+    backgroundReview: 'Stopped order {{no}} needs checking: see Orders', backgroundOther: 'Stopped order {{no}}: {{state}}',
     noAmount: 'Type the amount first', busy: 'The last payment is still running: wait for it or press Esc', invalidCode: 'Not a valid payment code: ask the customer to refresh it and scan again',
     notConfigured: 'Payments are not ready yet: {{message}}', noShift: 'Open a shift first (Shift page)', callFailed: '{{message}}',
     journalFailing: 'The journal cannot be written (disk full or failing): sales are paused, call the manager',
@@ -65,7 +87,7 @@ export const en: Messages = {
   refund: {
     title: 'Refund', amount: 'Refund amount (yuan)', full: 'Full', reason: 'Reason (optional)', pin: 'Supervisor PIN', submit: 'Refund',
     pinHint: 'A supervisor enters the PIN', invalidAmount: 'The refund must be above 0 and at most {{max}}',
-    pinInvalid: 'Wrong supervisor PIN, try again', pinLocked: 'Too many wrong PINs: locked. Try later or call the manager.', done: 'Refund submitted: {{state}}', succeeded: 'Refunded {{amount}}',
+    pinInvalid: 'Wrong supervisor PIN, try again', pinLocked: 'Too many wrong PINs: locked. Try later or call the manager.', pending: 'Refund in progress: {{state}}', refused: 'Refund refused, nothing refunded', states: { created: 'created', submitted: 'submitted', processing: 'processing', success: 'succeeded', failed: 'failed', review: 'to check' }, succeeded: 'Refunded {{amount}}',
     failed: 'Refund failed: {{message}}',
   },
   shift: {
@@ -108,6 +130,7 @@ export const en: Messages = {
     secretsPlain: 'This computer cannot encrypt the gateway keys at rest (no system keyring). They are kept in a file only this Windows/Linux user can read. Live mode needs a supervisor to confirm this.',
     plainConfirmTitle: 'Switch to live without encrypted keys?', plainConfirm: 'The gateway keys on this computer will not be encrypted at rest. Only confirm if this computer is kept locked and used only by shop staff.', plainConfirmOk: 'Yes, switch to live',
     modeTitle: 'Mode', modeDemo: 'Demo (sandbox)', modeLive: 'Live', modeChanged: 'Switched to {{mode}} mode', liveRefused: 'Cannot switch to live yet: still in demo mode (no real charges)', modeRefused: 'Mode not changed',
+    limits: 'Payment limits', maxSale: 'Per-sale maximum (yuan)', confirmAbove: 'Confirm above (yuan)', confirmAboveHint: 'Above this amount the cashier must confirm before charging; 0 = never. Changing needs the supervisor PIN.', limitsSaved: 'Payment limits saved', limitsInvalid: 'Type a valid amount (yuan, at most two decimals)', limitsOrder: 'The confirm amount cannot be above the per-sale maximum',
     speak: 'Speak on success', defaultLanguage: 'Default language', languageHint: 'The language button in the top bar switches this window for this session only; this sets the counter\'s default.', language: 'Language', pinForChange: 'Supervisor PIN (needed for every change)',
     gatewayDemo: 'Live gateway URL (demo mode still sells through the built-in sandbox)', failed: 'Not saved: {{message}}', unavailable: 'Settings unavailable: {{message}}',
   },

@@ -1,12 +1,18 @@
 // Chinese (default). Keys are grouped by screen; en.ts mirrors this shape.
 export const zhCN = {
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
-  nav: { checkout: '收银', orders: '订单', shift: '班次', settings: '设置', customer: '顾客屏' },
+  nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {
     store: '门店', cashier: '收银员', version: '版本', health: '状态', healthOk: '正常', healthDegraded: '部分异常', healthDown: '故障',
     attention: '{{count}} 笔订单待处理', scanner: '扫码枪', face: '刷脸', noShift: '未开班', language: 'English', languageTip: '只切换本窗口，本次使用有效（不改设置、不需要主管密码）。默认语言在「设置」中修改。',
   },
   demo: { banner: '演示模式 — 使用沙箱网关，不会真实扣款' },
+  storeScreen: {
+    notConfigured: '本机尚未连接门店数据库：请在「设置 → 门店数据库」中连接（需主管密码）。', unreachable: '门店数据库暂时无法查询：以下为最近一次的数据；本机收款不受影响。',
+    today: '今日全店：净收 {{net}}（{{count}} 笔，退款 {{refunds}}）', counter: '收银台', sales: '收款', refunds: '退款', net: '净收', lastCopy: '最近同步', attention: '待处理',
+    updated: '更新于 {{time}}（每 5 秒刷新）', search: '查询全店订单', searchPlaceholder: '订单号、交易号或金额（如 25）', noOrders: '没有找到订单',
+    orderNo: '订单号', amount: '金额', state: '状态', time: '时间',
+  },
   storeDb: {
     title: '门店数据库', about: '同一门店的多台收银机共用一个 PostgreSQL 数据库：本机账本照常记账，订单、退款、班次同步到门店库。门店库连不上时照常收款，恢复后自动补传。',
     url: '数据库地址', tls: '加密连接 (TLS)', connect: '连接（需主管密码）', disconnect: '断开门店库', connected: '已连接门店数据库，正在同步本机记录',
@@ -24,10 +30,11 @@ export const zhCN = {
     paid: '已收款', cancelled: '已撤销', closed: '已关闭', failed: '失败', review: '需人工核对',
   },
   checkout: {
-    amount: '应收金额', note: '备注（选填）', notePlaceholder: '商品说明，如：水果', scan: '扫码收款', face: '刷脸支付',
+    amount: '应收金额', note: '商品（选填）', notePlaceholder: '商品说明，如：水果 2 斤（不填为“店内消费”）', scan: '扫码收款', face: '刷脸支付',
     qrWechat: '微信二维码', qrAlipay: '支付宝二维码', stop: '停止收款', newSale: '下一单', clear: '清除',
     hints: '数字键 输入金额 · Enter 收款 · Esc 停止 · F1 扫码 · F3 微信码 · F4 支付宝码', hintFace: ' · F2 刷脸',
     manualCode: '手动输入付款码', manualCodePlaceholder: '扫码枪失灵时在此输入顾客付款码', manualPay: '确认',
+    amountRefused: { decimals: '金额最多两位小数（到分），这一位没有输入', max: '超过单笔收款上限 {{max}}，这一位没有输入' },
   },
   panel: {
     idle: '输入金额后，直接扫顾客付款码即可收款', armed: '请扫描顾客的付款码', armedHint: '扫码枪扫描后自动收款，无需点击',
@@ -37,13 +44,28 @@ export const zhCN = {
     reviewWhat: '暂时无法确认顾客是否已付款', openOrder: '查看此单', stopping: '正在撤销…',
     stopOk: '已停止：{{state}}', stopFailed: '撤销未完成：{{message}}', orderNo: '订单号 {{no}}',
     qrShow: '请顾客用{{wallet}}扫描顾客屏上的二维码', faceWaiting: '请顾客看向摄像头',
-    next: {
-      paid: '可以开始下一单（直接输入金额）。',
-      cancelled: '顾客未付款，可重新收款或换一种方式。',
-      closed: '顾客未付款，可重新收款或换一种方式。',
-      failed: '请让顾客换一张卡/换一种支付方式后重新收款。',
+    advice: {
+      paid: '可以开始下一单（直接输入金额，或按 Enter）。',
+      insufficient: '顾客余额不足：请顾客换一张卡或换一种付款方式，然后直接重新扫码（金额已保留）。',
+      expiredCode: '付款码已失效：请顾客刷新付款码，然后直接重新扫码（金额已保留）。',
+      switchedToCode: '顾客改用付款码：直接扫描顾客的付款码（金额已保留）。',
+      customerCancelled: '顾客取消了刷脸，未扣款：可重新刷脸或直接扫付款码（金额已保留）。',
+      notPaid: '顾客未付款，未扣款：可直接重新扫码收款（金额已保留），或换一种方式。',
+      notReceived: '网关没有收到这笔订单，未扣款：可直接重新扫码收款（金额已保留）。',
+      unreachable: '支付网关暂时连不上：先不要重复收款。请检查网络，恢复后到「订单」页对这笔订单点「重新查询」。',
+      refused: '网关拒绝了这笔收款（见上方原因）：请核对设置或换一种付款方式（金额已保留）。',
+      faceDevice: '刷脸设备异常，未扣款：请直接扫顾客的付款码（金额已保留）。',
       review: '确认前不要重复收款：点「查看此单」按提示处理。',
+      generic: '未扣款：可直接重新扫码收款（金额已保留），或换一种方式。',
     },
+    stoppingTitle: '停止中', stoppingWhat: '本单正在撤销，顾客不会被扣款（如顾客恰好已付款，会自动撤销退回）。',
+    cancelCountdown: '{{seconds}} 秒后撤销', stoppingNext: '可以开始下一单：本单在后台撤销，结果见「订单」页，完成时会提示。',
+    stoppingBusy: '上一单正在撤销：按「下一单」或输入新金额后再扫码。',
+    notPaymentCode: '不是付款码：{{code}}', notPaymentCodeHint: '没有发起收款。请扫描顾客手机上的付款码（微信/支付宝/云闪付等）。',
+    invalidCodeWhy: '扫码内容无法使用，未收款：{{message}}', amountLimit: '超过单笔收款上限，未收款：{{message}}',
+    confirmTitle: '请确认收款金额', confirmHint: '金额超过 {{limit}}，请与顾客核对后再收款。', confirmOk: '确认收款', confirmCancel: '返回修改',
+    backgroundPaid: '已停止的订单 {{no}} 顾客已付款 {{amount}}：已收款，请勿重复收款', backgroundCancelled: '已停止的订单 {{no}} 已撤销，未扣款',
+    backgroundReview: '已停止的订单 {{no}} 需要人工核对：请到「订单」页查看', backgroundOther: '已停止的订单 {{no}}：{{state}}',
     noAmount: '请先输入金额', busy: '上一笔还在处理中，请等待结果或按 Esc 停止', invalidCode: '这不是有效的付款码，请让顾客刷新付款码后重扫',
     notConfigured: '收款功能尚未就绪：{{message}}', noShift: '请先在「班次」页开班', callFailed: '{{message}}',
     journalFailing: '账本无法写入（磁盘已满或出错）：暂停收款，请联系管理员',
@@ -63,7 +85,7 @@ export const zhCN = {
   refund: {
     title: '退款', amount: '退款金额（元）', full: '全额', reason: '退款原因（选填）', pin: '主管密码', submit: '确认退款',
     pinHint: '需要主管输入主管密码', invalidAmount: '退款金额需大于 0 且不超过可退金额 {{max}}',
-    pinInvalid: '主管密码错误，请重新输入', pinLocked: '密码错误次数过多，已锁定。请稍后再试或联系店长。', done: '退款已提交：{{state}}', succeeded: '退款成功：{{amount}}',
+    pinInvalid: '主管密码错误，请重新输入', pinLocked: '密码错误次数过多，已锁定。请稍后再试或联系店长。', pending: '退款处理中：{{state}}', refused: '退款被拒绝，未退款', states: { created: '已创建', submitted: '已提交', processing: '处理中', success: '成功', failed: '失败', review: '待核对' }, succeeded: '退款成功：{{amount}}',
     failed: '退款失败：{{message}}',
   },
   shift: {
@@ -106,6 +128,7 @@ export const zhCN = {
     secretsPlain: '本机无法加密保存网关密钥（没有系统密钥库），密钥保存在只有当前系统用户能读取的文件中。切换到正式模式需要主管确认。',
     plainConfirmTitle: '在密钥无法加密的情况下切换到正式模式？', plainConfirm: '本机上的网关密钥将不会加密保存。请仅在这台电脑有人看管、只供店员使用时确认。', plainConfirmOk: '确认，切换到正式模式',
     modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式', liveRefused: '还不能切换到正式模式，仍在演示模式（不会真实扣款）', modeRefused: '模式未切换',
+    limits: '收款限额', maxSale: '单笔收款上限（元）', confirmAbove: '大额确认（元）', confirmAboveHint: '超过此金额时，收款前要求收银员确认；0 表示不确认。修改需要主管密码。', limitsSaved: '收款限额已保存', limitsInvalid: '请输入正确的金额（元，最多两位小数）', limitsOrder: '“大额确认”金额不能高于单笔收款上限',
     speak: '收款成功时语音播报', defaultLanguage: '默认界面语言', languageHint: '顶栏的语言按钮只切换本窗口的本次使用；这里改的是收银台的默认语言。', language: '界面语言', pinForChange: '主管密码（每次修改都需要）',
     gatewayDemo: '正式网关地址（演示模式收款仍用内置沙箱）', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },

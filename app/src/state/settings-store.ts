@@ -17,7 +17,7 @@ interface SettingsState {
   activateByPassword(username: string, password: string, pin?: string): Promise<Result<SettingsView>>
   finishSetup(): Promise<Result<SettingsView>>
   register(req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<Result<SettingsView>>
-  setPin(next: string, current?: string, via?: 'settings' | 'setup'): Promise<Result<{ pinSet: true }>>
+  setPin(next: string, current?: string): Promise<Result<{ pinSet: true }>>
 }
 
 /** Keeps the store in step with whatever a call returned. */
@@ -62,8 +62,8 @@ export const useSettingsStore = create<SettingsState>()(() => ({
     keep(await window.pos.settings.activate(pin ? { username, password, pin } : { username, password })),
   finishSetup: async () => keep(await window.pos.settings.setupDone({})),
   register: async (req, pin) => keep(await window.pos.settings.register(pin ? { ...req, pin } : req)),
-  async setPin(next, current, via) {
-    const r = await window.pos.settings.setPin({ next, ...(current ? { current } : {}), ...(via ? { via } : {}) })
+  async setPin(next, current) {
+    const r = await window.pos.settings.setPin({ next, ...(current ? { current } : {}) })
     if (r.ok) await useSettingsStore.getState().load()
     return r
   },

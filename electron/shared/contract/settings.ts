@@ -88,11 +88,7 @@ export const settingsCalls = {
     SettingsView,
   ),
   /** Sets the supervisor PIN (first time: no current PIN needed; in live mode the first one only in setup). */
-  'settings:setPin': call(
-    /** via 'setup': the go-live setup (the only place a live counter's first PIN may be set). */
-    z.strictObject({ current: Pin.optional(), next: NewPin, via: z.enum(['settings', 'setup']).optional() }),
-    z.object({ pinSet: z.literal(true) }),
-  ),
+  'settings:setPin': call(z.strictObject({ current: Pin.optional(), next: NewPin }), z.object({ pinSet: z.literal(true) })),
 }
 
 export const settingsEvents = {

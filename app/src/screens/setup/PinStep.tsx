@@ -26,7 +26,7 @@ export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: str
     setBusy(true)
     const store = useSettingsStore.getState()
     // An existing PIN is proved with an empty settings change (the core checks it).
-    const r = pinSet ? await store.update({}, pin) : await store.setPin(pin, undefined, 'setup')
+    const r = pinSet ? await store.update({}, pin) : await store.setPin(pin)
     setBusy(false)
     if (r.ok) onDone(pin)
     else setError(r.error)
