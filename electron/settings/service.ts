@@ -89,7 +89,12 @@ export class SettingsService {
   private plain(): Plain {
     if (!this.cached) {
       const stored = this.journal.getSetting('settings')
-      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+      // Settings saved before the first-run setup existed carry no setupDone: that
+      // counter was set up already, so the setup does not pop up after an update —
+      // unless it went live before PINs were required (the setup sets the first PIN).
+      const saved = stored ? (JSON.parse(stored) as Partial<Plain>) : null
+      const legacyDone = saved ? { setupDone: !(saved.mode === 'live' && !this.pin.isSet()) } : {}
+      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...legacyDone, ...saved }
     }
     return this.cached
   }
