@@ -24,7 +24,9 @@ test('an order needing attention is highlighted with its reason, and a recheck s
   await payByTypedCode(app, LOST_ANSWER)
   const panel = app.getByTestId('payment-panel')
   await expect(panel).toHaveAttribute('data-state', 'review', { timeout: 15_000 })
-  await expect(panel).toContainText('确认前不要重复收款')
+  // The advice matches the failure: the gateway could not be reached (not "insufficient funds").
+  await expect(app.getByTestId('advice')).toContainText('支付网关暂时连不上')
+  await expect(app.getByTestId('advice')).toContainText('先不要重复收款')
   await expect(panel).toContainText('暂时无法确认顾客是否已付款')
   // The header counts it at once (not at the next 15 s health refresh).
   await expect(app.getByTestId('header-attention')).toContainText('1 笔订单待处理')

@@ -1,5 +1,6 @@
 // Payment flows on the checkout against the in-process sandbox gateway.
-import { call, CODES, expect, fastCore, payByTypedCode, snap, test, typeAmount } from './fixtures'
+import { scaledPolicy } from '../electron/payments/policy'
+import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
 test('scan payment succeeds and shows amount, wallet and transaction id', async ({ app, core }) => {
   await typeAmount(app, '12.30')
@@ -17,17 +18,27 @@ test('scan payment succeeds and shows amount, wallet and transaction id', async 
   await snap(app, 'checkout-paid')
 })
 
-test('password wait shows the prompt and a countdown, then succeeds', async ({ app }) => {
-  await typeAmount(app, '1500')
-  await payByTypedCode(app, CODES.wechatPassword)
-  await expect(app.getByTestId('panel-title')).toHaveText(/顾客正在输入密码/)
-  await expect(app.getByTestId('countdown')).toContainText('秒后自动撤销')
-  // Nothing can start a second payment while this one is in flight.
-  await expect(app.getByTestId('pay-scan')).toBeDisabled()
-  await expect(app.getByTestId('pay-qr-wechat')).toBeDisabled()
-  await snap(app, 'checkout-password-wait')
-  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 10_000 })
-  await expect(app.getByTestId('panel-amount')).toHaveText('¥1,500.00')
+test.describe('password wait', () => {
+  // The customer confirms when the test says so; the engine waits for them 45 s × 0.5 here,
+  // far beyond what the checks take on a loaded machine.
+  test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 } } })
+
+  test('password wait shows the prompt and a countdown, then succeeds', async ({ app, core }) => {
+    await typeAmount(app, '1500')
+    // The customer confirms when the test says so (not on a sandbox timer that a loaded machine could outrun).
+    await payByTypedCode(app, CODES.wechatNeverPays)
+    await expect(app.getByTestId('panel-title')).toHaveText(/顾客正在输入密码/)
+    await expect(app.getByTestId('countdown')).toContainText('秒后自动撤销')
+    // Nothing can start a second payment while this one is in flight.
+    await expect(app.getByTestId('pay-scan')).toBeDisabled()
+    await expect(app.getByTestId('pay-qr-wechat')).toBeDisabled()
+    await snap(app, 'checkout-password-wait')
+    const current = await call(core, 'payment:current', {})
+    if (!current.ok || !current.value) throw new Error('no order in flight')
+    core.services.sandbox!.control.payNow(current.value.outTradeNo)
+    await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 10_000 })
+    await expect(app.getByTestId('panel-amount')).toHaveText('¥1,500.00')
+  })
 })
 
 test('customer never pays: the engine cancels and says nothing was charged', async ({ app }) => {
@@ -71,8 +82,8 @@ test('insufficient funds fails with the reason and what to do next', async ({ ap
 test.describe('QR', () => {
   // The customer pays when the test says so (sandbox control), never on a timer: on a loaded
   // machine a timer could pay the order before the page had even drawn the code. The engine's
-  // QR deadline (120 s × 0.1) is far beyond what the checks below take.
-  test.use({ coreOptions: { ...fastCore(), sandbox: { timeScale: 0.2, enableControl: true } } })
+  // QR deadline (120 s × 0.5) is far beyond what the checks below take.
+  test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 } } })
 
   test('QR payment shows the code on the panel and the customer display, then pays', async ({ app, core, harness, context }) => {
     const customer = await context.newPage()

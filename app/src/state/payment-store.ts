@@ -150,7 +150,11 @@ export const usePaymentStore = create<PaymentState>()((set, get) => ({
     // Typing after a finished (or stopped) payment starts the next sale.
     if (s.current && !holdsCounter(s.current)) set({ ...setAside(s), current: null, stopResult: null, amountText: '', note: '' })
     const max = useSettingsStore.getState().view?.maxSaleFen
-    set((now) => ({ amountRefused: keyRefusal(now.amountText, key, max), amountText: applyKey(now.amountText, key), error: null, notPaymentCode: null, armed: false }))
+    set((now) => {
+      // A refused key changes nothing and says why (never a silent drop).
+      const refused = keyRefusal(now.amountText, key, max)
+      return { amountRefused: refused, amountText: refused ? now.amountText : applyKey(now.amountText, key), error: null, notPaymentCode: null, armed: false }
+    })
   },
   setNote(note) {
     set({ note: note.slice(0, 128) })
