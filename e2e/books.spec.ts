@@ -18,12 +18,13 @@ test('the journal refuses writes while the customer pays: 已收款，账本写�
   await payByTypedCode(app, CODES.wechatInstant)
   await expect(app.getByTestId('payment-error')).toContainText('账本无法写入')
   fault.heal()
-  await expect.poll(async () => (await call(core, 'app:health', {})).ok && (await call(core, 'app:health', {}))).toMatchObject({ value: { journal: 'ok' } })
+  await expect.poll(async () => call(core, 'app:health', {})).toMatchObject({ ok: true, value: { journal: 'ok' } })
   const paid = await call(core, 'orders:search', { state: 'paid' })
   expect(paid.ok && paid.value.items.map((o) => o.amountFen)).toEqual([1500])
 })
 
 test('对账 after a Z close: the Z report says reconciled, the list shows the difference', async ({ app, core }) => {
+  core.services.settings.setPin('246813')
   expect((await call(core, 'shifts:open', { cashier: '李四', floatFen: 0 })).ok).toBe(true)
   const sale = await call(core, 'payment:payByCode', { amountFen: 880, authCode: CODES.wechatInstant })
   expect(sale.ok).toBe(true)
@@ -33,9 +34,10 @@ test('对账 after a Z close: the Z report says reconciled, the list shows the d
   const j = core.services.journal
   j.orders.insert({ out_trade_no: no, method: 'code', paytype: 'WECHAT', amount_fen: 1300, body: 't', step: 's', auth_code_masked: null, cashier: '李四', shift_id: core.services.shifts.currentId(), created_at: Date.now() })
   j.orders.transition(no, 'failed', { failure_code: 'NOT_SUBMITTED' }, 'local void (test)', Date.now())
-  await expect.poll(async () => (await call(core, 'payment:current', {})).ok && (await call(core, 'payment:current', {}))).toMatchObject({ value: null })
+  await expect.poll(async () => call(core, 'payment:current', {})).toMatchObject({ ok: true, value: null })
 
   await app.keyboard.press('F11')
+  await app.getByTestId('shift-pin').fill('246813')
   await app.getByTestId('shift-close').click()
   await app.locator('.ant-popconfirm').getByRole('button', { name: '是' }).click()
   await expect(app.getByTestId('report')).toHaveAttribute('data-kind', 'Z')

@@ -9,6 +9,7 @@ import { createCore, type Core, type CoreOptions } from '../electron/core/create
 import { memoryLogger, type MemoryLogger } from '../electron/core/logger'
 import { startHarness, type Harness } from '../electron/harness/server'
 import { scaledPolicy } from '../electron/payments/policy'
+import { groupThousands } from '../electron/shared/money'
 import type { CallName, CallRequest, CallResponse } from '../electron/shared/contract'
 import type { Result } from '../electron/shared/result'
 
@@ -82,7 +83,7 @@ export async function typeAmount(page: Page, yuan: string): Promise<void> {
   await page.locator('body').click({ position: { x: 5, y: 400 } })
   await page.keyboard.press('Delete')
   for (const ch of yuan) await page.keyboard.press(ch)
-  await expect(page.getByTestId('amount')).toHaveText(`¥${yuan}`)
+  await expect(page.getByTestId('amount')).toHaveText(`¥${groupThousands(yuan)}`)
 }
 
 /** Arms the scan method (Enter) and enters a payment code in the manual field. */
@@ -98,6 +99,7 @@ export const CODES = {
   wechatPassword: '134567890123450001',
   wechatNeverPays: '134567890123450002',
   wechatInsufficient: '134567890123450003',
+  wechatExpired: '134567890123450004',
   alipayInstant: '284567890123459999',
 } as const
 

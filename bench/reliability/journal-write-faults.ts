@@ -82,7 +82,7 @@ const STEPS: { step: string; run(e: Env): Promise<void> }[] = [
     run: async (e) => {
       const o = await e.c.settle((await pay(e.c, 1204, CODES.instant)).outTradeNo)
       e.breakJournal()
-      const r = await e.c.dispatch('refunds:create', { outTradeNo: o.outTradeNo, amountFen: 500, pin: '8888' })
+      const r = await e.c.dispatch('refunds:create', { outTradeNo: o.outTradeNo, amountFen: 500, pin: '808182' })
       if (r.ok || r.error.code !== 'JOURNAL') throw new Error(`refund while failing: ${r.ok ? 'accepted' : r.error.code}`)
     },
   },
@@ -91,7 +91,7 @@ const STEPS: { step: string; run(e: Env): Promise<void> }[] = [
     run: async (e) => {
       const o = await e.c.settle((await pay(e.c, 1205, CODES.instant)).outTradeNo)
       const hit = e.breakAt('refund')
-      await e.c.dispatch('refunds:create', { outTradeNo: o.outTradeNo, amountFen: 500, pin: '8888' })
+      await e.c.dispatch('refunds:create', { outTradeNo: o.outTradeNo, amountFen: 500, pin: '808182' })
       await hit
       await e.c.services.refunds.idle()
     },
@@ -101,7 +101,7 @@ const STEPS: { step: string; run(e: Env): Promise<void> }[] = [
     run: async (e) => {
       const o = await e.c.settle((await pay(e.c, 1206, CODES.instant)).outTradeNo)
       const hit = e.breakAt('refundquery', 2) // the 1st is the pre-check against refunds made elsewhere
-      await e.c.dispatch('refunds:create', { outTradeNo: o.outTradeNo, amountFen: 591, pin: '8888' }) // .91: PROCESSING first
+      await e.c.dispatch('refunds:create', { outTradeNo: o.outTradeNo, amountFen: 591, pin: '808182' }) // .91: PROCESSING first
       await hit
       await e.c.services.refunds.idle()
     },
@@ -111,7 +111,7 @@ const STEPS: { step: string; run(e: Env): Promise<void> }[] = [
     run: async (e) => {
       await e.c.settle((await pay(e.c, 1207, CODES.instant)).outTradeNo)
       e.breakJournal()
-      const r = await e.c.dispatch('shifts:close', {})
+      const r = await e.c.dispatch('shifts:close', { pin: '808182' })
       if (r.ok || r.error.code !== 'JOURNAL') throw new Error(`close while failing: ${r.ok ? 'accepted' : r.error.code}`)
     },
   },
@@ -121,7 +121,7 @@ const STEPS: { step: string; run(e: Env): Promise<void> }[] = [
       await e.c.settle((await pay(e.c, 1208, CODES.instant)).outTradeNo)
       await paidButVoided(e.c, 'RLVOIDEDPAID0000001', 1209)
       const hit = e.breakAt('orderquery')
-      const r = await e.c.dispatch('shifts:close', {})
+      const r = await e.c.dispatch('shifts:close', { pin: '808182' })
       if (!r.ok) throw new Error(`close refused: ${r.error.code}`)
       await hit
     },
@@ -175,7 +175,7 @@ async function runCell(step: (typeof STEPS)[number], fault: JournalFault): Promi
       }
     })
   try {
-    c.services.settings.setPin('8888')
+    c.services.settings.setPin('808182')
     await c.dispatch('shifts:open', { cashier: 'r', floatFen: 0 })
     await step.run({ c, breakJournal, breakAt })
     if (!broken) throw new Error('the fault was never reached')
@@ -197,7 +197,7 @@ async function runCell(step: (typeof STEPS)[number], fault: JournalFault): Promi
     await c.services.refunds.idle()
     // Reconciliation: the Z close starts it (or it is already running for the close cell).
     if (c.services.shifts.current()) {
-      const z = await c.dispatch('shifts:close', {})
+      const z = await c.dispatch('shifts:close', { pin: '808182' })
       if (!z.ok) throw new Error(`close after healing refused: ${z.error.code}`)
     }
     await c.services.reconciler.idle()

@@ -135,9 +135,9 @@ export function settingsHandlers(s: DomainServices): H<'settings:get' | 'setting
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再切换模式')
       return s.settings.setMode(mode, pin, () => checkLiveGateway(s.liveClient()), acceptPlainSecrets === true)
     },
-    'settings:sendSms': ({ mobile }) => s.settings.sendSms(s.activationClient(), mobile),
-    'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient, req, pin),
-    'settings:register': ({ pin, ...req }) => s.settings.register(s.activationClient, req, pin),
+    'settings:sendSms': ({ mobile }) => s.settings.activation.sendSms(s.activationClient, mobile),
+    'settings:activate': ({ pin, ...req }) => s.settings.activation.activate(s.activationClient, req, pin),
+    'settings:register': ({ pin, ...req }) => s.settings.activation.register(s.activationClient, req, pin),
     'settings:setupDone': () => s.settings.finishSetup(),
     'settings:setPin': ({ current, next }) => {
       s.settings.setPin(next, current)

@@ -4,6 +4,7 @@
 // recheck finds still open inside the window being cancelled.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderView } from '../shared/contract'
+import { DEFAULT_BODY } from './engine'
 import { earliestCancelAt, scaledPolicy } from './policy'
 import { CODES, startTestCore, type TestCore } from './test-kit'
 
@@ -41,7 +42,7 @@ describe('Stop and the cancel rules', () => {
     expect(r.ok).toBe(true)
     const stopped = (r as { value: OrderView }).value
     expect(stopped.state).toBe('cancelling')
-    expect(stopped.step).toContain('正在停止')
+    expect(stopped.step).toContain('15 秒后才能撤销')
     expect(stopped.deadlineAt).toBeGreaterThan(Date.now())
     // The next sale starts while the first one is still being cancelled.
     const second = await pay(core, CODES.instant, 500)
@@ -141,14 +142,14 @@ describe('per-sale maximum and the shift cashier', () => {
     core = await startTestCore()
     const noPin = await core.dispatch('settings:update', { patch: { maxSaleFen: 100 } })
     expect(noPin.ok).toBe(false)
-    expect((await core.dispatch('settings:setPin', { next: '2468' })).ok).toBe(true)
-    const wrong = await core.dispatch('settings:update', { patch: { maxSaleFen: 100 }, pin: '1111' })
+    expect((await core.dispatch('settings:setPin', { next: '246813' })).ok).toBe(true)
+    const wrong = await core.dispatch('settings:update', { patch: { maxSaleFen: 100 }, pin: '111111' })
     expect(wrong.ok).toBe(false)
-    const right = await core.dispatch('settings:update', { patch: { maxSaleFen: 1000, confirmAboveFen: 500 }, pin: '2468' })
+    const right = await core.dispatch('settings:update', { patch: { maxSaleFen: 1000, confirmAboveFen: 500 }, pin: '246813' })
     expect(right.ok).toBe(true)
     const r = await core.dispatch('payment:payByCode', { amountFen: 1001, authCode: CODES.instant })
     expect(!r.ok && r.error.code).toBe('AMOUNT_LIMIT')
-    const bad = await core.dispatch('settings:update', { patch: { confirmAboveFen: 2000 }, pin: '2468' })
+    const bad = await core.dispatch('settings:update', { patch: { confirmAboveFen: 2000 }, pin: '246813' })
     expect(!bad.ok && bad.error.code).toBe('VALIDATION')
   })
 
@@ -157,5 +158,13 @@ describe('per-sale maximum and the shift cashier', () => {
     expect((await core.dispatch('shifts:open', { cashier: '王芳', floatFen: 0 })).ok).toBe(true)
     const o = await pay(core, CODES.instant)
     expect(o.cashier).toBe('王芳')
+  })
+
+  it('an order without a typed description says what was sold in general terms, not the store name', async () => {
+    core = await startTestCore()
+    const o = await core.settle((await pay(core, CODES.instant)).outTradeNo)
+    expect(o.body).toBe(DEFAULT_BODY)
+    expect(o.body).not.toBe(core.services.settings.view().storeName)
+    expect(core.services.sandbox!.state.findOrder(o.outTradeNo)!.body).toBe(DEFAULT_BODY)
   })
 })

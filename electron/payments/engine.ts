@@ -15,6 +15,13 @@ import { formatYuan } from '../shared/money'
 import { confirmNotFound, earliestCancelTime, OrderSettler } from './settle'
 import { orderView, STEP } from './view'
 
+/**
+ * The goods description (`body`, shown as 商品 on the order and on the customer's
+ * bill) when the cashier typed none: a description of goods, not the store's
+ * name (the wallet shows the merchant's name on its own).
+ */
+export const DEFAULT_BODY = '店内消费'
+
 export interface SaleRequest {
   amountFen: number
   body?: string
@@ -153,7 +160,7 @@ export class PaymentEngine {
             method,
             paytype,
             amount_fen: req.amountFen,
-            body: fitBody(req.body?.trim() || terminal.storeName || '商品'),
+            body: fitBody(req.body?.trim() || DEFAULT_BODY),
             step: method === 'face' ? STEP.lookAtCamera : STEP.created,
             auth_code_masked: authCodeMasked,
             // The shift's cashier (who is at the counter), not the default name in Settings.

@@ -82,6 +82,16 @@ export class ReplicationService {
     return this.status()
   }
 
+  /** A read-only question to the store database; STORE_UNREACHABLE when there is none or it cannot answer. */
+  async ask<T>(question: (pool: StorePool) => Promise<T>): Promise<T> {
+    if (!this.pool) throw new PosFailure('STORE_UNREACHABLE', '未连接门店数据库：只能查看本机记录', { reason: 'not-configured' })
+    try {
+      return await question(this.pool)
+    } catch (e) {
+      throw new PosFailure('STORE_UNREACHABLE', `门店数据库暂时无法查询：${errorCode(e)}`, { reason: errorCode(e) })
+    }
+  }
+
   async disconnect(pin: string | undefined): Promise<ReplicationStatus> {
     this.deps.verifyPin(pin)
     await this.halt()

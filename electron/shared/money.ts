@@ -19,9 +19,18 @@ export function formatFen(fen: Fen): string {
   return `${sign}${yuan}.${cents.toString().padStart(2, '0')}`
 }
 
-/** "¥123.45" */
+/** "¥1,234.50": how money is shown everywhere (thousands separators, two decimals). */
 export function formatYuan(fen: Fen): string {
-  return `¥${formatFen(fen)}`
+  return fen < 0 ? `-¥${groupThousands(formatFen(-fen))}` : `¥${groupThousands(formatFen(fen))}`
+}
+
+/** "1234567.5" → "1,234,567.5": separators in the yuan part of a typed or formatted amount. */
+export function groupThousands(text: string): string {
+  const [whole = '', ...rest] = text.split('.')
+  const sign = whole.startsWith('-') ? '-' : ''
+  const digits = sign ? whole.slice(1) : whole
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return [sign + grouped, ...rest].join('.')
 }
 
 /** Parses "12", "12.3", "12.34" into fen by string manipulation; null when not a valid amount. */

@@ -43,7 +43,7 @@ describe('WedgeDetector', () => {
     const d = new WedgeDetector()
     const { out } = type(d, ['1', '2', '3', 'Enter'], 10)
     expect(scans(out)).toEqual([])
-    expect(out.at(-1)).toEqual({ swallow: false, replay: '123', scan: null })
+    expect(out.at(-1)).toEqual({ swallow: false, replay: '123', scan: null, retract: 0 })
   })
 
   it('average gap decides: 45 ms is a scan, 65 ms is not', () => {
@@ -56,8 +56,8 @@ describe('WedgeDetector', () => {
   it('flush hands held keys back after a pause, and only after maxGapMs', () => {
     const d = new WedgeDetector()
     d.feed('7', 1000)
-    expect(d.flush(1050)).toEqual({ swallow: false, replay: '', scan: null })
-    expect(d.flush(1081)).toEqual({ swallow: false, replay: '7', scan: null })
+    expect(d.flush(1050)).toEqual({ swallow: false, replay: '', scan: null, retract: 0 })
+    expect(d.flush(1081)).toEqual({ swallow: false, replay: '7', scan: null, retract: 0 })
     expect(d.holding()).toBe(false)
   })
 
@@ -73,18 +73,48 @@ describe('WedgeDetector', () => {
     const d = new WedgeDetector()
     d.feed('1', 0)
     d.feed('2', 10)
-    expect(d.feed('Backspace', 20)).toEqual({ swallow: false, replay: '12', scan: null })
+    expect(d.feed('Backspace', 20)).toEqual({ swallow: false, replay: '12', scan: null, retract: 0 })
   })
 
   it('without required terminators a fast burst ends at the pause', () => {
     const d = new WedgeDetector({ requireTerminator: false })
     const { t } = type(d, keys('134567890123456789'), 8)
-    expect(d.flush(t + 100)).toEqual({ swallow: false, replay: '', scan: '134567890123456789' })
+    expect(d.flush(t + 100)).toEqual({ swallow: false, replay: '', scan: '134567890123456789', retract: 0 })
   })
 
   it('an overlong burst is reported cut to maxLength (the service then rejects it as too long)', () => {
     const d = new WedgeDetector()
     const { out } = type(d, [...keys('9'.repeat(400)), 'Enter'], 3)
     expect(scans(out)[0]).toHaveLength(256)
+  })
+
+  it('a busy page: the timer hands keys back early, the next key (same burst by its timestamp) retracts them, and the scan is whole', () => {
+    const d = new WedgeDetector()
+    const code = '134567890123459999'
+    // 6 keys arrive at 8 ms, then the page is blocked; its flush timer runs late, before the queued keys.
+    const first = type(d, keys(code.slice(0, 6)), 8, 1000)
+    const early = d.flush(1000 + 5 * 8 + 300) // performance.now() after a 300 ms block
+    expect(early.replay).toBe(code.slice(0, 6))
+    // the queued keys carry their own (earlier) timestamps
+    const rest = type(d, [...keys(code.slice(6)), 'Enter'], 8, first.t + 8)
+    expect(rest.out[0]).toMatchObject({ retract: 6, swallow: true })
+    expect(rest.out.slice(1).every((x) => x.retract === 0)).toBe(true)
+    expect(scans(rest.out)).toEqual([code])
+    expect(replayed(rest.out)).toBe('')
+  })
+
+  it('a key after a real pause does not retract what the timer handed back', () => {
+    const d = new WedgeDetector()
+    d.feed('7', 1000)
+    expect(d.flush(1100).replay).toBe('7')
+    expect(d.feed('8', 1300)).toMatchObject({ retract: 0, swallow: true })
+  })
+
+  it('typing resumed right after a premature flush is retracted, then replayed whole once its pause is seen', () => {
+    const d = new WedgeDetector()
+    d.feed('1', 1000)
+    expect(d.flush(1200).replay).toBe('1') // timer ran late
+    expect(d.feed('2', 1040)).toMatchObject({ retract: 1, swallow: true })
+    expect(d.feed('Backspace', 1300)).toMatchObject({ replay: '12', swallow: false })
   })
 })

@@ -1,11 +1,17 @@
 // Tells a keyboard-wedge scanner from a person typing, by timing alone. Pure
 // (numbers and strings, no DOM), so the renderer and Node tests share it.
 //
-// Feed every keydown as (event.key, timestamp ms). Printable keys are held back
-// (swallow) while they arrive at scanner speed; when a terminator (Enter/Tab)
-// ends a fast, long-enough burst, it is a scan. When the burst turns out to be
-// typing (a slow gap, a short burst, a non-text key), the held keys come back
-// as `replay` for the caller to type into the focused field.
+// Feed every keydown as (event.key, event.timeStamp ms). Printable keys are held
+// back (swallow) while they arrive at scanner speed; when a terminator
+// (Enter/Tab) ends a fast, long-enough burst, it is a scan. When the burst turns
+// out to be typing (a slow gap, a short burst, a non-text key), the held keys
+// come back as `replay` for the caller to type into the focused field.
+//
+// Only the events' own timestamps decide. A timer (`flush`) may hand held keys
+// back early so a person sees a lone digit appear, but if the next key's
+// timestamp shows it belonged to the same fast burst (the page was busy and the
+// timer ran before queued keys), the decision says `retract`: the caller undoes
+// what it replayed, and the keys rejoin the burst.
 
 export interface WedgeOptions {
   /** Average gap between keys of a scan, at most (ms). */
@@ -37,6 +43,8 @@ export interface WedgeDecision {
   replay: string
   /** A complete scan. */
   scan: string | null
+  /** Characters replayed by the last `flush` that were part of a burst after all: undo them before anything else. */
+  retract: number
 }
 
 const TERMINATORS = new Set(['Enter', 'Tab'])
@@ -47,6 +55,8 @@ export class WedgeDetector {
   private readonly opts: WedgeOptions
   private chars: string[] = []
   private times: number[] = []
+  /** What the last timer flush handed back, kept until a key's timestamp confirms it was typing. */
+  private released: { chars: string[]; times: number[] } | null = null
 
   constructor(options: Partial<WedgeOptions> = {}) {
     this.opts = { ...DEFAULT_WEDGE_OPTIONS, ...options }
@@ -62,30 +72,54 @@ export class WedgeDetector {
   }
 
   feed(key: string, at: number): WedgeDecision {
-    if (MODIFIERS.has(key)) return { swallow: this.holding(), replay: '', scan: null }
+    const retract = this.takeBackIfSameBurst(at)
+    if (MODIFIERS.has(key)) return { swallow: this.holding(), replay: '', scan: null, retract }
     // A pause longer than any scanner makes ends what was held (typing, or a terminator-less scan).
-    const prior = this.holding() ? this.flush(at) : { replay: '', scan: null }
-    const { replay } = prior
-    const scan = prior.scan
+    const prior = this.holding() ? this.decideAfterPause(at) : { replay: '', scan: null }
+    const { replay, scan } = prior
     if (TERMINATORS.has(key)) {
-      if (!this.holding()) return { swallow: false, replay, scan }
-      if (this.looksLikeScan(at)) return { swallow: true, replay, scan: this.take() }
-      return { swallow: false, replay: replay + this.take(), scan }
+      if (!this.holding()) return { swallow: false, replay, scan, retract }
+      if (this.looksLikeScan(at)) return { swallow: true, replay, scan: this.take(), retract }
+      return { swallow: false, replay: replay + this.take(), scan, retract }
     }
     if ([...key].length !== 1) {
       // Backspace, arrows, F-keys…: a person is at the keyboard.
-      return { swallow: false, replay: replay + this.take(), scan }
+      return { swallow: false, replay: replay + this.take(), scan, retract }
     }
     this.chars.push(key)
     this.times.push(at)
-    return { swallow: true, replay, scan }
+    return { swallow: true, replay, scan, retract }
   }
 
-  /** Call when no key came for `flushAfterMs`: held keys are typing (or, without terminators, a scan). */
+  /**
+   * Call when no key came for `flushAfterMs` (a timer): held keys are handed back
+   * as typing (or, without terminators, a scan). Provisional: a later key whose
+   * timestamp continues the burst retracts them (see `feed`).
+   */
   flush(now: number): WedgeDecision {
-    if (!this.holding() || now - (this.times.at(-1) ?? now) < this.opts.maxGapMs) return { swallow: false, replay: '', scan: null }
-    if (!this.opts.requireTerminator && this.looksLikeScan(this.times.at(-1) ?? now)) return { swallow: false, replay: '', scan: this.take() }
-    return { swallow: false, replay: this.take(), scan: null }
+    const none = { swallow: false, replay: '', scan: null, retract: 0 }
+    if (!this.holding() || now - (this.times.at(-1) ?? now) < this.opts.maxGapMs) return none
+    const times = [...this.times]
+    const d = this.decideAfterPause(now)
+    if (d.replay) this.released = { chars: [...d.replay], times }
+    return { ...none, ...d }
+  }
+
+  /** Held keys after a pause (decided by the next key's timestamp, or by `flush`). */
+  private decideAfterPause(now: number): { replay: string; scan: string | null } {
+    if (now - (this.times.at(-1) ?? now) < this.opts.maxGapMs) return { replay: '', scan: null }
+    if (!this.opts.requireTerminator && this.looksLikeScan(this.times.at(-1) ?? now)) return { replay: '', scan: this.take() }
+    return { replay: this.take(), scan: null }
+  }
+
+  /** Keys a timer handed back that this key's timestamp shows were part of a fast burst: held again. */
+  private takeBackIfSameBurst(at: number): number {
+    const released = this.released
+    this.released = null
+    if (!released || at - (released.times.at(-1) ?? at) >= this.opts.maxGapMs) return 0
+    this.chars = [...released.chars, ...this.chars]
+    this.times = [...released.times, ...this.times]
+    return released.chars.length
   }
 
   private looksLikeScan(end: number): boolean {

@@ -5,11 +5,15 @@ import { liveErrorText } from './live-text'
 
 export function paymentErrorText(t: TFunction, error: PosError): string {
   if (error.message === 'NO_AMOUNT') return t('panel.noAmount')
+  if (error.message === 'STOPPING') return t('panel.stoppingBusy')
   switch (error.code) {
+    case 'AMOUNT_LIMIT':
+      return t('panel.amountLimit', { message: error.message })
     case 'BUSY':
       return t('panel.busy')
     case 'INVALID_CODE':
-      return t('panel.invalidCode')
+      // The core's words say what was wrong with the read (e.g. two codes glued).
+      return error.message && error.message !== 'INVALID_CODE' ? t('panel.invalidCodeWhy', { message: error.message }) : t('panel.invalidCode')
     case 'JOURNAL':
       return t('panel.journalFailing')
     case 'NO_SHIFT':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { amountOf, applyKey, keypadKeyOf, type KeypadKey } from './keypad'
+import { amountOf, applyKey, keyRefusal, keypadKeyOf, type KeypadKey } from './keypad'
 
 const type = (keys: KeypadKey[], start = '') => keys.reduce(applyKey, start)
 
@@ -56,5 +56,23 @@ describe('keypad amount editing', () => {
     expect(keypadKeyOf('Delete')).toBe('clear')
     expect(keypadKeyOf('a')).toBeNull()
     expect(keypadKeyOf('F1')).toBeNull()
+  })
+})
+
+describe('keys that change nothing say why', () => {
+  it('a third decimal is refused as "decimals"', () => {
+    expect(keyRefusal('12.34', '5')).toBe('decimals')
+    expect(keyRefusal('12.34', '00')).toBe('decimals')
+    expect(keyRefusal('12.3', '4')).toBeNull()
+  })
+  it('an amount above the per-sale maximum is refused as "max"', () => {
+    expect(keyRefusal('5000', '1', 50_000_00)).toBe('max')
+    expect(keyRefusal('500', '0', 50_000_00)).toBeNull()
+    expect(keyRefusal('50000', '.', 50_000_00)).toBeNull()
+  })
+  it('editing keys are never refused', () => {
+    expect(keyRefusal('12.34', 'back')).toBeNull()
+    expect(keyRefusal('12.34', 'clear')).toBeNull()
+    expect(keyRefusal('0', '00')).toBeNull()
   })
 })

@@ -33,6 +33,22 @@ export function applyKey(text: string, key: KeypadKey): string {
   return next
 }
 
+export type KeyRefusal = 'decimals' | 'max'
+
+/**
+ * Why a key changes nothing, so the screen can say so (never a silent drop):
+ * a third decimal, or an amount above `maxFen` (the per-sale maximum).
+ */
+export function keyRefusal(text: string, key: KeypadKey, maxFen: Fen = MAX_AMOUNT_FEN): KeyRefusal | null {
+  if (key === 'clear' || key === 'back' || key === '.') return null
+  const [, decimals] = text.split('.')
+  if (decimals !== undefined && decimals.length >= 2) return 'decimals'
+  const next = applyKey(text, key)
+  if (next === text) return text === '0' || text === '' ? null : 'max'
+  const fen = amountOf(next)
+  return fen !== null && fen > maxFen ? 'max' : null
+}
+
 /** Fen for the text, or null when empty / zero (nothing to charge). */
 export function amountOf(text: string): Fen | null {
   if (text === '') return null

@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { openCashierMirror } from '../lib/customer-mirror'
+import { formatYuan } from '../../../electron/shared/money'
 import { amountOf } from '../lib/keypad'
 import { useWedgeScanner } from '../lib/use-wedge-scanner'
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
@@ -13,6 +14,7 @@ import { OrdersScreen } from '../screens/orders/OrdersScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { SetupScreen } from '../screens/setup/SetupScreen'
 import { ShiftScreen } from '../screens/shift/ShiftScreen'
+import { StoreScreen } from '../screens/store/StoreScreen'
 import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { usePaymentStore } from '../state/payment-store'
@@ -25,8 +27,26 @@ const TABS: { route: Exclude<Route, 'customer' | 'setup'>; key: string }[] = [
   { route: 'checkout', key: 'F9' },
   { route: 'orders', key: 'F10' },
   { route: 'shift', key: 'F11' },
+  { route: 'store', key: 'F8' },
   { route: 'settings', key: 'F12' },
 ]
+
+/** A stopped order that ended in the background (the cashier had moved on): said once, on any screen. */
+function useBackgroundOrderToasts() {
+  const { t } = useTranslation()
+  const { message } = AntApp.useApp()
+  const done = usePaymentStore((s) => s.backgroundDone)
+  useEffect(() => {
+    if (!done) return
+    const vars = { no: done.outTradeNo, amount: formatYuan(done.amountFen), state: t(`state.${done.state}`) }
+    const key = `bg-${done.outTradeNo}`
+    // Paid after Stop is money taken: it stays until the cashier closes it.
+    if (done.state === 'paid') void message.warning({ key, content: t('panel.backgroundPaid', vars), duration: 0, onClick: () => message.destroy(key) })
+    else if (done.state === 'review') void message.warning({ key, content: t('panel.backgroundReview', vars), duration: 10 })
+    else if (done.state === 'cancelled' || done.state === 'closed') void message.success({ key, content: t('panel.backgroundCancelled', vars), duration: 5 })
+    else void message.info({ key, content: t('panel.backgroundOther', vars), duration: 8 })
+  }, [done, message, t])
+}
 
 export function CashierApp() {
   const { t } = useTranslation()
@@ -38,6 +58,7 @@ export function CashierApp() {
   const setupDone = useSettingsStore((s) => s.view?.setupDone)
   const { notification } = AntApp.useApp()
   useWedgeScanner()
+  useBackgroundOrderToasts()
 
   useEffect(() => {
     void useAppStore.getState().load()
@@ -137,6 +158,8 @@ export function CashierApp() {
           <OrdersScreen />
         ) : route === 'shift' ? (
           <ShiftScreen />
+        ) : route === 'store' ? (
+          <StoreScreen />
         ) : route === 'settings' ? (
           <SettingsScreen />
         ) : route === 'setup' ? (

@@ -25,7 +25,7 @@ export function Header() {
   const devices = useDevicesStore((s) => s.status)
   // While the books are unknown the mode is too (it is a setting in the journal): no tag.
   const mode = info?.journal.state === 'problem' ? undefined : (settings.mode ?? info?.mode)
-  const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' ? 'Down' : 'Degraded'
+  const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' || health.journal === 'failing' ? 'Down' : 'Degraded'
 
   return (
     <header className="header">

@@ -57,7 +57,7 @@ export type OrderView = z.infer<typeof OrderView>
 
 const SaleFields = {
   amountFen: AmountFen,
-  /** Goods description sent as `body`; defaults to the store name. */
+  /** Goods description sent as `body`; defaults to DEFAULT_BODY (a goods description, never the store name). */
   body: Text.optional(),
 }
 

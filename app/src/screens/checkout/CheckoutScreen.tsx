@@ -4,11 +4,11 @@ import { Input } from 'antd'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
-import { isInFlight } from '../../lib/format'
 import { keypadKeyOf } from '../../lib/keypad'
-import { formatFen } from '../../../../electron/shared/money'
+import { formatFen, formatYuan, groupThousands } from '../../../../electron/shared/money'
 import { faceConfigured, useDevicesStore } from '../../state/devices-store'
-import { usePaymentStore } from '../../state/payment-store'
+import { holdsCounter, retryable, usePaymentStore } from '../../state/payment-store'
+import { useSettingsStore } from '../../state/settings-store'
 import { Keypad } from './Keypad'
 import { PaymentPanel } from './PaymentPanel'
 
@@ -20,9 +20,11 @@ function onKeyDown(e: KeyboardEvent) {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
   const pay = usePaymentStore.getState()
   const face = faceConfigured(useDevicesStore.getState().config)
+  const current = pay.current
   const action: Record<string, (() => void) | undefined> = {
-    Escape: () => (isInFlight(pay.current) ? void pay.stop() : pay.current ? pay.newSale() : pay.stop()),
-    Enter: () => (pay.current && !isInFlight(pay.current) ? pay.newSale() : pay.arm()),
+    Escape: () => (pay.confirm ? void pay.confirmLarge(false) : holdsCounter(current) ? void pay.stop() : current ? pay.newSale() : pay.stop()),
+    // After a failure Enter retries the same amount; after a paid (or stopped) sale it starts the next one.
+    Enter: () => (pay.confirm ? void pay.confirmLarge(true) : current && !holdsCounter(current) && !retryable(current) ? pay.newSale() : pay.arm()),
     F1: () => pay.arm(),
     F2: face ? () => void pay.payByFace() : undefined,
     F3: () => void pay.payByQr('WECHAT'),
@@ -47,12 +49,21 @@ function onKeyDown(e: KeyboardEvent) {
 export function CheckoutScreen() {
   const { t } = useTranslation()
   const s = usePaymentStore(
-    useShallow((p) => ({ amountText: p.amountText, note: p.note, current: p.current, requesting: p.requesting, stopping: p.stopping })),
+    useShallow((p) => ({
+      amountText: p.amountText,
+      amountRefused: p.amountRefused,
+      note: p.note,
+      current: p.current,
+      requesting: p.requesting,
+      stopping: p.stopping,
+      confirm: p.confirm,
+    })),
   )
   const face = useDevicesStore((d) => faceConfigured(d.config))
-  const busy = s.requesting || s.stopping || isInFlight(s.current)
-  // While typing: the text as typed; otherwise the order's amount (formatted from fen, no floats).
-  const amountText = s.amountText || (s.current ? formatFen(s.current.amountFen) : '0.00')
+  const maxSaleFen = useSettingsStore((st) => st.view?.maxSaleFen)
+  const busy = s.requesting || s.stopping || s.confirm !== null || holdsCounter(s.current)
+  // One format with the panel: an order's amount from fen; while typing, the text as typed (grouped).
+  const amountText = s.current ? groupThousands(formatFen(s.current.amountFen)) : s.amountText ? groupThousands(s.amountText) : '0.00'
 
   useEffect(() => {
     usePaymentStore.getState().setCheckoutActive(true)
@@ -72,6 +83,9 @@ export function CheckoutScreen() {
           <span className="currency">¥</span>
           {amountText}
         </div>
+        <p className={s.amountRefused ? 'amount-refused' : 'amount-refused amount-refused-none'} role="status" data-testid="amount-refused">
+          {s.amountRefused === 'decimals' ? t('checkout.amountRefused.decimals') : s.amountRefused === 'max' ? t('checkout.amountRefused.max', { max: formatYuan(maxSaleFen ?? 0) }) : ''}
+        </p>
         <Input
           className="note"
           value={s.note}

@@ -7,20 +7,23 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { OrderView } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
+import { adviceFor } from '../../lib/advice'
 import { paymentErrorText } from '../../lib/error-text'
 import { isInFlight, secondsLeft } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { useOrdersStore } from '../../state/orders-store'
-import { usePaymentStore } from '../../state/payment-store'
+import { holdsCounter, usePaymentStore, type PendingConfirm } from '../../state/payment-store'
+import { useSettingsStore } from '../../state/settings-store'
 import { go } from '../../shell/route'
 
-type Tone = 'idle' | 'busy' | 'wait' | 'ok' | 'bad' | 'review'
+type Tone = 'idle' | 'busy' | 'wait' | 'ok' | 'bad' | 'review' | 'stopping'
 
 function toneOf(order: OrderView): Tone {
   // Paid, but the books do not know yet: amber, never green.
   if (order.state === 'paid') return order.unrecorded ? 'review' : 'ok'
   // Not a failure: the money may have been taken. Amber, and a way to the order.
   if (order.state === 'review') return 'review'
+  if (order.state === 'cancelling') return 'stopping'
   if (isInFlight(order)) return order.awaitingCustomer ? 'wait' : 'busy'
   return 'bad'
 }
@@ -35,29 +38,39 @@ export function PaymentPanel() {
       error: p.error,
       stopping: p.stopping,
       stopResult: p.stopResult,
+      notPaymentCode: p.notPaymentCode,
+      confirm: p.confirm,
     })),
   )
   const order = s.current
   const now = useNow(order !== null && order.deadlineAt !== null && isInFlight(order))
-  const inFlight = isInFlight(order)
-  const tone: Tone = order ? toneOf(order) : s.requesting ? 'busy' : s.error ? 'bad' : 'idle'
+  const holding = holdsCounter(order)
+  const tone: Tone = s.confirm ? 'wait' : order ? toneOf(order) : s.requesting ? 'busy' : s.error || s.notPaymentCode ? 'bad' : 'idle'
 
   return (
     <section className={`panel tone-${tone}`} data-testid="payment-panel" data-state={order?.state ?? (s.requesting ? 'requesting' : 'idle')}>
       <div className="panel-body">
-        {order ? <OrderBody order={order} now={now} /> : <IdleBody requesting={s.requesting} armed={s.armed} />}
-        {s.error && !inFlight && (
+        {s.confirm ? (
+          <ConfirmBody confirm={s.confirm} />
+        ) : order && !s.armed ? (
+          <OrderBody order={order} now={now} />
+        ) : (
+          <IdleBody requesting={s.requesting} armed={s.armed} />
+        )}
+        {s.notPaymentCode !== null && (
+          <div className="panel-error" role="alert" data-testid="not-payment-code">
+            {t('panel.notPaymentCode', { code: s.notPaymentCode.length > 40 ? `${s.notPaymentCode.slice(0, 40)}…` : s.notPaymentCode })}
+            <p className="panel-sub">{t('panel.notPaymentCodeHint')}</p>
+          </div>
+        )}
+        {s.error && !holding && (
           <p className="panel-error" role="alert" data-testid="payment-error">
             {paymentErrorText(t, s.error)}
           </p>
         )}
-        {s.stopResult && (
+        {s.stopResult && !s.stopResult.ok && (
           <p className="panel-stop" data-testid="stop-result">
-            {!s.stopResult.ok
-              ? t('panel.stopFailed', { message: s.stopResult.error.message })
-              : inFlight
-                ? t('panel.stopping')
-                : t('panel.stopOk', { state: t(`state.${order?.state ?? s.stopResult.value.state}`) })}
+            {t('panel.stopFailed', { message: s.stopResult.error.message })}
           </p>
         )}
         {order && (
@@ -72,16 +85,15 @@ export function PaymentPanel() {
           size="large"
           danger
           className="stop-button"
-          disabled={!inFlight || s.stopping}
-          loading={s.stopping}
+          disabled={!holding || s.stopping}
           onClick={() => void usePaymentStore.getState().stop()}
           data-testid="stop"
         >
-          {s.stopping ? t('panel.stopping') : t('checkout.stop')} <kbd>Esc</kbd>
+          {t('checkout.stop')} <kbd>Esc</kbd>
         </Button>
         <Button
           size="large"
-          disabled={inFlight || s.requesting || !order}
+          disabled={holding || s.requesting || s.confirm !== null || (!order && !s.error && !s.notPaymentCode && !s.armed)}
           onClick={() => usePaymentStore.getState().newSale()}
           data-testid="new-sale"
         >
@@ -157,6 +169,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
   const wallet = order.paytype ? t(`paytype.${order.paytype}`) : ''
   const seconds = secondsLeft(order.deadlineAt, now)
   const inFlight = isInFlight(order)
+  if (order.state === 'cancelling') return <StoppingBody order={order} seconds={seconds} />
   let title: string
   if (order.state === 'paid') title = order.unrecorded ? t('panel.paidUnrecorded') : t('panel.paid')
   // "Entering the password" only for payment codes; QR/face show the engine's own step.
@@ -199,7 +212,59 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
           {order.failure?.message ?? order.attention ?? order.step}
         </p>
       )}
-      {!inFlight && !order.unrecorded && <p className="panel-next">{t(`panel.next.${order.state}`, { defaultValue: '' })}</p>}
+      {!inFlight && !order.unrecorded && (
+        <p className="panel-next" data-testid="advice">
+          {t(`panel.advice.${adviceFor(order)}`)}
+        </p>
+      )}
     </>
+  )
+}
+
+/** 停止中: one state, why it waits, the countdown to the earliest cancel, and that the next sale may start. */
+function StoppingBody({ order, seconds }: { order: OrderView; seconds: number | null }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <div className="panel-amount" data-testid="panel-amount">
+        {formatYuan(order.amountFen)}
+      </div>
+      <div className="panel-title" data-testid="panel-title">
+        <Spin size="small" /> {t('panel.stoppingTitle')}
+      </div>
+      <p className="panel-sub">{t('panel.stoppingWhat')}</p>
+      <p className="panel-sub" data-testid="stopping-why">
+        {order.step}
+      </p>
+      {seconds !== null && seconds > 0 && (
+        <p className="panel-countdown" data-testid="countdown">
+          {t('panel.cancelCountdown', { seconds })}
+        </p>
+      )}
+      <p className="panel-next">{t('panel.stoppingNext')}</p>
+    </>
+  )
+}
+
+/** A large amount: the cashier checks it with the customer first (Enter confirms, Esc goes back). */
+function ConfirmBody({ confirm }: { confirm: PendingConfirm }) {
+  const { t } = useTranslation()
+  const limit = useSettingsStore((st) => st.view?.confirmAboveFen ?? 0)
+  return (
+    <div className="panel-confirm" data-testid="confirm-large">
+      <div className="panel-title">{t('panel.confirmTitle')}</div>
+      <div className="panel-amount" data-testid="confirm-amount">
+        {formatYuan(confirm.amountFen)}
+      </div>
+      <p className="panel-sub">{t('panel.confirmHint', { limit: formatYuan(limit) })}</p>
+      <div className="panel-confirm-actions">
+        <Button size="large" type="primary" onClick={() => void usePaymentStore.getState().confirmLarge(true)} data-testid="confirm-ok">
+          {t('panel.confirmOk')} <kbd>Enter</kbd>
+        </Button>
+        <Button size="large" onClick={() => void usePaymentStore.getState().confirmLarge(false)} data-testid="confirm-cancel">
+          {t('panel.confirmCancel')} <kbd>Esc</kbd>
+        </Button>
+      </div>
+    </div>
   )
 }

@@ -41,24 +41,28 @@ export function CustomerDisplay() {
     else [status, tone] = [order.state === 'failed' ? t('customer.failed') : t('customer.cancelled'), 'bad']
   }
 
+  const qr = order && isInFlight(order) && order.method === 'qr' ? order.codeUrl : null
+  // With a QR: text on the left, the code on the right, sized to the screen's height (800×600 included).
   return (
-    <div className={`customer tone-${tone}`} data-testid="customer-display">
+    <div className={`customer tone-${tone}${qr ? ' with-qr' : ''}`} data-testid="customer-display">
       {(mode ?? infoMode) === 'demo' && <div className="demo-banner">DEMO · {t('demo.banner')}</div>}
-      <div className="customer-store">{storeName}</div>
-      {(order || typedFen !== null) && (
-        <>
-          <div className="customer-label">{t('customer.amount')}</div>
-          <div className="customer-amount" data-testid="customer-amount">
-            {formatYuan(order ? order.amountFen : (typedFen ?? 0))}
-          </div>
-        </>
-      )}
-      <div className="customer-status" data-testid="customer-status">
-        {status}
+      <div className="customer-text">
+        <div className="customer-store">{storeName}</div>
+        {(order || typedFen !== null) && (
+          <>
+            <div className="customer-label">{t('customer.amount')}</div>
+            <div className="customer-amount" data-testid="customer-amount">
+              {formatYuan(order ? order.amountFen : (typedFen ?? 0))}
+            </div>
+          </>
+        )}
+        <div className="customer-status" data-testid="customer-status">
+          {status}
+        </div>
       </div>
-      {order && isInFlight(order) && order.method === 'qr' && order.codeUrl && (
+      {qr && (
         <div className="customer-qr">
-          <QRCodeSVG value={order.codeUrl} size={320} marginSize={2} data-testid="customer-qr" />
+          <QRCodeSVG value={qr} size={320} marginSize={2} data-testid="customer-qr" />
         </div>
       )}
     </div>

@@ -31,10 +31,16 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     setSending(true)
     const r = await useOrdersStore.getState().refund(detail.order.outTradeNo, fen, pin, reason.trim() || undefined)
     setSending(false)
+    if (r.ok && r.value.state === 'failed') {
+      // The gateway refused: an error with its reason, the dialog stays open, nothing was refunded.
+      setPin('')
+      setError({ title: t('refund.refused'), detail: r.value.failure?.message || r.value.step, code: r.value.failure?.code })
+      return
+    }
     if (r.ok) {
       // Success is said as such; a refund still on its way says where it is.
       if (r.value.state === 'success') void message.success(t('refund.succeeded', { amount: formatYuan(r.value.amountFen) }))
-      else void message.info(t('refund.done', { state: r.value.step || r.value.state }))
+      else void message.info(t('refund.pending', { state: r.value.step || t(`refund.states.${r.value.state}`) }))
       onClose()
       return
     }

@@ -11,6 +11,7 @@ import { LiveChecklist } from '../setup/LiveChecklist'
 import { ActivationCard } from './ActivationCard'
 import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
+import { LimitsCard } from './LimitsCard'
 import { PinCard } from './PinCard'
 import { StoreDbCard } from './StoreDbCard'
 
@@ -175,6 +176,7 @@ export function SettingsScreen() {
           </p>
           <p className="muted settings-hint">{t('settings.languageHint')}</p>
         </Card>
+        <LimitsCard view={view} pin={pinArg} />
         <DevicesCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
         <BackupCard pin={pinArg} />
