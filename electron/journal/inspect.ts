@@ -15,9 +15,14 @@ export interface Inspection {
   fresh: boolean
 }
 
-/** The marker to hold the journal to: the file's, or the secret store's when the file is gone; the higher sequence of the two when they name the same journal. */
+/**
+ * The marker to hold the journal to: the higher sequence of the two when they
+ * name the same journal; the secret store's when they disagree (a marker file
+ * can be swapped along with the journal; the secret store is written first);
+ * whichever exists otherwise.
+ */
 export function expectedMarker(file: JournalMarker | null, secret: JournalMarker | null): JournalMarker | null {
-  if (file && secret && file.journalId === secret.journalId) return file.seq >= secret.seq ? file : secret
+  if (file && secret) return file.journalId === secret.journalId && file.seq >= secret.seq ? file : secret
   return file ?? secret
 }
 
