@@ -239,7 +239,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
 
   // The start-up check.
   const markerFile = readMarkerFile(paths.marker)
-  const inspection = inspectJournal(paths.journal, expectedMarker(markerFile.marker, secretMarker()))
+  const inspection = await inspectJournal(paths.journal, expectedMarker(markerFile.marker, secretMarker()))
   findings = [...findings, ...inspection.findings]
   if (blocking().length === 0) {
     await bringUp(Journal.open(paths.journal))

@@ -5,6 +5,7 @@
 // worker's code is a small CommonJS script given better-sqlite3's resolved
 // path, so it needs no bundle entry of its own. Where a worker cannot start,
 // the same steps run inline.
+import { statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
@@ -54,9 +55,20 @@ function betterSqlitePath(): string | null {
   return modulePath
 }
 
+/** Below this a journal is checked or copied in a few tens of ms: not worth a thread. */
+export const WORKER_FROM_BYTES = 16 * 1024 * 1024
+
+function bytesOf(job: SqliteJob): number {
+  try {
+    return statSync(job.kind === 'check' ? job.path : job.from).size
+  } catch {
+    return 0
+  }
+}
+
 export function runSqliteJob(job: SqliteJob): Promise<string[]> {
   const module = betterSqlitePath()
-  if (!module) return inline(job)
+  if (!module || bytesOf(job) < WORKER_FROM_BYTES) return inline(job)
   return new Promise<string[]>((resolve, reject) => {
     let worker: Worker
     try {
