@@ -54,7 +54,7 @@ export function PaymentPanel() {
           <ConfirmBody confirm={s.confirm} />
         ) : order && !s.armed ? (
           <OrderBody order={order} now={now} />
-        ) : (
+        ) : (s.notPaymentCode !== null || s.error) && !s.requesting && !s.armed ? null : (
           <IdleBody requesting={s.requesting} armed={s.armed} />
         )}
         {s.notPaymentCode !== null && (
