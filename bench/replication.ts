@@ -131,7 +131,7 @@ async function drainBacklog(sandboxUrl: string, url: string, rows: number): Prom
 }
 
 /** A store database of `orders` orders over 16 counters and a year, generated once and kept (database counter_bench_store). */
-async function reportOverLargeStore(orders: number): Promise<{ orders: number; times: Summary }> {
+export async function reportOverLargeStore(orders: number): Promise<{ orders: number; times: Summary }> {
   const name = `counter_bench_store_${orders}`
   const admin = createStorePool({ url: TEST_PG_URL, statementTimeoutMs: 600_000 })
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1
