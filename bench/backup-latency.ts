@@ -4,7 +4,7 @@
 // journal commit → signed request at the sandbox) is sampled without a
 // backup, then back to back while `journal:backupNow` copies the journal with
 // SQLite's online backup API (a few pages per event-loop turn), verifies the
-// copy (quick_check) and rotates — repeated until enough sales ran during it.
+// copy (quick_check) and rotates, in rounds until enough sales ran during backups.
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCore } from '../electron/core/create-core'
@@ -60,8 +60,9 @@ export async function backupLatency(samples: number, log: (s: string) => void = 
     await core.services.devices.configure({ scanner: { kind: 'hid', vendorId: 0x0c2e, productId: 0x0b61, protocol: 'keyboard' } })
     await waitConnected(core)
     for (let i = 0; i < 20; i++) await sale() // warm-up
-    for (let i = 0; i < samples; i++) out.idleMs.push(await sale())
+    // Rounds of (sales without a backup, then sales during one), so both see the same machine load.
     while (out.duringMs.length < samples && out.backups.length < 5) {
+      for (let i = 0; i < Math.ceil(samples / 3); i++) out.idleMs.push(await sale())
       const t0 = performance.now()
       let done = false
       const backup = core.journal.backupNow().finally(() => (done = true))

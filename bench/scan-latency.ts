@@ -38,7 +38,7 @@ export interface ScanSample {
   totalMs: number
   /** Terminator to the validated devices:scan event (decoder, validator). */
   decodeMs: number
-  /** devices:scan to the order committed as submitted (dispatch, zod, two fsynced journal commits). */
+  /** devices:scan to the order committed as submitted (dispatch, zod, one fsynced journal commit). */
   journalMs: number
   /** Submitted to the request at the sandbox (signing, HTTP on loopback). */
   sendMs: number

@@ -146,6 +146,12 @@ test('a wrong URL fails the signed check: still demo, the reason on screen', asy
   const health = await call(core, 'app:health', {})
   expect(health.ok && health.value.gateway).toBe('ok')
   await snapStill(app, 'golive-1366-wrong-url')
+  // The same typed reason, worded in English by the renderer.
+  await app.getByTestId('header-language').click()
+  await expect(error).toContainText('Still in demo mode')
+  await expect(app.getByTestId('setup-check-reason')).toHaveText('The gateway cannot be reached: check the URL and the network.')
+  await snapStill(app, 'golive-1366-wrong-url-en')
+  await app.getByTestId('header-language').click()
   const view = await call(core, 'settings:get', {})
   expect(view.ok && view.value.mode).toBe('demo')
 
@@ -156,4 +162,54 @@ test('a wrong URL fails the signed check: still demo, the reason on screen', asy
   await app.getByTestId('setup-gateway-next').click()
   await app.getByTestId('setup-merchant-next').click()
   await goLive(app)
+})
+
+test('a merchant the gateway disabled cannot take payments: the reason is on the checkout and in the header', async ({ app, core }) => {
+  await app.setViewportSize({ width: 1024, height: 768 })
+  await toMerchantStep(app, { url: live.url, agentKey: LIVE.agentKey })
+  await app.getByTestId('activation-how').getByText('账号密码').click()
+  await app.getByTestId('activation-username').fill(LIVE.username)
+  await app.getByTestId('activation-password').fill(LIVE.password)
+  await app.getByTestId('activate').click()
+  await expect(app.getByTestId('merchant-state')).toHaveText('正常')
+  await app.getByTestId('setup-merchant-next').click()
+  await goLive(app)
+
+  // The provider disables the merchant; activating again (Settings, supervisor PIN) brings the new state.
+  live.state.merchants.get(LIVE.mchId)!.state = '30'
+  await app.keyboard.press('F12')
+  await app.getByTestId('settings-pin').fill(PIN)
+  await app.getByTestId('activation-how').getByText('账号密码').click()
+  await app.getByTestId('activation-username').fill(LIVE.username)
+  await app.getByTestId('activation-password').fill(LIVE.password)
+  await app.getByTestId('activate').click()
+  await expect(app.getByTestId('merchant-state')).toHaveText('已停用')
+  await expect(app.getByTestId('header-merchant-state')).toHaveText('已停用')
+  await expect(app.getByTestId('live-field-merchantActive')).toHaveAttribute('data-missing', 'true')
+
+  await app.keyboard.press('F9')
+  expect((await call(core, 'shifts:open', { cashier: '王五', floatFen: 0 })).ok).toBe(true)
+  await typeAmount(app, '8.80')
+  await payByTypedCode(app, CODES.wechatInstant)
+  await expect(app.getByTestId('payment-error')).toContainText(`商户“${LIVE.shortName}”未启用（已停用），不能收款`)
+  await snapStill(app, 'golive-1024-merchant-disabled')
+  expect(callsSeen(live, 'pay')).toBe(0)
+})
+
+test('registration (Mch_Reg) in the setup: a pending merchant at the live gateway, and the setup waits for it to be enabled', async ({ app }) => {
+  await app.setViewportSize({ width: 1024, height: 768 })
+  await toMerchantStep(app, { url: live.url, agentKey: LIVE.agentKey })
+  await app.getByTestId('activation-how').getByText('注册新商户').click()
+  await app.getByTestId('register-name').fill('新开张小店有限公司')
+  await app.getByTestId('register-short-name').fill('新开张')
+  await app.getByTestId('register-mobile').fill('13700000000')
+  await app.getByTestId('activate').click()
+  await expect(app.locator('.ant-message')).toContainText('已提交注册')
+  await expect(app.getByTestId('merchant-name')).toHaveText('新开张')
+  await expect(app.getByTestId('merchant-state')).toHaveText('审核中')
+  await expect(app.getByTestId('setup-merchant-inactive')).toContainText('审核中')
+  await expect(app.getByTestId('setup-merchant-next')).toBeDisabled()
+  await snapStill(app, 'golive-1024-registered-pending')
+  const mchId = (await app.getByTestId('merchant-id').textContent()) ?? ''
+  expect(live.state.merchants.get(mchId)).toMatchObject({ fullName: '新开张小店有限公司', state: '0', mobile: '13700000000' })
 })

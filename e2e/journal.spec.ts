@@ -2,6 +2,8 @@
 // screen (zh-CN and English) with the two ways out, and each way out brings the
 // cashier back to a working checkout. The journal is damaged for real on disk
 // before the core starts (electron/journal/file-faults.ts).
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createCore } from '../electron/core/create-core'
 import { applyFileFault, type FileFault } from '../electron/journal/file-faults'
 import { call, CODES, expect, snap, test } from './fixtures'
@@ -68,4 +70,23 @@ test('Settings: the backup card backs up now and shows the latest copy', async (
   await expect(app.getByTestId('backup-latest')).toContainText('最新备份')
   await app.getByTestId('backup-card').scrollIntoViewIfNeeded()
   await snap(app, 'settings-backup')
+})
+
+const unreadableSecrets = test.extend({
+  core: async ({ dataDir, log, coreOptions }, use) => {
+    const before = await createCore({ version: '0.1.0-e2e', ...coreOptions, userDataDir: dataDir, transport: 'browser', log })
+    await call(before, 'settings:setPin', { next: '246813' })
+    await before.close()
+    writeFileSync(join(dataDir, 'secrets.json'), '{"pinHash": "scrypt$16384$tor') // torn by a power cut
+    const core = await createCore({ version: '0.1.0-e2e', ...coreOptions, userDataDir: dataDir, transport: 'browser', log })
+    await use(core)
+    await core.close()
+  },
+})
+
+unreadableSecrets('an unreadable secrets file: sales go on, the cashier is told, nothing PIN-guarded goes ahead', async ({ app, core }) => {
+  await expect(app.locator('.ant-notification-notice')).toContainText('密钥文件无法读取')
+  await expect(app.getByTestId('nav-checkout')).toBeVisible()
+  const r = await call(core, 'settings:update', { patch: { storeName: 'x' }, pin: '246813' })
+  expect(r.ok ? 'accepted' : r.error.code).toBe('SECRETS_UNREADABLE')
 })

@@ -47,3 +47,38 @@ test('keys are write-only and the supervisor PIN can be set and changed', async 
   const view = await call(core, 'settings:get', {})
   expect(JSON.stringify(view)).not.toContain('a-brand-new-agent-key-123')
 })
+
+test('a vendor face SDK is native code: refused without the PIN and outside the SDK folder, said on screen', async ({ app, core }) => {
+  expect((await call(core, 'settings:setPin', { next: '246813' })).ok).toBe(true)
+  await app.keyboard.press('F12')
+  await app.getByTestId('face-kind').click()
+  await app.locator('.ant-select-item-option').filter({ hasText: '厂商 SDK' }).click()
+  await expect(app.getByTestId('face-sdk-folders')).toContainText('主管密码')
+  // A real library file, just not in the SDK folder.
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const evil = `${mkdtempSync('/tmp/counter-evil-')}/libevil.so`
+  writeFileSync(evil, 'not really a library')
+  await app.getByTestId('face-library').fill(evil)
+  await app.getByTestId('devices-apply').click()
+  await expect(app.locator('.ant-message')).toContainText('请输入主管密码')
+  await app.getByTestId('settings-pin').fill('246813')
+  await app.getByTestId('devices-apply').click()
+  await expect(app.locator('.ant-message')).toContainText('不在允许的 SDK 文件夹内')
+  await app.getByTestId('face-sha256').scrollIntoViewIfNeeded()
+  await snap(app, 'settings-face-sdk-refused')
+  const config = await call(core, 'devices:config', {})
+  expect(config.ok && config.value.face.kind).not.toBe('vendor')
+  const outcomes = () => core.services.journal.audit.all().filter((a) => a.call.startsWith('devices:faceLibrary')).map((a) => `${a.call.split(':')[2]} ${JSON.parse(a.request).outcome}`)
+  expect(outcomes()).toEqual(['configure refused', 'configure refused'])
+
+  // The supervisor adds the folder (with the PIN above): now the same file is allowed — and loading it
+  // shows the real loader's verdict on the status tag (it is not a library).
+  const folder = evil.slice(0, evil.lastIndexOf('/'))
+  await app.getByTestId('face-sdk-folders-input').locator('input').fill(`/opt/wxpayface;${folder}`)
+  await app.getByTestId('face-sdk-folders-input').getByRole('button').click()
+  await expect(app.getByTestId('face-sdk-folders')).toContainText(folder)
+  await app.getByTestId('devices-apply').click()
+  await expect(app.getByTestId('device-status-face')).toContainText('could not be loaded', { timeout: 15_000 })
+  expect(outcomes()).toEqual(['configure refused', 'configure refused', 'folders accepted', 'configure accepted'])
+  await snap(app, 'settings-face-sdk-folder-added')
+})

@@ -246,7 +246,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...reconcileHandlers(services, reconciler, shiftsHandlers(services), log),
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
-    ...createStoreHandlers(replication),
+    ...createStoreHandlers(replication, clock.now),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.
@@ -271,6 +271,9 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       engine.shutdown()
       reconciler.stop()
       await reconciler.idle()
+      // One last try for anything kept in memory; what still fails is found again by recovery
+      // on the next start (the order is non-final in the journal, so the gateway is asked).
+      writes.probe()
       await replication.close()
       writes.close()
       await devices.close()

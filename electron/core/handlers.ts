@@ -11,6 +11,7 @@ import type { ShiftService } from '../shifts/service'
 import type { TimelineEntry } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { checkLiveGateway } from '../settings/live-check'
+import { JournalWriteError } from '../journal/write-guard'
 import type { Handlers } from './dispatch'
 
 export interface DomainServices {
@@ -110,8 +111,16 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
     'shifts:close': ({ pin }) => {
       s.settings.pin.verify(pin)
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
-      if (s.engine.ctx.deps.writes.failing) throw new PosFailure('JOURNAL', '账本无法写入：暂不能结班，请先处理磁盘问题 (journal not writable)')
-      return s.shifts.close()
+      // A real write probe first: a Z report the journal cannot store is no Z report.
+      const writes = s.engine.ctx.deps.writes
+      const refusal = () => new PosFailure('JOURNAL', '账本无法写入：暂不能结班，请先处理磁盘问题 (journal not writable)')
+      if (writes.failing || writes.probe() !== null) throw refusal()
+      try {
+        return writes.durable(() => s.shifts.close())
+      } catch (e) {
+        if (e instanceof JournalWriteError) throw refusal()
+        throw e
+      }
     },
     'shifts:report': ({ shiftId }) => s.shifts.stored(shiftId),
     'shifts:list': ({ limit }) => s.shifts.list(limit),
@@ -126,9 +135,9 @@ export function settingsHandlers(s: DomainServices): H<'settings:get' | 'setting
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再切换模式')
       return s.settings.setMode(mode, pin, () => checkLiveGateway(s.liveClient()), acceptPlainSecrets === true)
     },
-    'settings:sendSms': ({ mobile }) => s.settings.sendSms(s.activationClient(), mobile),
-    'settings:activate': ({ pin, ...req }) => s.settings.activate(s.activationClient, req, pin),
-    'settings:register': ({ pin, ...req }) => s.settings.register(s.activationClient, req, pin),
+    'settings:sendSms': ({ mobile }) => s.settings.activation.sendSms(s.activationClient, mobile),
+    'settings:activate': ({ pin, ...req }) => s.settings.activation.activate(s.activationClient, req, pin),
+    'settings:register': ({ pin, ...req }) => s.settings.activation.register(s.activationClient, req, pin),
     'settings:setupDone': () => s.settings.finishSetup(),
     'settings:setPin': ({ current, next }) => {
       s.settings.setPin(next, current)

@@ -2,7 +2,8 @@
 // wrong starts the core in the problem state (no sale taken, the finding
 // reported), and restoring the latest backup brings the books back — with the
 // orders the backup did not know found again at the gateway.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -87,6 +88,35 @@ describe('journal identity at start', () => {
     const again = await start(dir)
     expect(again.info().journal.state).toBe('ok')
     await again.close()
+  })
+})
+
+describe('other journals than the one the marker names', () => {
+  it("another counter's journal put in its place is 'replaced'; one from a newer app is 'schema-newer'", async () => {
+    const [mine, theirs] = [temp('mine'), temp('theirs')]
+    for (const d of [mine, theirs]) {
+      const c = await start(d)
+      await sell(c, 100)
+      await c.close()
+    }
+    copyFileSync(join(theirs, 'journal.sqlite3'), join(mine, 'journal.sqlite3'))
+    let core = await start(mine)
+    expect(core.info().journal.findings.map((f) => f.code)).toEqual(['replaced'])
+    await core.close()
+    copyFileSync(join(theirs, 'journal.marker.json'), join(mine, 'journal.marker.json'))
+    core = await start(mine) // the marker file swapped too: the secret store still knows
+    expect(core.info().journal.findings.map((f) => f.code)).toEqual(['replaced'])
+    await core.close()
+    rmSync(join(mine, 'secrets.json')) // now the only marker agrees: a journal that is its own is fine…
+    core = await start(mine)
+    expect(core.info().journal.state).toBe('ok')
+    await core.close()
+    const db = new Database(join(mine, 'journal.sqlite3'))
+    db.pragma('user_version = 99') // …unless a newer app wrote it
+    db.close()
+    core = await start(mine)
+    expect(core.info().journal.findings).toEqual([{ code: 'schema-newer', params: expect.objectContaining({ found: 99 }) }])
+    await core.close()
   })
 })
 
@@ -177,6 +207,25 @@ describe('starting a new journal', () => {
     expect(core.services.settings.terminal().deviceId).toBe(deviceId)
     expect(await waitFinal(core, before)).toBe('paid') // named by the recent-orders log, found paid at the gateway
     await sell(core, 101)
+    await core.close()
+  })
+})
+
+describe('a new journal after a backup', () => {
+  it("keeps the counter's settings from the newest backup; only the books start empty", async () => {
+    const dir = temp('new-settings')
+    let core = await start(dir)
+    await call(core, 'settings:setPin', { next: PIN })
+    await call(core, 'settings:update', { patch: { storeName: '河西店' }, pin: PIN })
+    await sell(core, 100)
+    await call(core, 'journal:backupNow')
+    await core.close()
+    applyFileFault('garble-page', dir)
+    core = await start(dir)
+    expect(core.info().journal.findings[0]?.code).toBe('damaged')
+    await call(core, 'journal:startNew', { pin: PIN })
+    expect(core.services.settings.view().storeName).toBe('河西店')
+    expect(core.services.journal.getSetting('journal.restoredFrom')).toBeNull()
     await core.close()
   })
 })

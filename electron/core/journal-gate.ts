@@ -5,19 +5,18 @@
 // until a person restores the latest backup or (PIN) starts a new journal.
 // The damaged files are moved aside, never deleted. The same gate later swaps
 // in a restored journal under a running core (the transports keep their bus).
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Journal } from '../journal'
-import { installCopy, listBackups, moveAside, verifyBackup, type BackupFile } from '../journal/backup'
+import { installCopy, moveAside, settingsOf, type BackupFile } from '../journal/backup'
 import { ensureJournalId, parseMarker, readMarkerFile } from '../journal/identity'
 import { expectedMarker, inspectJournal } from '../journal/inspect'
-import { readRecent, RECENT_FILE, reinsertMissing } from '../journal/recent-orders'
+import { reinsertMissing } from '../journal/recent-orders'
 import { PinGuard } from '../settings/pin'
-import { BackupOptions, isCallName, type AppInfo, type BackupView, type JournalFinding, type JournalStatus } from '../shared/contract'
+import { isCallName, type AppInfo, type BackupView, type JournalFinding, type JournalStatus } from '../shared/contract'
 import { fail, PosFailure } from '../shared/result'
 import type { Core, CoreOptions } from './create-core'
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
-import { writeFileDurably } from './durable-file'
+import { BackupPlaces } from './backup-places'
 import { EventBus } from './event-bus'
 import { JournalKeeper, journalPaths, type JournalPaths } from './journal-keeper'
 import { fileSecretStore, type SecretStore } from './secrets'
@@ -50,7 +49,6 @@ export const NO_JOURNAL_CONTROL: JournalControl = {
 }
 
 const BLOCKING = new Set(['missing', 'empty', 'replaced', 'rolled-back', 'damaged', 'schema-newer'])
-const DEFAULT_BACKUP: BackupOptions = { keep: 48, secondFolder: '' }
 const PROBLEM_CALLS = new Set(['app:info', 'app:health', 'app:echo'])
 const problem = () => new PosFailure('JOURNAL_PROBLEM', '账本异常：恢复最新备份或新建账本之前，不能收款')
 
@@ -72,24 +70,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
 
   const blocking = () => findings.filter((f) => BLOCKING.has(f.code))
   const check = (): AppInfo['journal'] => ({ state: blocking().length > 0 ? 'problem' : 'ok', findings })
-  // Kept beside the journal and in the secret store: a deleted journal folder must not hide the USB copies.
-  const backupOptions = (): BackupOptions => {
-    for (const read of [() => readFileSync(paths.options, 'utf8'), () => secrets.get('backupOptions')]) {
-      try {
-        const parsed = BackupOptions.safeParse(JSON.parse(read() ?? ''))
-        if (parsed.success) return parsed.data
-      } catch {
-        // try the other copy
-      }
-    }
-    return DEFAULT_BACKUP
-  }
-  const allBackups = () => {
-    const second = backupOptions().secondFolder
-    return [...listBackups(paths.backups).map((b) => ({ b, folder: 'primary' as const })), ...(second ? listBackups(second).map((b) => ({ b, folder: 'secondary' as const })) : [])].sort(
-      (x, y) => y.b.takenAt - x.b.takenAt,
-    )
-  }
+  const places = new BackupPlaces(paths, secrets, log)
   const secretMarker = () => {
     try {
       return parseMarker(secrets.get('journalMarker'))
@@ -115,7 +96,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
   }
 
   const status = (): JournalStatus => {
-    const backups = allBackups()
+    const backups = places.all()
     const restored = inner?.services.journal.getSetting('journal.restoredFrom') ?? null
     return {
       ...check(),
@@ -135,8 +116,8 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       tickMs: 250,
       secretEveryMs: 30_000,
       backupEveryMs: options.backupEveryMs ?? 60 * 60_000,
-      keep: () => backupOptions().keep,
-      secondFolder: () => backupOptions().secondFolder,
+      keep: () => places.options().keep,
+      secondFolder: () => places.options().secondFolder,
       onFinding: (f) => {
         findings = [...findings.filter((x) => x.code !== f.code), f]
         bus.emit('app:problem', { kind: 'journal', message: `账本备份失败（${String(f.params['folder'])}）：${String(f.params['detail'] ?? '')}`.slice(0, 256), at: now() })
@@ -177,26 +158,10 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     })().catch((e: unknown) => log.error('reconciliation after restore failed', { error: e instanceof Error ? e.message : String(e) }))
   }
 
-  /** The recent-orders log, beside the journal and its copy in the second backup folder. */
-  const loggedOrders = () => {
-    const second = backupOptions().secondFolder
-    return [...readRecent(paths.recent), ...(second ? readRecent(join(second, RECENT_FILE)) : [])]
-  }
-
   const restoreLatest = async (pin: string | undefined): Promise<JournalStatus> => {
     verifyPin(pin)
     if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
-    // The newest backup that still verifies (a damaged one is skipped, not used).
-    let chosen: BackupFile | null = null
-    for (const { b } of allBackups()) {
-      try {
-        verifyBackup(b.path)
-        chosen = b
-        break
-      } catch (e) {
-        log.warn('journal restore: backup does not verify, trying an older one', { file: b.file, error: e instanceof Error ? e.message : String(e) })
-      }
-    }
+    const chosen = await places.newestVerified()
     if (!chosen) throw new PosFailure('NOT_FOUND', '没有可用的备份：请联系技术支持，或用主管密码新建账本')
     if (switching) throw new PosFailure('BUSY', '正在切换账本')
     switching = true
@@ -206,7 +171,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
       installCopy(chosen.path, paths.journal)
       const journal = Journal.open(paths.journal)
-      const reinserted = reinsertMissing(journal.db, loggedOrders(), now())
+      const reinserted = reinsertMissing(journal.db, places.loggedOrders(), now())
       journal.setSetting('journal.restoredFrom', JSON.stringify({ file: chosen.file, takenAt: chosen.takenAt, restoredAt: now(), reinserted: reinserted.length }))
       findings = []
       log.warn('journal restored from backup', { file: chosen.file, reinserted: reinserted.length, aside: asideFolder })
@@ -226,11 +191,15 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     try {
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
       const journal = Journal.open(paths.journal)
-      // Keep the counter's device id, so its order numbers stay recognisably its own.
+      // The counter's configuration (gateway, merchant, devices, device id) comes from the newest
+      // backup that verifies, so only the books start empty; without one, at least the device id,
+      // so its order numbers stay recognisably its own.
+      const source = await places.newestVerified()
+      if (source) for (const { key, value } of settingsOf(source.path)) journal.setSetting(key, value)
       const marker = expectedMarker(readMarkerFile(join(asideFolder ?? paths.dir, 'journal.marker.json')).marker, secretMarker())
-      if (marker?.deviceId) journal.setSetting('install.deviceId', marker.deviceId)
+      if (!source && marker?.deviceId) journal.setSetting('install.deviceId', marker.deviceId)
       // The orders the log names go in as `querying`: the gateway says which were paid.
-      const reinserted = reinsertMissing(journal.db, loggedOrders(), now())
+      const reinserted = reinsertMissing(journal.db, places.loggedOrders(), now())
       journal.setSetting('journal.startedNew', JSON.stringify({ at: now(), reinserted: reinserted.length }))
       findings = []
       log.warn('journal: new journal started, the previous one kept aside', { aside: asideFolder })
@@ -250,12 +219,10 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     },
     'journal:restoreLatest': ({ pin }) => restoreLatest(pin),
     'journal:startNew': ({ pin }) => startNew(pin),
-    'journal:backupOptions': () => backupOptions(),
+    'journal:backupOptions': () => places.options(),
     'journal:setBackupOptions': ({ options: next, pin }) => {
       verifyPin(pin)
-      secrets.set('backupOptions', JSON.stringify(next))
-      writeFileDurably(paths.options, JSON.stringify(next))
-      return backupOptions()
+      return places.setOptions(next)
     },
     // Only while the books are unknown; a running core answers these itself.
     'app:info': () => ({ name: 'Counter', version: options.version, mode: 'live', transport: options.transport, platform: process.platform, gatewayUrl: '', startedAt, journal: check() }),
@@ -272,7 +239,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
 
   // The start-up check.
   const markerFile = readMarkerFile(paths.marker)
-  const inspection = inspectJournal(paths.journal, expectedMarker(markerFile.marker, secretMarker()))
+  const inspection = await inspectJournal(paths.journal, expectedMarker(markerFile.marker, secretMarker()))
   findings = [...findings, ...inspection.findings]
   if (blocking().length === 0) {
     await bringUp(Journal.open(paths.journal))

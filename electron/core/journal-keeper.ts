@@ -81,9 +81,17 @@ export class JournalKeeper {
     for (const t of this.timers) t.unref()
   }
 
-  /** Marker and log now, synchronously (start, close, after a restore). */
+  /** Marker and log now, synchronously (start, close, after a restore); a full disk is logged, not thrown (the next tick tries again). */
   flush(): void {
-    this.lastSeq = commitSeq(this.db)
+    try {
+      this.flushOrThrow()
+    } catch (e) {
+      this.log.error('journal marker: write failed', { error: e instanceof Error ? e.message : String(e) })
+    }
+  }
+
+  private flushOrThrow(): void {
+    const seq = commitSeq(this.db)
     const fresh = ordersAfter(this.db, this.watermark, 100_000)
     if (fresh.length > 0) {
       const second = this.opts.secondFolder()
@@ -97,6 +105,7 @@ export class JournalKeeper {
       this.watermark = fresh[fresh.length - 1]!.rowid
     }
     writeMarkerNow(this.paths, this.secrets, markerOf(this.db, this.now()))
+    this.lastSeq = seq
     this.lastSecretAt = this.now()
   }
 

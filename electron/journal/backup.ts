@@ -9,6 +9,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { dirname, join } from 'node:path'
 import type { Db } from './db'
 import { commitSeq, readIdentity } from './identity'
+import { runSqliteJob } from './sqlite-worker'
 
 export const BACKUP_FOLDER = 'backups'
 const NAME = /^journal-(\d{13})-s(\d+)\.sqlite3$/
@@ -24,23 +25,30 @@ export interface BackupFile {
 export interface Verified {
   journalId: string | null
   seq: number
-  orders: number
 }
 
 export const backupName = (takenAt: number, seq: number) => `journal-${String(takenAt).padStart(13, '0')}-s${seq}.sqlite3`
 
-/** Opens a backup read-only and checks it; throws with SQLite's words when it is not sound. */
-export function verifyBackup(path: string, journalId?: string | null): Verified {
+/** Which journal a backup is of and how far along (cheap: a few pages); throws when it is of another journal. */
+function identityOf(path: string, journalId?: string | null): Verified {
   const db = new Database(path, { readonly: true, fileMustExist: true })
   try {
-    const check = (db.pragma('quick_check', { simple: false }) as { quick_check: string }[]).map((r) => r.quick_check)
-    if (check.length !== 1 || check[0] !== 'ok') throw new Error(`quick_check: ${check.slice(0, 3).join('; ')}`)
     const identity = readIdentity(db)
     if (journalId !== undefined && journalId !== null && identity.journalId !== journalId) throw new Error('backup is of another journal')
-    return { journalId: identity.journalId, seq: commitSeq(db), orders: (db.prepare('SELECT count(*) n FROM orders').get() as { n: number }).n }
+    return { journalId: identity.journalId, seq: commitSeq(db) }
   } finally {
     db.close()
   }
+}
+
+const sound = (rows: string[]) => {
+  if (rows.length !== 1 || rows[0] !== 'ok') throw new Error(`quick_check: ${rows.slice(0, 3).join('; ')}`)
+}
+
+/** Opens a backup read-only and checks it (quick_check in a worker thread); throws with SQLite's words when it is not sound. */
+export async function verifyBackup(path: string, journalId?: string | null): Promise<Verified> {
+  sound(await runSqliteJob({ kind: 'check', path }))
+  return identityOf(path, journalId)
 }
 
 async function fsyncPath(path: string, flags = 'r'): Promise<void> {
@@ -53,25 +61,22 @@ async function fsyncPath(path: string, flags = 'r'): Promise<void> {
   }
 }
 
-/** Online backup of the open journal into `folder`; resolves once the copy is verified and in place. */
-export async function takeBackup(db: Db, folder: string, now: number, pagesPerStep = 64): Promise<BackupFile> {
+/**
+ * Online backup of the open journal into `folder`, copied, switched out of WAL
+ * mode and checked in a worker thread (sales go on meanwhile); resolves once
+ * the copy is verified, fsynced and under its final name (which carries the
+ * sequence it holds).
+ */
+export async function takeBackup(db: Db, folder: string, now: number): Promise<BackupFile> {
   await mkdir(folder, { recursive: true })
   const { journalId } = readIdentity(db)
-  const seq = commitSeq(db)
-  const file = backupName(now, seq)
-  const part = join(folder, `${file}.part`)
+  const part = join(folder, `journal-${now}.part`)
   await rm(part, { force: true })
   try {
-    // Small steps: each runs between two turns of the event loop, so a sale waits at most one step.
-    await db.backup(part, { progress: () => pagesPerStep })
-    const copy = new Database(part)
-    try {
-      copy.pragma('journal_mode = DELETE')
-    } finally {
-      copy.close()
-    }
+    sound(await runSqliteJob({ kind: 'backup', from: db.name, to: part }))
+    const { seq } = identityOf(part, journalId)
     await fsyncPath(part, 'r+')
-    verifyBackup(part, journalId)
+    const file = backupName(now, seq)
     const path = join(folder, file)
     await rename(part, path)
     await fsyncPath(folder)
@@ -89,7 +94,7 @@ export async function copyBackup(from: BackupFile, folder: string, journalId: st
   try {
     await copyFile(from.path, part)
     await fsyncPath(part, 'r+')
-    verifyBackup(part, journalId)
+    await verifyBackup(part, journalId)
     const path = join(folder, from.file)
     await rename(part, path)
     await fsyncPath(folder)
@@ -141,5 +146,15 @@ export function installCopy(from: string, to: string): void {
       closeSync(fd)
     }
     if (path === tmp) renameSync(tmp, to)
+  }
+}
+
+/** The settings rows of a backup (for a new journal: the counter's configuration, not the books). Journal identity rows are left out. */
+export function settingsOf(path: string): { key: string; value: string }[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare(`SELECT key, value FROM settings WHERE key NOT LIKE 'journal.%'`).all() as { key: string; value: string }[]
+  } finally {
+    db.close()
   }
 }

@@ -29,11 +29,11 @@ export class Journal {
 
   /** Atomically increments a named counter (order numbers survive restarts). */
   next(counter: string): number {
-    const row = this.db
-      .prepare(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`)
-      .get(counter) as { value: number }
-    return row.value
+    // Prepared once: on the sale path, and a statement per call holds native memory until GC.
+    this.nextStmt ??= this.db.prepare(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`)
+    return (this.nextStmt.get(counter) as { value: number }).value
   }
+  private nextStmt: ReturnType<Db['prepare']> | null = null
 
   getSetting(key: string): string | null {
     const row = this.db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined

@@ -1,13 +1,14 @@
 // The start-up check, run before the journal is opened for writing: is the
 // file there, readable (PRAGMA quick_check, WAL included), of a schema this
 // app knows, and the same journal the marker remembers, at least as far along?
-// It opens the file read-only, so a damaged journal (and its WAL) is left
+// It opens the file read-only (quick_check in a worker thread), so a damaged journal (and its WAL) is left
 // exactly as found for whoever looks at it next.
 import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import type { JournalFinding } from '../shared/contract'
 import { MIGRATIONS } from './migrations'
 import { commitSeq, readIdentity, type JournalMarker } from './identity'
+import { runSqliteJob } from './sqlite-worker'
 
 export interface Inspection {
   findings: JournalFinding[]
@@ -15,15 +16,20 @@ export interface Inspection {
   fresh: boolean
 }
 
-/** The marker to hold the journal to: the file's, or the secret store's when the file is gone; the higher sequence of the two when they name the same journal. */
+/**
+ * The marker to hold the journal to: the higher sequence of the two when they
+ * name the same journal; the secret store's when they disagree (a marker file
+ * can be swapped along with the journal; the secret store is written first);
+ * whichever exists otherwise.
+ */
 export function expectedMarker(file: JournalMarker | null, secret: JournalMarker | null): JournalMarker | null {
-  if (file && secret && file.journalId === secret.journalId) return file.seq >= secret.seq ? file : secret
+  if (file && secret) return file.journalId === secret.journalId && file.seq >= secret.seq ? file : secret
   return file ?? secret
 }
 
 const detail = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200)
 
-export function inspectJournal(path: string, marker: JournalMarker | null): Inspection {
+export async function inspectJournal(path: string, marker: JournalMarker | null): Promise<Inspection> {
   if (!existsSync(path)) {
     return marker ? { fresh: false, findings: [{ code: 'missing', params: { expectedSeq: marker.seq, deviceId: marker.deviceId } }] } : { fresh: true, findings: [] }
   }
@@ -33,10 +39,10 @@ export function inspectJournal(path: string, marker: JournalMarker | null): Insp
   }
   let db: Database.Database | null = null
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true })
-    const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[]
-    const problems = check.map((r) => r.quick_check).filter((r) => r !== 'ok')
+    // In a worker thread: seconds on a large journal, and the main process stays responsive meanwhile.
+    const problems = (await runSqliteJob({ kind: 'check', path })).filter((r) => r !== 'ok')
     if (problems.length > 0) return { fresh: false, findings: [{ code: 'damaged', params: { detail: problems.slice(0, 3).join('; ').slice(0, 200), bytes: size } }] }
+    db = new Database(path, { readonly: true, fileMustExist: true })
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > MIGRATIONS.length) return { fresh: false, findings: [{ code: 'schema-newer', params: { found: version, supported: MIGRATIONS.length } }] }
     if (!marker) return { fresh: false, findings: [] } // a journal from before markers: adopted as it is

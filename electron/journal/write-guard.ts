@@ -98,6 +98,7 @@ export class JournalWriteGuard {
       const reason = journalFailureReason(e)
       if (!reason) throw e
       this.failed(reason, e)
+      this.retry() // probes with backoff, so the flag clears by itself once the journal takes writes
       throw e instanceof JournalWriteError ? e : new JournalWriteError(reason, errorText(e))
     }
   }

@@ -38,6 +38,7 @@ describe('end-of-day reconciliation (对账)', () => {
   it('at Z close: every order checked, local decisions re-queried, differences listed and flagged, the Z report says so', async () => {
     core = await startTestCore({ reconcileRatePerSec: 1000 })
     const c = core
+    c.services.settings.setPin('808182')
     await c.dispatch('shifts:open', { cashier: '王五', floatFen: 0 })
     await sale(c, 1000, CODES.instant)
     await sale(c, 1100, CODES.password)
@@ -48,7 +49,7 @@ describe('end-of-day reconciliation (对账)', () => {
     c.services.journal.orders.insert({ out_trade_no: ghost, method: 'code', paytype: 'WECHAT', amount_fen: 1400, body: 't', step: 's', auth_code_masked: null, cashier: 'c', shift_id: c.services.shifts.currentId(), created_at: Date.now() })
     c.services.journal.orders.transition(ghost, 'paid', { transaction_id: '4200000000000000000001' }, 'test', Date.now())
 
-    const z = (await c.dispatch('shifts:close', {})) as { ok: true; value: ShiftReport }
+    const z = (await c.dispatch('shifts:close', { pin: '808182' })) as { ok: true; value: ShiftReport }
     expect(z.ok).toBe(true)
     await c.services.reconciler.idle()
     const report = (await c.dispatch('shifts:report', { shiftId: z.value.shift.id })) as { ok: true; value: ShiftReport }

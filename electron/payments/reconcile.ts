@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import type { OrderRow } from '../journal/orders'
 import type { ReconcileDifference, ReconcileItem, ReconcileRun } from '../shared/contract'
 import { PosFailure } from '../shared/result'
+import { journalFailureReason } from '../journal/write-guard'
 import type { EngineContext } from './context'
 import { answerExplainsState, askGateway, compare, lastVerifiedFinal, type GatewaySide } from './reconcile-check'
 
@@ -124,12 +125,23 @@ export class Reconciler {
         } else g = { kind: 'open', totalFee: null, transactionId: null, source: 'audit' }
       }
       const difference = compare(row, g)
-      this.record(id, row, g, difference)
+      // The journal refusing the result (disk full…) pauses the run; it goes on once a probe write succeeds.
+      for (let wait = 200; ; wait = Math.min(5_000, wait * 2)) {
+        try {
+          this.record(id, row, g, difference)
+          break
+        } catch (e) {
+          if (!journalFailureReason(e) || this.stopped) throw e
+          this.ctx.deps.writes.probe()
+          await this.ctx.clock.sleep(wait)
+        }
+      }
       if (++sinceProgress >= 20) {
         sinceProgress = 0
         this.opts.onProgress?.(this.get(id))
       }
     }
+    if (this.stopped) return this.get(id)
     const n = (this.db.prepare(`SELECT count(*) n FROM reconcile_items WHERE run_id = ? AND difference IS NOT NULL`).get(id) as { n: number }).n
     this.db.prepare(`UPDATE reconcile_runs SET finished_at = ?, differences = ? WHERE id = ?`).run(this.ctx.clock.now(), n, id)
     const done = this.get(id)

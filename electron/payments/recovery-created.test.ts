@@ -57,7 +57,7 @@ describe('recovery of orders and refunds still in `created`', () => {
   it('a refund the sandbox knows is followed to success; one it does not know is voided, never sent', async () => {
     core = await startTestCore()
     const c = core
-    c.services.settings.setPin('8888')
+    c.services.settings.setPin('808182')
     const r = await c.dispatch('payment:payByCode', { amountFen: 2000, authCode: CODES.instant })
     const order = await c.settle((r as { value: OrderView }).value.outTradeNo)
     expect(order.state).toBe('paid')

@@ -3,6 +3,7 @@
 // on-screen preview (render.ts). Text is Chinese-first, like the paper a
 // customer in China expects; amounts print with the full-width ￥ (the half-width
 // ¥ is not in GBK printers' tables).
+import { formatYuan } from '../shared/money'
 import type { PaymentMethod, Receipt, ReceiptHeader, RefundReceipt, SaleReceipt } from './receipt-data'
 
 const PAYTYPE: Record<string, string> = { WECHAT: '微信支付', ALIPAY: '支付宝', UNIONPAY: '银联云闪付', JDPAY: '京东支付', BESTPAY: '翼支付', QQ: 'QQ钱包' }
@@ -13,14 +14,9 @@ export function esc(text: string): string {
   return text.replace(/[\\|{}~_"`^]/g, (c) => `\\${c}`).replace(/^([-=]+)$/, '\\$1')
 }
 
-/** 123456 → "￥1,234.56": integer arithmetic, thousands separators. */
+/** 123456 → "￥1,234.56": the shared money format with the full-width yuan sign printers have in their GB tables. */
 export function receiptMoney(fen: number): string {
-  const sign = fen < 0 ? '-' : ''
-  const abs = Math.abs(fen)
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}￥${yuan}.${(abs % 100).toString().padStart(2, '0')}`
+  return formatYuan(fen).replace('¥', '￥')
 }
 
 /** "2026-12-02 09:30:05" in the shop's time zone. */

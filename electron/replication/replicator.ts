@@ -152,6 +152,8 @@ export class Replicator {
     })
     this.opts.outbox.acknowledge(out.lastSeq)
     this.acked = out.lastSeq
+    // Idle as soon as nothing waits, so status() never says "shipping" with an empty backlog.
+    this.state = this.opts.outbox.firstPending() === null ? 'idle' : 'shipping'
     this.lastShippedAt = this.opts.now()
     this.lastError = null
     this.emit()

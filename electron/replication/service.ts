@@ -35,7 +35,14 @@ export class ReplicationService {
 
   /** At start-up: resume shipping to the configured store, if any (a bad saved value is a logged problem, not a crash). */
   start(): void {
-    const raw = this.deps.secrets.get('storeDb')
+    let raw: string | null
+    try {
+      raw = this.deps.secrets.get('storeDb')
+    } catch {
+      // An unreadable secrets file fails closed (SECRETS_UNREADABLE): no replication, and the core still starts.
+      this.deps.log.error('store database settings unreadable (secrets file): replication stays off')
+      return
+    }
     if (!raw) return
     const saved = StoreDbSecret.safeParse(safeJson(raw))
     if (!saved.success) {
@@ -73,6 +80,16 @@ export class ReplicationService {
     this.deps.secrets.set('storeDb', JSON.stringify({ url, tls }))
     this.run(url, tls)
     return this.status()
+  }
+
+  /** A read-only question to the store database; STORE_UNREACHABLE when there is none or it cannot answer. */
+  async ask<T>(question: (pool: StorePool) => Promise<T>): Promise<T> {
+    if (!this.pool) throw new PosFailure('STORE_UNREACHABLE', '未连接门店数据库：只能查看本机记录', { reason: 'not-configured' })
+    try {
+      return await question(this.pool)
+    } catch (e) {
+      throw new PosFailure('STORE_UNREACHABLE', `门店数据库暂时无法查询：${errorCode(e)}`, { reason: errorCode(e) })
+    }
   }
 
   async disconnect(pin: string | undefined): Promise<ReplicationStatus> {

@@ -75,3 +75,47 @@ describe('store:* calls', () => {
     await core.dispose()
   })
 })
+
+describe('store-wide views from any counter', () => {
+  it('two counters, one store: each finds the other\'s orders; dashboard and report add both up; no store → STORE_UNREACHABLE', async () => {
+    const a = await startTestCore(tuning)
+    const b = await startTestCore(tuning)
+    try {
+      const alone = await a.dispatch('store:orders', { text: 'x' })
+      expect(!alone.ok && alone.error.code).toBe('STORE_UNREACHABLE')
+      for (const c of [a, b]) {
+        c.services.settings.setPin('246813')
+        expect((await c.dispatch('store:configure', { url: db.url, pin: '246813' })).ok).toBe(true)
+      }
+      const sold = async (c: typeof a, amountFen: number) => {
+        const r = await c.dispatch('payment:payByCode', { amountFen, authCode: CODES.instant })
+        return c.settle((r as { value: { outTradeNo: string } }).value.outTradeNo)
+      }
+      const fromA = await sold(a, 1_111)
+      const fromB = await sold(b, 2_222)
+      await sold(b, 3_333)
+      const idB = b.services.settings.terminal().deviceId
+      const seen = await until(
+        async () => (await a.dispatch('store:orders', { text: fromB.outTradeNo.slice(-10) })) as { ok: true; value: { rows: { outTradeNo: string; counterId: string }[] } },
+        (r) => r.ok && r.value.rows.length === 1,
+      )
+      expect(seen.value.rows[0]).toMatchObject({ outTradeNo: fromB.outTradeNo, counterId: idB })
+      const byAmount = await until(
+        async () => (await b.dispatch('store:orders', { amountFen: 1_111 })) as { ok: true; value: { rows: { outTradeNo: string }[] } },
+        (r) => r.ok && r.value.rows.some((o) => o.outTradeNo === fromA.outTradeNo),
+      )
+      expect(byAmount.value.rows).toHaveLength(1)
+
+      const dash = await until(
+        async () => (await a.dispatch('store:dashboard', {})) as { ok: true; value: { counters: { counterId: string; today: { salesFen: number } }[] } },
+        (r) => r.ok && r.value.counters.find((c) => c.counterId === idB)?.today.salesFen === 5_555,
+      )
+      expect(dash.value.counters.find((c) => c.counterId === a.services.settings.terminal().deviceId)?.today.salesFen).toBe(1_111)
+      const report = (await b.dispatch('store:report', { from: 0, to: Date.now() + 1_000 })) as { value: { byCounter: { counterId: string; salesCount: number }[] } }
+      expect(report.value.byCounter.find((c) => c.counterId === idB)?.salesCount).toBe(2)
+    } finally {
+      await a.dispose()
+      await b.dispose()
+    }
+  })
+})

@@ -41,14 +41,19 @@ describe('settings need a supervisor PIN, and one must exist first', () => {
     expect((await core.dispatch('settings:update', { patch: { storeName: '新店' }, pin: '246813' })).ok).toBe(true)
   })
 
-  it('in live mode without a PIN (an install from before the rule), the first PIN can only come from setup', async () => {
+  it('in live mode without a PIN, the first PIN can only be set during the first-run setup', async () => {
     core = await startTestCore()
-    core.services.journal.setSetting('settings', JSON.stringify({ mode: 'live', gatewayUrl: 'https://gw.example.com' }))
+    // Setup already done (e.g. the settings row was edited): nobody may claim the first PIN.
+    core.services.journal.setSetting('settings', JSON.stringify({ mode: 'live', gatewayUrl: 'https://gw.example.com', setupDone: true }))
     core.services.settings.reload()
     const r = await core.dispatch('settings:setPin', { next: '246813' })
     expect(!r.ok && r.error.code).toBe('PIN_NOT_SET')
     expect((await view()).pinSet).toBe(false)
-    core.services.settings.setPin('246813', undefined, 'setup')
+    // An install that went live before PINs were required: setup shows again (setupDone false) and sets it.
+    core.services.journal.setSetting('settings', JSON.stringify({ mode: 'live', gatewayUrl: 'https://gw.example.com' }))
+    core.services.settings.reload()
+    expect((await view()).setupDone).toBe(false)
+    expect((await core.dispatch('settings:setPin', { next: '246813' })).ok).toBe(true)
     expect((await view()).pinSet).toBe(true)
   })
 

@@ -181,3 +181,15 @@ describe('mode rules', () => {
     expect(callsSeen(gw, 'pay')).toBe(0)
   })
 })
+
+describe('first-run setup flag', () => {
+  it('a fresh install shows the setup until it is finished; settings saved before the setup existed count as set up', async () => {
+    core = await startTestCore()
+    expect(view(await core.dispatch('settings:get', {})).setupDone).toBe(false)
+    expect(view(await core.dispatch('settings:setupDone', {})).setupDone).toBe(true)
+    // An install from before the setup: a settings row without the flag.
+    core.services.journal.setSetting('settings', JSON.stringify({ mode: 'demo', storeName: '老店' }))
+    core.services.settings.reload()
+    expect(view(await core.dispatch('settings:get', {}))).toMatchObject({ storeName: '老店', setupDone: true })
+  })
+})

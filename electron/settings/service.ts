@@ -2,7 +2,6 @@
 // keys live in the SecretStore (safeStorage in the app) and are never sent to
 // the renderer — the view only says whether each one is set.
 import { randomBytes } from 'node:crypto'
-import type { GatewayClient, Unknown } from '../gateway/types'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
 import type { Terminal } from '../payments/ports'
@@ -12,6 +11,7 @@ import { gatewayUrlProblem } from '../shared/gateway-url'
 import { PosFailure } from '../shared/result'
 import { liveCheckFailure, type LiveCheck } from './live-check'
 import { ACTIVATION_FIELDS, LIVE_FIELD_ZH, liveMissing } from './live-ready'
+import { MerchantActivation } from './activation'
 import { PinGuard } from './pin'
 
 type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'pinNeedsChange' | 'secretsEncrypted' | 'mode' | 'liveMissing'> & { mode: AppMode }
@@ -50,6 +50,8 @@ export interface GatewayConfig {
 
 export class SettingsService {
   readonly pin: PinGuard
+  /** Merchant activation (SMS, password, registration) against the configured live gateway. */
+  readonly activation: MerchantActivation
 
   constructor(
     private readonly journal: Journal,
@@ -74,6 +76,11 @@ export class SettingsService {
       },
       now,
     )
+    this.activation = new MerchantActivation({
+      guard: (pin) => this.guard(pin),
+      setMerchantKey: (key) => secrets.set('merchantKey', key),
+      saveMerchant: (m) => this.save(m),
+    })
   }
 
   /** Plain settings change only through save(), so they are read from the journal once and kept. */
@@ -82,7 +89,12 @@ export class SettingsService {
   private plain(): Plain {
     if (!this.cached) {
       const stored = this.journal.getSetting('settings')
-      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...(stored ? (JSON.parse(stored) as Partial<Plain>) : {}) }
+      // Settings saved before the first-run setup existed carry no setupDone: that
+      // counter was set up already, so the setup does not pop up after an update —
+      // unless it went live before PINs were required (the setup sets the first PIN).
+      const saved = stored ? (JSON.parse(stored) as Partial<Plain>) : null
+      const legacyDone = saved ? { setupDone: !(saved.mode === 'live' && !this.pin.isSet()) } : {}
+      this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...legacyDone, ...saved }
     }
     return this.cached
   }
@@ -192,43 +204,18 @@ export class SettingsService {
     return this.save({ mode, setupDone: true })
   }
 
-  /** GetMchSMSValid, signed with the agent key, to the configured live gateway. */
-  async sendSms(client: GatewayClient, mobile: string): Promise<{ validMinutes: number }> {
-    const out = await client.sendMerchantSms({ mobile })
-    if (out.kind === 'ok') return { validMinutes: out.validMinutes }
-    throw gatewayRefusal(out, '发送验证码失败', '验证码可能未发送，请稍后重试')
-  }
-
-  /** GetMchId: stores mch_id, the names and mch_state; mch_trade_code goes to the secret store only. */
-  async activate(client: () => GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
-    this.guard(pin) // before the client: without the PIN nothing is said about the configuration
-    const out = await client().getMerchant(req)
-    if (out.kind !== 'ok') throw gatewayRefusal(out, '激活失败', '激活结果未知，请重试')
-    this.secrets.set('merchantKey', out.mchTradeCode)
-    return this.save({ mchId: out.mchId, merchantName: out.shortName || out.fullName, merchantFullName: out.fullName, merchantState: out.state })
-  }
-
-  /** Mch_Reg: a new merchant, pending until the gateway enables it (then activate by SMS for its key). */
-  async register(client: () => GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<SettingsView> {
-    this.guard(pin)
-    const out = await client().registerMerchant({ mch_name: req.mchName, mobile: req.mobile, ...(req.mchShortName ? { mch_short_name: req.mchShortName } : {}) })
-    if (out.kind !== 'ok') throw gatewayRefusal(out, '注册失败', '注册结果未知，请先查询再重试')
-    // The previous merchant's key does not belong to the new one.
-    this.secrets.set('merchantKey', null)
-    return this.save({ mchId: out.mchId, merchantName: req.mchShortName ?? req.mchName, merchantFullName: req.mchName, merchantState: 'pending' })
-  }
-
   finishSetup(): SettingsView {
     return this.plain().setupDone ? this.view() : this.save({ setupDone: true })
   }
 
   /**
    * Sets or changes the supervisor PIN (rule: settings/pin.ts checkNewPin). In
-   * live mode the first PIN is set by the setup wizard only (`via: 'setup'`):
-   * from Settings anyone at the screen could claim it.
+   * live mode the first PIN belongs to the first-run setup (shown while
+   * `setupDone` is false, e.g. an install that went live before PINs were
+   * required): once setup is done, anyone at the screen could claim it.
    */
-  setPin(next: string, current?: string, via: 'settings' | 'setup' = 'settings'): void {
-    if (!this.pin.isSet() && this.mode() === 'live' && via !== 'setup') {
+  setPin(next: string, current?: string): void {
+    if (!this.pin.isSet() && this.mode() === 'live' && this.plain().setupDone) {
       throw new PosFailure('PIN_NOT_SET', '正式模式下，首个主管密码只能在开通向导中设置 (in live mode the first PIN is set in setup)')
     }
     this.pin.set(next, current)
@@ -261,10 +248,4 @@ export class SettingsService {
     // Agent-scope calls sign with the agent key and send no mch_id; the client still wants both set.
     return { ...live, mchId: live.mchId || '0', keys: { agent: live.keys.agent, merchant: live.keys.merchant || 'none' } }
   }
-}
-
-function gatewayRefusal(out: { kind: 'failed'; code: string; message: string } | Unknown, what: string, unknownHint: string): PosFailure {
-  if (out.kind === 'failed') return new PosFailure('GATEWAY', `${what}：${out.message}（${out.code}）`, { code: out.code, detail: out.message })
-  // fault says why nothing verified came back (badSignature here usually means a wrong agent key).
-  return new PosFailure('GATEWAY', `${what}：网关没有给出可信的回答，${unknownHint}`, { code: out.code ?? '', detail: out.reason, fault: out.fault ?? '' })
 }

@@ -1,6 +1,7 @@
 // Shifts and the X/Z reports. X (mid-shift) and Z (at close) come from the
 // same calculation (report.ts); a Z report is stored with the closed shift.
 import { randomUUID } from 'node:crypto'
+import type { Statement } from 'better-sqlite3'
 import type { Journal } from '../journal'
 import type { ShiftReport, ShiftView } from '../shared/contract'
 import { PosFailure } from '../shared/result'
@@ -25,9 +26,13 @@ export class ShiftService {
   ) {}
 
   current(): ShiftView | null {
-    const row = this.journal.db.prepare(`SELECT * FROM shifts WHERE closed_at IS NULL`).get() as ShiftRow | undefined
+    // Prepared once: every sale asks (ensureOpen), and each prepared statement holds native memory until GC.
+    this.currentStmt ??= this.journal.db.prepare<[], ShiftRow>(`SELECT * FROM shifts WHERE closed_at IS NULL`)
+    const row = this.currentStmt.get()
     return row ? view(row) : null
   }
+
+  private currentStmt: Statement<[], ShiftRow> | null = null
 
   currentId(): string | null {
     return this.current()?.id ?? null

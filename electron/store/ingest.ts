@@ -36,14 +36,10 @@ export async function applyBatch(pool: StorePool, input: unknown): Promise<{ las
     // The counter's row lock orders concurrent deliveries from the same counter.
     const ack = Number((await client.query<{ last_seq: string }>('SELECT last_seq FROM store_counters WHERE counter_id = $1 FOR UPDATE', [batch.counterId])).rows[0]!.last_seq)
     if (batch.afterSeq > ack) throw new StoreGapError(batch.counterId, ack, batch.afterSeq + 1)
-    let applied = 0
-    let lastChangeAt = 0
-    for (const change of batch.changes) {
-      if (change.seq <= ack) continue
-      await applyChange(client, batch.counterId, change)
-      applied += 1
-      lastChangeAt = Math.max(lastChangeAt, changeTime(change))
-    }
+    const fresh = batch.changes.filter((c) => c.seq > ack)
+    await applyChanges(client, batch.counterId, fresh)
+    const applied = fresh.length
+    const lastChangeAt = fresh.reduce((m, c) => Math.max(m, changeTime(c)), 0)
     const last = Math.max(ack, batch.throughSeq)
     await client.query('UPDATE store_counters SET last_seq = $2, last_batch_at = now(), last_change_at = GREATEST(COALESCE(last_change_at, 0), $3) WHERE counter_id = $1', [batch.counterId, last, lastChangeAt])
     await client.query('COMMIT')
@@ -62,38 +58,77 @@ function changeTime(c: StoreChange): number {
   return c.row.at
 }
 
-async function applyChange(db: PoolClient, counterId: string, c: StoreChange): Promise<void> {
-  if (c.kind === 'order') {
-    const r = c.row
+type Of<K extends StoreChange['kind']> = Extract<StoreChange, { kind: K }>
+
+/**
+ * One statement per kind (rows passed as arrays and unnested): a batch of 500
+ * changes is four round trips, not 500. The outbox folds repeated rows, so no
+ * statement touches the same row twice.
+ */
+async function applyChanges(db: PoolClient, counterId: string, changes: StoreChange[]): Promise<void> {
+  const of = <K extends StoreChange['kind']>(kind: K) => changes.filter((c): c is Of<K> => c.kind === kind)
+  const orders = of('order')
+  if (orders.length > 0) {
+    const col = <T>(f: (c: Of<'order'>) => T) => orders.map(f)
     await db.query(
       `INSERT INTO store_orders (out_trade_no, counter_id, seq, method, paytype, amount_fen, state, refunded_fen, cashier, shift_id, transaction_id, attention, created_at, updated_at, paid_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
+       SELECT o.no, $1, o.seq, o.method, o.paytype, o.amount, o.state, o.refunded, o.cashier, o.shift, o.txn, o.attention, o.created, o.updated, o.paid
+       FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[], $14::bigint[], $15::bigint[])
+         AS o(no, seq, method, paytype, amount, state, refunded, cashier, shift, txn, attention, created, updated, paid)
        ON CONFLICT (out_trade_no) DO UPDATE SET seq = EXCLUDED.seq, state = EXCLUDED.state, refunded_fen = EXCLUDED.refunded_fen,
          transaction_id = EXCLUDED.transaction_id, attention = EXCLUDED.attention, updated_at = EXCLUDED.updated_at, paid_at = EXCLUDED.paid_at
        WHERE store_orders.counter_id = EXCLUDED.counter_id AND store_orders.seq < EXCLUDED.seq`,
-      [r.outTradeNo, counterId, c.seq, r.method, r.paytype, r.amountFen, r.state, r.refundedFen, r.cashier, r.shiftId, r.transactionId, r.attention, r.createdAt, r.updatedAt, r.paidAt],
+      [
+        counterId,
+        col((c) => c.row.outTradeNo),
+        col((c) => c.seq),
+        col((c) => c.row.method),
+        col((c) => c.row.paytype),
+        col((c) => c.row.amountFen),
+        col((c) => c.row.state),
+        col((c) => c.row.refundedFen),
+        col((c) => c.row.cashier),
+        col((c) => c.row.shiftId),
+        col((c) => c.row.transactionId),
+        col((c) => c.row.attention),
+        col((c) => c.row.createdAt),
+        col((c) => c.row.updatedAt),
+        col((c) => c.row.paidAt),
+      ],
     )
-  } else if (c.kind === 'refund') {
-    const r = c.row
+  }
+  const refunds = of('refund')
+  if (refunds.length > 0) {
+    const col = <T>(f: (c: Of<'refund'>) => T) => refunds.map(f)
     await db.query(
       `INSERT INTO store_refunds (out_refund_no, out_trade_no, counter_id, seq, amount_fen, state, shift_id, created_at, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+       SELECT r.no, r.order_no, $1, r.seq, r.amount, r.state, r.shift, r.created, r.updated
+       FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::bigint[], $9::bigint[]) AS r(no, order_no, seq, amount, state, shift, created, updated)
        ON CONFLICT (out_refund_no) DO UPDATE SET seq = EXCLUDED.seq, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at
        WHERE store_refunds.counter_id = EXCLUDED.counter_id AND store_refunds.seq < EXCLUDED.seq`,
-      [r.outRefundNo, r.outTradeNo, counterId, c.seq, r.amountFen, r.state, r.shiftId, r.createdAt, r.updatedAt],
+      [counterId, col((c) => c.row.outRefundNo), col((c) => c.row.outTradeNo), col((c) => c.seq), col((c) => c.row.amountFen), col((c) => c.row.state), col((c) => c.row.shiftId), col((c) => c.row.createdAt), col((c) => c.row.updatedAt)],
     )
-  } else if (c.kind === 'shift') {
-    const r = c.row
+  }
+  const shifts = of('shift')
+  if (shifts.length > 0) {
+    const col = <T>(f: (c: Of<'shift'>) => T) => shifts.map(f)
     await db.query(
-      `INSERT INTO store_shifts (counter_id, shift_id, seq, cashier, float_fen, opened_at, closed_at) VALUES ($1,$2,$3,$4,$5,$6,$7)
+      `INSERT INTO store_shifts (counter_id, shift_id, seq, cashier, float_fen, opened_at, closed_at)
+       SELECT $1, s.id, s.seq, s.cashier, s.float, s.opened, s.closed
+       FROM unnest($2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[]) AS s(id, seq, cashier, float, opened, closed)
        ON CONFLICT (counter_id, shift_id) DO UPDATE SET seq = EXCLUDED.seq, closed_at = EXCLUDED.closed_at WHERE store_shifts.seq < EXCLUDED.seq`,
-      [counterId, r.shiftId, c.seq, r.cashier, r.floatFen, r.openedAt, r.closedAt],
+      [counterId, col((c) => c.row.shiftId), col((c) => c.seq), col((c) => c.row.cashier), col((c) => c.row.floatFen), col((c) => c.row.openedAt), col((c) => c.row.closedAt)],
     )
-  } else {
-    const r = c.row
+  }
+  const audit = of('audit')
+  if (audit.length > 0) {
+    const col = <T>(f: (c: Of<'audit'>) => T) => audit.map(f)
     await db.query(
-      `INSERT INTO store_audit (counter_id, audit_id, seq, at, call, ref, outcome) VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (counter_id, audit_id) DO NOTHING`,
-      [counterId, r.auditId, c.seq, r.at, r.call, r.ref, r.outcome],
+      `INSERT INTO store_audit (counter_id, audit_id, seq, at, call, ref, outcome)
+       SELECT $1, a.id, a.seq, a.at, a.call, a.ref, a.outcome
+       FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[]) AS a(id, seq, at, call, ref, outcome)
+       ON CONFLICT (counter_id, audit_id) DO NOTHING`,
+      [counterId, col((c) => c.row.auditId), col((c) => c.seq), col((c) => c.row.at), col((c) => c.row.call), col((c) => c.row.ref), col((c) => c.row.outcome)],
     )
   }
 }

@@ -9,10 +9,12 @@ import { amountOf } from '../lib/keypad'
 import { useWedgeScanner } from '../lib/use-wedge-scanner'
 import { CheckoutScreen } from '../screens/checkout/CheckoutScreen'
 import { JournalProblemScreen } from '../screens/journal/JournalProblemScreen'
+import { findingText } from '../screens/journal/finding-text'
 import { OrdersScreen } from '../screens/orders/OrdersScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { SetupScreen } from '../screens/setup/SetupScreen'
 import { ShiftScreen } from '../screens/shift/ShiftScreen'
+import { StoreScreen } from '../screens/store/StoreScreen'
 import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { usePaymentStore } from '../state/payment-store'
@@ -25,6 +27,7 @@ const TABS: { route: Exclude<Route, 'customer' | 'setup'>; key: string }[] = [
   { route: 'checkout', key: 'F9' },
   { route: 'orders', key: 'F10' },
   { route: 'shift', key: 'F11' },
+  { route: 'store', key: 'F8' },
   { route: 'settings', key: 'F12' },
 ]
 
@@ -94,6 +97,13 @@ export function CashierApp() {
     }
   }, [])
 
+  // Findings that do not stop sales (secrets file unreadable, a backup that failed) still show, once.
+  const journalCheck = info?.journal
+  useEffect(() => {
+    if (journalCheck?.state !== 'ok') return
+    for (const f of journalCheck.findings) notification.warning({ key: `journal-${f.code}`, title: t('problem.journal'), description: findingText(t, f), duration: 0 })
+  }, [journalCheck, notification, t])
+
   // A fresh install opens the first-run setup once (stay in demo, or go live).
   useEffect(() => {
     if (setupDone === false) go('setup')
@@ -148,6 +158,8 @@ export function CashierApp() {
           <OrdersScreen />
         ) : route === 'shift' ? (
           <ShiftScreen />
+        ) : route === 'store' ? (
+          <StoreScreen />
         ) : route === 'settings' ? (
           <SettingsScreen />
         ) : route === 'setup' ? (

@@ -7,6 +7,7 @@ import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { switchLanguage, useSettingsStore } from '../state/settings-store'
 import { useShiftStore } from '../state/shift-store'
+import { StoreDbBadge } from './StoreDbBadge'
 
 const STATE_COLOR: Record<DeviceStatus['state'], string> = {
   connected: 'green',
@@ -24,7 +25,7 @@ export function Header() {
   const devices = useDevicesStore((s) => s.status)
   // While the books are unknown the mode is too (it is a setting in the journal): no tag.
   const mode = info?.journal.state === 'problem' ? undefined : (settings.mode ?? info?.mode)
-  const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' ? 'Down' : 'Degraded'
+  const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' || health.journal === 'failing' ? 'Down' : 'Degraded'
 
   return (
     <header className="header">
@@ -62,6 +63,7 @@ export function Header() {
           </Tooltip>
         )
       })}
+      <StoreDbBadge />
       <span className="spacer" />
       {healthState && (
         <Tag color={healthState === 'Ok' ? 'green' : healthState === 'Down' ? 'red' : 'gold'} data-testid="header-health">

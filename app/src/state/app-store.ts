@@ -45,4 +45,6 @@ window.pos.onPaymentUpdate((order) => {
 
 window.pos.onAppProblem((problem) => {
   useAppStore.setState((s) => ({ problems: [...s.problems.slice(-9), problem] }))
+  // The header's status follows the journal at once (failing / recovered), not at the next poll.
+  if (problem.kind === 'journal') void useAppStore.getState().refreshHealth()
 })

@@ -15,6 +15,8 @@ interface DevicesState {
   configure(change: { scanner?: ScannerConfig; face?: FaceConfig; pin?: string }): Promise<Result<DeviceStatus[]>>
   /** A code typed or wedged in the renderer; goes through the same path as device scans. */
   wedgeScan(code: string): Promise<Result<ScanEvent>>
+  /** The folders a vendor face SDK may be loaded from (supervisor PIN). */
+  setFaceSdkFolders(folders: string[], pin: string): Promise<Result<string[]>>
 }
 
 function keepStatus(list: DeviceStatus[]) {
@@ -36,6 +38,14 @@ export const useDevicesStore = create<DevicesState>()(() => ({
     const r = await window.pos.devices.configure(change)
     if (r.ok) {
       keepStatus(r.value)
+      const config = await window.pos.devices.config({})
+      if (config.ok) useDevicesStore.setState({ config: config.value })
+    }
+    return r
+  },
+  async setFaceSdkFolders(folders, pin) {
+    const r = await window.pos.devices.setFaceSdkFolders({ folders, pin })
+    if (r.ok) {
       const config = await window.pos.devices.config({})
       if (config.ok) useDevicesStore.setState({ config: config.value })
     }

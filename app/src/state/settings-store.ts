@@ -63,7 +63,7 @@ export const useSettingsStore = create<SettingsState>()(() => ({
   finishSetup: async () => keep(await window.pos.settings.setupDone({})),
   register: async (req, pin) => keep(await window.pos.settings.register(pin ? { ...req, pin } : req)),
   async setPin(next, current) {
-    const r = await window.pos.settings.setPin(current ? { current, next } : { next })
+    const r = await window.pos.settings.setPin({ next, ...(current ? { current } : {}) })
     if (r.ok) await useSettingsStore.getState().load()
     return r
   },

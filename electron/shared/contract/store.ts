@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { call, Empty, Pin, Timestamp } from './define'
+import { AmountFen, call, Empty, NonNegativeFen, Pin, ShortText, Timestamp } from './define'
 
 /** How this counter's outbox reaches the store database (PostgreSQL). */
 export const ReplicationStatus = z.object({
@@ -22,12 +22,67 @@ const StoreUrl = z
   .max(512)
   .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'a postgres:// URL')
 
+/** An order of any counter, as the store database has it. */
+export const StoreOrderView = z.object({
+  outTradeNo: z.string(),
+  counterId: z.string(),
+  method: z.string(),
+  paytype: z.string().nullable(),
+  amountFen: AmountFen,
+  refundedFen: NonNegativeFen,
+  state: z.string(),
+  cashier: z.string(),
+  attention: z.string().nullable(),
+  createdAt: Timestamp,
+  paidAt: Timestamp.nullable(),
+})
+export type StoreOrderView = z.infer<typeof StoreOrderView>
+
+export const StoreTotals = z.object({ salesCount: z.int().min(0), salesFen: NonNegativeFen, refundsCount: z.int().min(0), refundsFen: NonNegativeFen, netFen: z.int() })
+export type StoreTotals = z.infer<typeof StoreTotals>
+
+export const StoreDashboard = z.object({
+  /** Today (Beijing time) so far, over every counter. */
+  total: StoreTotals,
+  counters: z.array(
+    z.object({
+      counterId: z.string(),
+      today: StoreTotals,
+      /** When its last batch reached the store, and the newest change it carried. */
+      lastBatchAt: Timestamp.nullable(),
+      lastChangeAt: Timestamp.nullable(),
+      attention: z.int().min(0),
+    }),
+  ),
+  at: Timestamp,
+})
+export type StoreDashboard = z.infer<typeof StoreDashboard>
+
+export const StoreReportView = z.object({
+  from: Timestamp,
+  to: Timestamp,
+  total: StoreTotals,
+  byCounter: z.array(StoreTotals.extend({ counterId: z.string() })),
+  byCashier: z.array(StoreTotals.extend({ cashier: z.string() })),
+  byPaytype: z.array(StoreTotals.extend({ paytype: z.string() })),
+})
+export type StoreReportView = z.infer<typeof StoreReportView>
+
 export const storeCalls = {
   'store:status': call(Empty, ReplicationStatus),
   /** Connects (PIN), migrates the store schema, keeps the URL in the secret store and starts shipping (the counter's past rows first). */
   'store:configure': call(z.strictObject({ url: StoreUrl, tls: z.boolean().optional(), pin: Pin.optional() }), ReplicationStatus),
   /** Stops shipping and forgets the URL (PIN); the counter sells on, alone. */
   'store:disconnect': call(z.strictObject({ pin: Pin.optional() }), ReplicationStatus),
+  /** Orders of every counter (STORE_UNREACHABLE when the store database cannot answer: the counter then shows its own only). */
+  'store:orders': call(
+    z.strictObject({ text: ShortText.optional(), amountFen: AmountFen.optional(), limit: z.int().min(1).max(200).default(50) }),
+    z.object({ rows: z.array(StoreOrderView) }),
+  ),
+  /** Today's totals per counter, replication freshness, orders needing a person. */
+  'store:dashboard': call(Empty, StoreDashboard),
+  /** Store report (日结 over all counters) for [from, to). */
+  'store:report': call(z.strictObject({ from: Timestamp, to: Timestamp }), StoreReportView),
 }
 
 export const storeEvents = {

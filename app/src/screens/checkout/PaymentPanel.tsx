@@ -212,7 +212,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
           {order.failure?.message ?? order.attention ?? order.step}
         </p>
       )}
-      {!inFlight && (
+      {!inFlight && !order.unrecorded && (
         <p className="panel-next" data-testid="advice">
           {t(`panel.advice.${adviceFor(order)}`)}
         </p>

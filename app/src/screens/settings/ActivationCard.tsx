@@ -32,6 +32,11 @@ export function ActivationCard({ view, pin, compact = false }: { view: SettingsV
     if (r.ok) void message.success(okText(r.value))
   }
   const store = useSettingsStore.getState()
+  const stateTag = (
+    <Tag color={STATE_COLOR[view.merchantState]} data-testid="merchant-state">
+      {t(`settings.merchantStates.${view.merchantState}`)}
+    </Tag>
+  )
   const submit = () => {
     if (how === 'register') {
       const req = { mchName: form.mchName.trim(), mobile: form.mobile, ...(form.mchShortName.trim() ? { mchShortName: form.mchShortName.trim() } : {}) }
@@ -48,24 +53,31 @@ export function ActivationCard({ view, pin, compact = false }: { view: SettingsV
       className={compact ? 'activation-compact' : undefined}
       data-testid="activation"
     >
-      <Descriptions size="small" column={compact ? 2 : 1} bordered>
-        <Descriptions.Item label={t('settings.merchant')}>
-          <span data-testid="merchant-name">{view.merchantName || '—'}</span>
-        </Descriptions.Item>
-        {(compact || (view.merchantFullName && view.merchantFullName !== view.merchantName)) && (
-          <Descriptions.Item label={t('golive.merchantFull')}>
-            <span data-testid="merchant-full-name">{view.merchantFullName || '—'}</span>
-          </Descriptions.Item>
-        )}
-        <Descriptions.Item label={t('settings.mchId')}>
-          <span data-testid="merchant-id">{view.mchId || '—'}</span>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.merchantState')}>
-          <Tag color={STATE_COLOR[view.merchantState]} data-testid="merchant-state">
-            {t(`settings.merchantStates.${view.merchantState}`)}
-          </Tag>
-        </Descriptions.Item>
-      </Descriptions>
+      {compact ? (
+        // One line in the go-live setup, so the step fits 1024×768.
+        <div className="merchant-line">
+          <strong data-testid="merchant-name">{view.merchantName || '—'}</strong>
+          <span data-testid="merchant-full-name">{view.merchantFullName || '—'}</span>
+          <span>
+            {t('settings.mchId')} <span data-testid="merchant-id">{view.mchId || '—'}</span>
+          </span>
+          {stateTag}
+        </div>
+      ) : (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            { key: 'name', label: t('settings.merchant'), children: <span data-testid="merchant-name">{view.merchantName || '—'}</span> },
+            ...(view.merchantFullName && view.merchantFullName !== view.merchantName
+              ? [{ key: 'full', label: t('golive.merchantFull'), children: <span data-testid="merchant-full-name">{view.merchantFullName}</span> }]
+              : []),
+            { key: 'id', label: t('settings.mchId'), children: <span data-testid="merchant-id">{view.mchId || '—'}</span> },
+            { key: 'state', label: t('settings.merchantState'), children: stateTag },
+          ]}
+        />
+      )}
       <Segmented
         className="activation-switch"
         value={how}
@@ -123,7 +135,9 @@ export function ActivationCard({ view, pin, compact = false }: { view: SettingsV
       <Button type="primary" size={compact ? 'middle' : 'large'} loading={busy} onClick={() => void submit()} data-testid="activate">
         {how === 'register' ? t('golive.registerSubmit') : t('settings.activate')}
       </Button>
+      {/* In the setup a registered (pending) merchant is explained right below the card: no second green note. */}
       {note &&
+        !(note.ok && compact && how === 'register') &&
         (note.ok ? (
           <Alert className="dialog-error" type="success" showIcon title={note.text} data-testid="activation-note" />
         ) : (

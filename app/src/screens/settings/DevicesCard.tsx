@@ -27,6 +27,7 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
   const [scanner, setScanner] = useState<ScannerConfig | null>(null)
   const [face, setFace] = useState<FaceConfig | null>(null)
   const [candidates, setCandidates] = useState<{ serial: string[] }>({ serial: [] })
+  const [folders, setFolders] = useState<string | null>(null)
 
   useEffect(() => {
     void useDevicesStore.getState().load()
@@ -42,6 +43,15 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
       : kind === 'serial'
         ? { kind, path: candidates.serial[0] ?? '/dev/ttyUSB0', baudRate: 9600, terminator: 'CR' }
         : { kind }
+  // The allow-list is the supervisor's: the core asks for the PIN typed at the top of Settings.
+  const saveFolders = async (text: string) => {
+    const list = text.split(';').map((f) => f.trim()).filter(Boolean)
+    const r = await useDevicesStore.getState().setFaceSdkFolders(list, pin ?? '')
+    if (r.ok) {
+      setFolders(null)
+      void message.success(t('settings.saved'))
+    } else void message.error(t('settings.failed', { message: r.error.message }))
+  }
   const apply = async () => {
     const r = await useDevicesStore.getState().configure({ scanner: sc, face: fc, ...(pin ? { pin } : {}) })
     if (r.ok) {
@@ -141,6 +151,15 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
             <p className="muted settings-hint" data-testid="face-sdk-folders">
               {t('settings.faceSdkFolders', { folders: (d.config?.faceSdkFolders ?? []).join('；') })}
             </p>
+            <label>{t('settings.faceSdkFoldersLabel')}</label>
+            <Input.Search
+              value={folders ?? (d.config?.faceSdkFolders ?? []).join(';')}
+              maxLength={2048}
+              enterButton={t('settings.faceSdkFoldersSave')}
+              onChange={(e) => setFolders(e.target.value)}
+              onSearch={(v) => void saveFolders(v)}
+              data-testid="face-sdk-folders-input"
+            />
           </>
         )}
       </div>

@@ -13,6 +13,7 @@ import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { LimitsCard } from './LimitsCard'
 import { PinCard } from './PinCard'
+import { StoreDbCard } from './StoreDbCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -179,6 +180,7 @@ export function SettingsScreen() {
         <DevicesCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
         <BackupCard pin={pinArg} />
+        <StoreDbCard pin={pinArg} />
       </div>
     </div>
   )

@@ -8,7 +8,7 @@ import { liveErrorText } from '../../lib/live-text'
 import { useSettingsStore } from '../../state/settings-store'
 import { LiveChecklist } from './LiveChecklist'
 
-export function CheckStep({ view, pin, onBack, onLive }: { view: SettingsView; pin: string; onBack: () => void; onLive: () => void }) {
+export function CheckStep({ view, pin, onBack, onLive }: { view: SettingsView; pin: string; onBack: () => void; onLive: () => Promise<void> }) {
   const { t } = useTranslation()
   const { modal } = App.useApp()
   const [error, setError] = useState<PosError | null>(null)
@@ -24,7 +24,7 @@ export function CheckStep({ view, pin, onBack, onLive }: { view: SettingsView; p
       if (yes) r = await useSettingsStore.getState().setMode('live', pin, true)
     }
     setBusy(false)
-    if (r.ok) onLive()
+    if (r.ok) await onLive()
     else setError(r.error)
   }
 

@@ -13,7 +13,8 @@ export function LiveChecklist({ view }: { view: SettingsView }) {
       </p>
       <ul className="live-checklist">
         {fields.map((f) => {
-          const missing = view.liveMissing.includes(f)
+          // No merchant yet: its state cannot be right either (the core lists it once a merchant exists).
+          const missing = view.liveMissing.includes(f) || (f === 'merchantActive' && view.liveMissing.includes('mchId'))
           return (
             <li key={f} className={missing ? 'missing' : 'present'} data-testid={`live-field-${f}`} data-missing={missing}>
               <span aria-hidden>{missing ? '✗' : '✓'}</span> {t(`golive.missing.${f}`)}

@@ -6,9 +6,12 @@ import type { PosError } from '../../../../electron/shared/result'
 import { liveErrorText } from '../../lib/live-text'
 import { useSettingsStore } from '../../state/settings-store'
 
-/** The go-live setup asks at least this many digits (the contract takes up to 8). */
-export const SETUP_PIN_MIN = 6
-const digits = (v: string) => v.replace(/\D/g, '').slice(0, 8)
+// The core's rule (electron/settings/pin.ts): a new PIN has 6–12 digits (PIN_WEAK
+// otherwise); a PIN set before that rule may be shorter and still proves who you are.
+const NEW_PIN_MIN = 6
+const OLD_PIN_MIN = 4
+const PIN_MAX = 12
+const digits = (v: string) => v.replace(/\D/g, '').slice(0, PIN_MAX)
 
 export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: string) => void }) {
   const { t } = useTranslation()
@@ -16,7 +19,7 @@ export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: str
   const [repeat, setRepeat] = useState('')
   const [error, setError] = useState<PosError | null>(null)
   const [busy, setBusy] = useState(false)
-  const short = pin.length < SETUP_PIN_MIN
+  const short = pin.length < (pinSet ? OLD_PIN_MIN : NEW_PIN_MIN)
   const mismatch = !pinSet && repeat.length >= pin.length && repeat !== pin
 
   const submit = async () => {
@@ -42,7 +45,7 @@ export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: str
           </>
         )}
       </div>
-      {pin.length > 0 && short && <p className="field-error">{t('golive.pinShort')}</p>}
+      {pin.length > 0 && short && !pinSet && <p className="field-error">{t('golive.pinShort')}</p>}
       {mismatch && <p className="field-error" data-testid="setup-pin-mismatch">{t('golive.pinMismatch')}</p>}
       {error && <Alert className="dialog-error" type="error" showIcon title={liveErrorText(t, error)} data-testid="setup-pin-error" />}
       <Button type="primary" size="large" loading={busy} disabled={short || (!pinSet && repeat !== pin)} onClick={() => void submit()} data-testid="setup-pin-next">

@@ -33,10 +33,15 @@ export function SetupScreen() {
         {step === 'choose' ? (
           <div className="setup-choose">
             <p>{t('golive.intro')}</p>
-            <Button size="large" block onClick={() => void stayInDemo()} data-testid="setup-stay-demo">
-              {t('golive.stayDemo')}
-            </Button>
-            <p className="muted">{t('golive.stayDemoHint')}</p>
+            {/* A counter already live (from before PINs were required) finishes its setup; it does not "stay in demo". */}
+            {view.mode === 'demo' && (
+              <>
+                <Button size="large" block onClick={() => void stayInDemo()} data-testid="setup-stay-demo">
+                  {t('golive.stayDemo')}
+                </Button>
+                <p className="muted">{t('golive.stayDemoHint')}</p>
+              </>
+            )}
             <Button type="primary" size="large" block onClick={() => setStep('pin')} data-testid="setup-go-live-start">
               {t('golive.goLive')}
             </Button>
@@ -83,7 +88,17 @@ export function SetupScreen() {
                 </div>
               </div>
             )}
-            {step === 'check' && <CheckStep view={view} pin={pin} onBack={() => setStep('merchant')} onLive={() => setStep('done')} />}
+            {step === 'check' && (
+              <CheckStep
+                view={view}
+                pin={pin}
+                onBack={() => setStep('merchant')}
+                onLive={async () => {
+                  await useSettingsStore.getState().finishSetup() // already live before: switching marked nothing
+                  setStep('done')
+                }}
+              />
+            )}
           </>
         )}
       </Card>

@@ -74,6 +74,13 @@ export function ReportView({ report }: { report: ShiftReport }) {
         {report.byMethod.map((m) => (
           <Fragment key={m.method}>{line(`${t(`method.${m.method}`)} (${m.paid.count})`, formatYuan(m.paid.amountFen))}</Fragment>
         ))}
+        {report.kind === 'Z' && (
+          <p className="receipt-reconciled" data-testid="report-reconciled">
+            {report.reconciliation
+              ? t('shift.reconciled', { at: dateTime(report.reconciliation.at), orders: report.reconciliation.orders, differences: report.reconciliation.differences })
+              : t('shift.notReconciled')}
+          </p>
+        )}
         {report.attention.length > 0 && (
           <>
             <h3>{t('shift.attention')}</h3>

@@ -7,6 +7,7 @@ import { parseYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
 import { useSettingsStore } from '../../state/settings-store'
 import { useShiftStore } from '../../state/shift-store'
+import { ReconcilePanel } from './ReconcilePanel'
 import { ReportView } from './ReportView'
 
 export function ShiftScreen() {
@@ -81,6 +82,7 @@ export function ShiftScreen() {
           </Card>
         )}
         {problem && <Alert type="error" showIcon title={problem} data-testid="shift-problem" />}
+        <ReconcilePanel />
       </div>
       {s.report && <ReportView report={s.report} />}
     </div>

@@ -1,0 +1,49 @@
+// The store database (PostgreSQL) link: replication status, connect, disconnect.
+import { create } from 'zustand'
+import type { ReplicationStatus, StoreDashboard, StoreOrderView } from '../../../electron/shared/contract'
+import type { PosError, Result } from '../../../electron/shared/result'
+
+interface StoreDbState {
+  status: ReplicationStatus | null
+  dashboard: StoreDashboard | null
+  /** Why the last store-wide question got no answer (the dashboard then shows its last figures). */
+  queryError: PosError | null
+  orders: StoreOrderView[] | null
+  load(): Promise<void>
+  loadDashboard(): Promise<void>
+  searchOrders(query: { text: string } | { amountFen: number }): Promise<void>
+  configure(url: string, tls: boolean, pin: string | undefined): Promise<Result<ReplicationStatus>>
+  disconnect(pin: string | undefined): Promise<Result<ReplicationStatus>>
+}
+
+export const useStoreDbStore = create<StoreDbState>()(() => ({
+  status: null,
+  dashboard: null,
+  queryError: null,
+  orders: null,
+  async loadDashboard() {
+    const r = await window.pos.store.dashboard({})
+    useStoreDbStore.setState(r.ok ? { dashboard: r.value, queryError: null } : { queryError: r.error })
+  },
+  async searchOrders(query) {
+    const r = await window.pos.store.orders({ ...query, limit: 50 })
+    useStoreDbStore.setState(r.ok ? { orders: r.value.rows, queryError: null } : { queryError: r.error })
+  },
+  async load() {
+    const r = await window.pos.store.status({})
+    if (r.ok) useStoreDbStore.setState({ status: r.value })
+  },
+  async configure(url, tls, pin) {
+    const r = await window.pos.store.configure({ url, tls, pin })
+    if (r.ok) useStoreDbStore.setState({ status: r.value })
+    return r
+  },
+  async disconnect(pin) {
+    const r = await window.pos.store.disconnect({ pin })
+    if (r.ok) useStoreDbStore.setState({ status: r.value })
+    return r
+  },
+}))
+
+window.pos.onStoreStatus((status) => useStoreDbStore.setState({ status }))
+void useStoreDbStore.getState().load()
