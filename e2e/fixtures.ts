@@ -18,7 +18,9 @@ export type CoreOverrides = Partial<Omit<CoreOptions, 'userDataDir' | 'transport
 
 /** The suite's default core options: policy ×0.1, sandbox delays × `sandboxTimeScale` (0.2 by default). */
 export function fastCore(sandboxTimeScale = 0.2): CoreOverrides {
-  return { paymentPolicy: scaledPolicy(0.1), sandbox: { timeScale: sandboxTimeScale } }
+  // The sandbox answers from this test process: on a heavily loaded machine a loopback answer can
+  // take seconds, so the client waits 30 s (no e2e scenario relies on the client's timeout).
+  return { paymentPolicy: scaledPolicy(0.1), sandbox: { timeScale: sandboxTimeScale }, gatewayTimeoutMs: 30_000 }
 }
 
 export interface PosFixtures {

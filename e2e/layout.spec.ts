@@ -34,10 +34,10 @@ for (const [width, height] of [
   [1366, 768],
 ] as const) {
   test.describe(`checkout at ${width}×${height}`, () => {
-    test.use({ viewport: { width, height }, coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 } } })
+    test.use({ viewport: { width, height }, coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 }, gatewayTimeoutMs: 30_000 } })
 
     test('idle, password wait, stopping, failed, paid, confirm and not-a-payment-code keep Stop / 下一单 on screen', async ({ app }) => {
-      test.setTimeout(60_000)
+      test.setTimeout(120_000)
       const size = `${width}x${height}`
       await typeAmount(app, '1234.5')
       await expectActionsVisible(app)
@@ -83,6 +83,7 @@ for (const [width, height] of [
     })
 
     test('QR on the panel, and the refund dialog, fit', async ({ app, core }) => {
+      test.setTimeout(90_000)
       const size = `${width}x${height}`
       await typeAmount(app, '6.91')
       await app.keyboard.press('F3')
@@ -111,9 +112,10 @@ for (const [width, height] of [
   [1024, 600],
 ] as const) {
   test.describe(`customer display at ${width}×${height}`, () => {
-    test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 } } })
+    test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 }, gatewayTimeoutMs: 30_000 } })
 
     test('the whole QR code is on screen', async ({ app, harness, context }) => {
+      test.setTimeout(60_000)
       const customer = await context.newPage()
       await customer.setViewportSize({ width, height })
       await customer.goto(`${harness.url}#/customer`)

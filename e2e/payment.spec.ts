@@ -21,7 +21,7 @@ test('scan payment succeeds and shows amount, wallet and transaction id', async 
 test.describe('password wait', () => {
   // The customer confirms when the test says so; the engine waits for them 45 s × 0.5 here,
   // far beyond what the checks take on a loaded machine.
-  test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 } } })
+  test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 }, gatewayTimeoutMs: 30_000 } })
 
   test('password wait shows the prompt and a countdown, then succeeds', async ({ app, core }) => {
     await typeAmount(app, '1500')
@@ -83,7 +83,7 @@ test.describe('QR', () => {
   // The customer pays when the test says so (sandbox control), never on a timer: on a loaded
   // machine a timer could pay the order before the page had even drawn the code. The engine's
   // QR deadline (120 s × 0.5) is far beyond what the checks below take.
-  test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 } } })
+  test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 }, gatewayTimeoutMs: 30_000 } })
 
   test('QR payment shows the code on the panel and the customer display, then pays', async ({ app, core, harness, context }) => {
     const customer = await context.newPage()

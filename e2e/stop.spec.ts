@@ -7,7 +7,7 @@ import { wedgeScan } from './scanner'
 
 // The earliest cancel is 20 s after the pay call here: long enough to see the
 // countdown and start a second sale meanwhile even on a heavily loaded machine.
-test.use({ coreOptions: { paymentPolicy: { ...scaledPolicy(0.1), minCancelAfterMs: 20_000 }, sandbox: { timeScale: 0.2 } } })
+test.use({ coreOptions: { paymentPolicy: { ...scaledPolicy(0.1), minCancelAfterMs: 20_000 }, sandbox: { timeScale: 0.2 }, gatewayTimeoutMs: 30_000 } })
 
 test('Stop while the customer enters the password: 停止中 at once; the next sale goes on; a toast when the stopped order ends', async ({ app, core }) => {
   test.setTimeout(90_000)
