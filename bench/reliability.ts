@@ -1,7 +1,7 @@
 // `npm run reliability` (`-- --short` for CI): fault matrix, crash matrix, bad
 // input, soak and security, each checked for agreement between the journal and
 // the money at the sandbox (security: every attack refused). Prints the
-// matrices; exits 1 when anything fails. `-- --only <fault|crash|journal|bad|soak|security>`
+// matrices; exits 1 when anything fails. `-- --only <fault|crash|journal|bad|soak|security|store>`
 // runs one section (security includes the IPC fuzz of bad input).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -15,6 +15,7 @@ import { MATRIX_CALLS, runFaultMatrix } from './reliability/fault-matrix'
 import { runJournalFaults } from './reliability/journal-faults'
 import { runSecurity, type AttackResult } from './reliability/security'
 import { runSoak } from './reliability/soak'
+import { runStoreFaults, type StoreFaultResult } from './reliability/store-faults'
 
 const short = process.argv.includes('--short')
 const onlyAt = process.argv.indexOf('--only')
@@ -64,6 +65,9 @@ for (const l of bad.leaks) failures.push(`bad input got through: ${l}`)
 if (wants('soak')) log(`soak: ${SOAK.payments.toLocaleString()} sales on ${SOAK.counters} counters`)
 const soak = wants('soak') ? await runSoak(SOAK.payments, SOAK.counters, SOAK_SCALE, undefined, log) : null
 const attacks: AttackResult[] = wants('security') ? await runSecurity(log) : []
+if (wants('store')) log('store database: counters sell and refund while the way to PostgreSQL is refused, dropped mid-batch, stalled')
+const store: StoreFaultResult | null = wants('store') ? await runStoreFaults(log, short ? 4 : 16, short ? 4 : 8) : null
+if (store && !store.ok) failures.push(`store faults: ${store.why}`)
 for (const a of attacks) if (!a.held) failures.push(`security: ${a.attack}: ${a.refused}/${a.tried} refused (${a.detail})`)
 if (soak) for (const l of [...soak.lost.map((x) => `lost: ${x}`), ...soak.doubleCharged.map((x) => `double charge: ${x}`), ...soak.nonFinal.map((x) => `non-final: ${x}`), ...soak.disagreements.map((x) => `disagreement: ${x}`)]) failures.push(`soak ${l}`)
 
@@ -120,10 +124,16 @@ if (attacks.length > 0) {
   console.log(`\nSecurity: ${attacks.filter((a) => a.held).length}/${attacks.length} attacks held, ${refused}/${tried} tries refused; plus the IPC fuzz above (${bad.ipcPayloads.toLocaleString()} payloads, ${bad.leaks.length} through)\n`)
   console.log(formatTable(['attack', 'tried', 'refused', 'result', 'detail'], attacks.map((a) => [a.attack, String(a.tried), String(a.refused), a.held ? 'held' : 'FAIL', a.detail])))
 }
+if (store) {
+  console.log(
+    `\nStore database faults (${store.counters} counters; phases ${store.phases.map((p) => `${p.mode}: ${p.sales} sales, ${p.refused} refused${p.mode === 'pass' ? '' : `, ${p.countersFailing} counters saw it`}`).join(' → ')}): ` +
+      `store ${store.storeOrders} orders / ${store.storeRefunds} refunds = journals ${store.journalOrders} / ${store.journalRefunds}; ${store.mismatches.length} mismatches — ${store.ok ? 'ok' : `FAIL: ${store.why}`}`,
+  )
+}
 // .tmp/ is gitignored; the figures to keep go into README by hand.
 const out = fileURLToPath(new URL(`../.tmp/reliability-results${only ? `-${only}` : ''}${short ? '-short' : ''}.json`, import.meta.url))
 mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, journalFaults: journalCells, badInput: bad, soak, security: attacks }, null, 2))
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, journalFaults: journalCells, badInput: bad, soak, security: attacks, store }, null, 2))
 if (failures.length > 0) {
   console.log(`\nFAILED (${failures.length}):`)
   for (const f of failures.slice(0, 50)) console.log(`- ${f}`)

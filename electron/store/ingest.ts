@@ -6,7 +6,7 @@
 // acknowledged sequence number.
 import type { PoolClient } from 'pg'
 import { StoreBatch, type StoreChange } from './changes'
-import type { StorePool } from './pool'
+import { withClient, type StorePool } from './pool'
 
 export class StoreGapError extends Error {
   constructor(
@@ -29,27 +29,26 @@ export async function applyBatch(pool: StorePool, input: unknown): Promise<{ las
   const batch = StoreBatch.parse(input)
   const seqs = batch.changes.map((c) => c.seq)
   for (let i = 1; i < seqs.length; i++) if (seqs[i]! <= seqs[i - 1]!) throw new Error('store: a batch must be in increasing sequence order')
-  const client = await pool.connect()
-  try {
-    await client.query('BEGIN')
-    await client.query('INSERT INTO store_counters (counter_id, store_id) VALUES ($1, $2) ON CONFLICT (counter_id) DO NOTHING', [batch.counterId, batch.storeId])
-    // The counter's row lock orders concurrent deliveries from the same counter.
-    const ack = Number((await client.query<{ last_seq: string }>('SELECT last_seq FROM store_counters WHERE counter_id = $1 FOR UPDATE', [batch.counterId])).rows[0]!.last_seq)
-    if (batch.afterSeq > ack) throw new StoreGapError(batch.counterId, ack, batch.afterSeq + 1)
-    const fresh = batch.changes.filter((c) => c.seq > ack)
-    await applyChanges(client, batch.counterId, fresh)
-    const applied = fresh.length
-    const lastChangeAt = fresh.reduce((m, c) => Math.max(m, changeTime(c)), 0)
-    const last = Math.max(ack, batch.throughSeq)
-    await client.query('UPDATE store_counters SET last_seq = $2, last_batch_at = now(), last_change_at = GREATEST(COALESCE(last_change_at, 0), $3) WHERE counter_id = $1', [batch.counterId, last, lastChangeAt])
-    await client.query('COMMIT')
-    return { lastSeq: last, applied }
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw e
-  } finally {
-    client.release()
-  }
+  return withClient(pool, async (client) => {
+    try {
+      await client.query('BEGIN')
+      await client.query('INSERT INTO store_counters (counter_id, store_id) VALUES ($1, $2) ON CONFLICT (counter_id) DO NOTHING', [batch.counterId, batch.storeId])
+      // The counter's row lock orders concurrent deliveries from the same counter.
+      const ack = Number((await client.query<{ last_seq: string }>('SELECT last_seq FROM store_counters WHERE counter_id = $1 FOR UPDATE', [batch.counterId])).rows[0]!.last_seq)
+      if (batch.afterSeq > ack) throw new StoreGapError(batch.counterId, ack, batch.afterSeq + 1)
+      const fresh = batch.changes.filter((c) => c.seq > ack)
+      await applyChanges(client, batch.counterId, fresh)
+      const applied = fresh.length
+      const lastChangeAt = fresh.reduce((m, c) => Math.max(m, changeTime(c)), 0)
+      const last = Math.max(ack, batch.throughSeq)
+      await client.query('UPDATE store_counters SET last_seq = $2, last_batch_at = now(), last_change_at = GREATEST(COALESCE(last_change_at, 0), $3) WHERE counter_id = $1', [batch.counterId, last, lastChangeAt])
+      await client.query('COMMIT')
+      return { lastSeq: last, applied }
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw e
+    }
+  })
 }
 
 function changeTime(c: StoreChange): number {

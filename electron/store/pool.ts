@@ -32,32 +32,54 @@ export function createStorePool(opts: StoreDbOptions): StorePool {
   return pool
 }
 
+/**
+ * A client checked out for one piece of work. pg emits 'error' on a checked-out
+ * client whose connection dies between queries, and an unheard 'error' would
+ * bring the whole counter down: it is heard here, and the client is thrown away
+ * instead of going back to the pool.
+ */
+export async function withClient<T>(pool: StorePool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  let broken: Error | undefined
+  const onError = (e: Error) => (broken = e)
+  client.on('error', onError)
+  try {
+    return await work(client)
+  } catch (e) {
+    broken ??= e instanceof Error ? e : new Error(String(e))
+    throw e
+  } finally {
+    client.removeListener('error', onError)
+    client.release(broken)
+  }
+}
+
 /** Brings the schema up to date in one transaction per migration; safe to run from several counters at once. */
 export async function migrateStore(pool: StorePool): Promise<number> {
-  const client = await pool.connect()
-  try {
+  return withClient(pool, async (client) => {
     // One migrator at a time across every counter of the store.
     await client.query('SELECT pg_advisory_lock(727274)')
-    await client.query('CREATE TABLE IF NOT EXISTS store_schema (version INTEGER NOT NULL)')
-    const row = await client.query<{ version: number }>('SELECT version FROM store_schema')
-    let version = row.rows[0]?.version ?? 0
-    if (row.rowCount === 0) await client.query('INSERT INTO store_schema (version) VALUES (0)')
-    if (version > STORE_MIGRATIONS.length) throw new Error(`store database is at schema v${version}, newer than this app (v${STORE_MIGRATIONS.length})`)
-    while (version < STORE_MIGRATIONS.length) {
-      await client.query('BEGIN')
-      try {
-        await client.query(STORE_MIGRATIONS[version]!)
-        await client.query('UPDATE store_schema SET version = $1', [version + 1])
-        await client.query('COMMIT')
-      } catch (e) {
-        await client.query('ROLLBACK')
-        throw e
+    try {
+      await client.query('CREATE TABLE IF NOT EXISTS store_schema (version INTEGER NOT NULL)')
+      const row = await client.query<{ version: number }>('SELECT version FROM store_schema')
+      let version = row.rows[0]?.version ?? 0
+      if (row.rowCount === 0) await client.query('INSERT INTO store_schema (version) VALUES (0)')
+      if (version > STORE_MIGRATIONS.length) throw new Error(`store database is at schema v${version}, newer than this app (v${STORE_MIGRATIONS.length})`)
+      while (version < STORE_MIGRATIONS.length) {
+        await client.query('BEGIN')
+        try {
+          await client.query(STORE_MIGRATIONS[version]!)
+          await client.query('UPDATE store_schema SET version = $1', [version + 1])
+          await client.query('COMMIT')
+        } catch (e) {
+          await client.query('ROLLBACK')
+          throw e
+        }
+        version += 1
       }
-      version += 1
+      return version
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(727274)').catch(() => {})
     }
-    return version
-  } finally {
-    await client.query('SELECT pg_advisory_unlock(727274)').catch(() => {})
-    client.release()
-  }
+  })
 }

@@ -4,7 +4,7 @@
 // order at once are serialised by that lock, so together they can never reserve
 // more than was paid. The refund itself still follows the engine's journal rules
 // at the refunding counter; the reservation is confirmed or released after.
-import type { StorePool } from './pool'
+import { withClient, type StorePool } from './pool'
 
 export type ReserveResult =
   | { ok: true; remainingFen: number }
@@ -24,56 +24,55 @@ export interface ReserveRequest {
 }
 
 export async function reserveRefund(pool: StorePool, req: ReserveRequest): Promise<ReserveResult> {
-  const db = await pool.connect()
-  try {
-    await db.query('BEGIN')
-    const order = await db.query<{ amount_fen: string; state: string }>('SELECT amount_fen, state FROM store_orders WHERE out_trade_no = $1 FOR UPDATE', [req.outTradeNo])
-    const row = order.rows[0]
-    if (!row) {
-      await db.query('ROLLBACK')
-      return { ok: false, code: 'ORDER_UNKNOWN', remainingFen: 0 }
+  return withClient(pool, async (db) => {
+    try {
+      await db.query('BEGIN')
+      const order = await db.query<{ amount_fen: string; state: string }>('SELECT amount_fen, state FROM store_orders WHERE out_trade_no = $1 FOR UPDATE', [req.outTradeNo])
+      const row = order.rows[0]
+      if (!row) {
+        await db.query('ROLLBACK')
+        return { ok: false, code: 'ORDER_UNKNOWN', remainingFen: 0 }
+      }
+      const paid = Number(row.amount_fen)
+      // Reserved or confirmed here, plus refunds counters recorded without a reservation (made at the
+      // order's own counter while the store was unreachable).
+      const used = await db.query<{ used: string }>(
+        `SELECT COALESCE((SELECT SUM(amount_fen) FROM store_refund_reservations WHERE out_trade_no = $1 AND state <> 'released' AND out_refund_no <> $2), 0)
+              + COALESCE((SELECT SUM(r.amount_fen) FROM store_refunds r WHERE r.out_trade_no = $1 AND r.state = ANY($3) AND r.out_refund_no <> $2
+                            AND NOT EXISTS (SELECT 1 FROM store_refund_reservations v WHERE v.out_refund_no = r.out_refund_no)), 0) AS used`,
+        [req.outTradeNo, req.outRefundNo, LIVE_REFUND_STATES],
+      )
+      const remaining = paid - Number(used.rows[0]!.used)
+      const existing = await db.query<{ amount_fen: string; out_trade_no: string; state: string }>('SELECT amount_fen, out_trade_no, state FROM store_refund_reservations WHERE out_refund_no = $1', [req.outRefundNo])
+      const prior = existing.rows[0]
+      if (prior) {
+        await db.query('ROLLBACK')
+        // The same refund asked again (a retry after an unclear answer): the same answer.
+        const same = prior.out_trade_no === req.outTradeNo && Number(prior.amount_fen) === req.amountFen && prior.state !== 'released'
+        return same ? { ok: true, remainingFen: remaining - req.amountFen } : { ok: false, code: 'REFUND_NO_REUSED', remainingFen: remaining }
+      }
+      if (!REFUNDABLE_ORDER_STATES.includes(row.state)) {
+        await db.query('ROLLBACK')
+        return { ok: false, code: 'NOT_REFUNDABLE', remainingFen: 0 }
+      }
+      if (req.amountFen > remaining) {
+        await db.query('ROLLBACK')
+        return { ok: false, code: 'OVER_CAP', remainingFen: Math.max(0, remaining) }
+      }
+      await db.query(`INSERT INTO store_refund_reservations (out_refund_no, out_trade_no, counter_id, amount_fen, state, created_at) VALUES ($1, $2, $3, $4, 'reserved', $5)`, [
+        req.outRefundNo,
+        req.outTradeNo,
+        req.counterId,
+        req.amountFen,
+        req.at,
+      ])
+      await db.query('COMMIT')
+      return { ok: true, remainingFen: remaining - req.amountFen }
+    } catch (e) {
+      await db.query('ROLLBACK').catch(() => {})
+      throw e
     }
-    const paid = Number(row.amount_fen)
-    // Reserved or confirmed here, plus refunds counters recorded without a reservation (made at the
-    // order's own counter while the store was unreachable).
-    const used = await db.query<{ used: string }>(
-      `SELECT COALESCE((SELECT SUM(amount_fen) FROM store_refund_reservations WHERE out_trade_no = $1 AND state <> 'released' AND out_refund_no <> $2), 0)
-            + COALESCE((SELECT SUM(r.amount_fen) FROM store_refunds r WHERE r.out_trade_no = $1 AND r.state = ANY($3) AND r.out_refund_no <> $2
-                          AND NOT EXISTS (SELECT 1 FROM store_refund_reservations v WHERE v.out_refund_no = r.out_refund_no)), 0) AS used`,
-      [req.outTradeNo, req.outRefundNo, LIVE_REFUND_STATES],
-    )
-    const remaining = paid - Number(used.rows[0]!.used)
-    const existing = await db.query<{ amount_fen: string; out_trade_no: string; state: string }>('SELECT amount_fen, out_trade_no, state FROM store_refund_reservations WHERE out_refund_no = $1', [req.outRefundNo])
-    const prior = existing.rows[0]
-    if (prior) {
-      await db.query('ROLLBACK')
-      // The same refund asked again (a retry after an unclear answer): the same answer.
-      const same = prior.out_trade_no === req.outTradeNo && Number(prior.amount_fen) === req.amountFen && prior.state !== 'released'
-      return same ? { ok: true, remainingFen: remaining - req.amountFen } : { ok: false, code: 'REFUND_NO_REUSED', remainingFen: remaining }
-    }
-    if (!REFUNDABLE_ORDER_STATES.includes(row.state)) {
-      await db.query('ROLLBACK')
-      return { ok: false, code: 'NOT_REFUNDABLE', remainingFen: 0 }
-    }
-    if (req.amountFen > remaining) {
-      await db.query('ROLLBACK')
-      return { ok: false, code: 'OVER_CAP', remainingFen: Math.max(0, remaining) }
-    }
-    await db.query(`INSERT INTO store_refund_reservations (out_refund_no, out_trade_no, counter_id, amount_fen, state, created_at) VALUES ($1, $2, $3, $4, 'reserved', $5)`, [
-      req.outRefundNo,
-      req.outTradeNo,
-      req.counterId,
-      req.amountFen,
-      req.at,
-    ])
-    await db.query('COMMIT')
-    return { ok: true, remainingFen: remaining - req.amountFen }
-  } catch (e) {
-    await db.query('ROLLBACK').catch(() => {})
-    throw e
-  } finally {
-    db.release()
-  }
+  })
 }
 
 /** After the gateway's final answer: `confirmed` (refunded) or `released` (refused, nothing refunded). */

@@ -3,7 +3,7 @@
 // X report at any time. Sales count by the moment they were paid, refunds by
 // the moment they last changed to success; one snapshot (REPEATABLE READ) so the
 // totals agree with each other.
-import type { StorePool } from './pool'
+import { withClient, type StorePool } from './pool'
 
 export interface StoreTotals {
   salesCount: number
@@ -56,25 +56,24 @@ const totals = (r: Row): StoreTotals => ({ salesCount: Number(r.sc), salesFen: N
 const ZERO: StoreTotals = { salesCount: 0, salesFen: 0, refundsCount: 0, refundsFen: 0, netFen: 0 }
 
 export async function storeReport(pool: StorePool, from: number, to: number): Promise<StoreReport> {
-  const db = await pool.connect()
-  try {
-    await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    const rows = (await db.query<Row>(SQL, [from, to])).rows
-    await db.query('COMMIT')
-    const report: StoreReport = { from, to, total: ZERO, byCounter: [], byCashier: [], byPaytype: [] }
-    for (const r of rows) {
-      const t = totals(r)
-      if (r.g_counter && r.g_cashier && r.g_paytype) report.total = t
-      else if (!r.g_counter) report.byCounter.push({ counterId: r.counter_id!, ...t })
-      else if (!r.g_cashier) report.byCashier.push({ cashier: r.cashier!, ...t })
-      else report.byPaytype.push({ paytype: r.paytype!, ...t })
+  return withClient(pool, async (db) => {
+    try {
+      await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      const rows = (await db.query<Row>(SQL, [from, to])).rows
+      await db.query('COMMIT')
+      const report: StoreReport = { from, to, total: ZERO, byCounter: [], byCashier: [], byPaytype: [] }
+      for (const r of rows) {
+        const t = totals(r)
+        if (r.g_counter && r.g_cashier && r.g_paytype) report.total = t
+        else if (!r.g_counter) report.byCounter.push({ counterId: r.counter_id!, ...t })
+        else if (!r.g_cashier) report.byCashier.push({ cashier: r.cashier!, ...t })
+        else report.byPaytype.push({ paytype: r.paytype!, ...t })
+      }
+      for (const list of [report.byCounter, report.byCashier, report.byPaytype] as { netFen: number }[][]) list.sort((a, b) => b.netFen - a.netFen)
+      return report
+    } catch (e) {
+      await db.query('ROLLBACK').catch(() => {})
+      throw e
     }
-    for (const list of [report.byCounter, report.byCashier, report.byPaytype] as { netFen: number }[][]) list.sort((a, b) => b.netFen - a.netFen)
-    return report
-  } catch (e) {
-    await db.query('ROLLBACK').catch(() => {})
-    throw e
-  } finally {
-    db.release()
-  }
+  })
 }
