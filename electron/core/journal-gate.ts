@@ -115,6 +115,8 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     keeper = new JournalKeeper(journal.db, paths, secrets, now, log, {
       tickMs: 250,
       secretEveryMs: 30_000,
+      // A sale between its scan and its answer goes first (see KeeperOptions.busy).
+      busy: () => inner?.services.engine.busy() ?? false,
       backupEveryMs: options.backupEveryMs ?? 60 * 60_000,
       keep: () => places.options().keep,
       secondFolder: () => places.options().secondFolder,

@@ -49,6 +49,13 @@ export interface KeeperOptions {
   secondFolder: () => string
   onFinding: (f: JournalFinding) => void
   onBackup: (b: BackupFile) => void
+  /**
+   * True while a sale is between its scan and its answer: the keeper's fsyncs
+   * then wait (a few ms at a time, at most `maxDeferMs`), so they do not queue
+   * on the disk in front of the sale's own commit.
+   */
+  busy?: () => boolean
+  maxDeferMs?: number
 }
 
 export class JournalKeeper {
@@ -109,11 +116,28 @@ export class JournalKeeper {
     this.lastSecretAt = this.now()
   }
 
+  private deferredSince: number | null = null
+  private retry: NodeJS.Timeout | null = null
+
   /** One look: when the sequence moved, log new orders and rewrite the marker (async fsyncs). */
   tick(): Promise<void> {
     if (this.writing || !this.db.open) return this.writing ?? Promise.resolve()
     const seq = commitSeq(this.db)
     if (seq === this.lastSeq) return Promise.resolve()
+    if (this.opts.busy?.()) {
+      this.deferredSince ??= this.now()
+      if (this.now() - this.deferredSince < (this.opts.maxDeferMs ?? 1_000)) {
+        if (!this.retry) {
+          this.retry = setTimeout(() => {
+            this.retry = null
+            void this.tick()
+          }, 5)
+          this.retry.unref()
+        }
+        return Promise.resolve()
+      }
+    }
+    this.deferredSince = null
     const fresh = ordersAfter(this.db, this.watermark)
     const marker = markerOf(this.db, this.now())
     this.writing = (async () => {
@@ -191,6 +215,7 @@ export class JournalKeeper {
 
   async stop(): Promise<void> {
     for (const t of this.timers) clearInterval(t)
+    if (this.retry) clearTimeout(this.retry)
     await this.writing
     await this.backingUp?.catch(() => undefined)
     if (this.db.open) this.flush()

@@ -81,6 +81,11 @@ export class PaymentEngine {
     return orderView(this.ctx.order(outTradeNo))
   }
 
+  /** A sale is in flight (cheap: no journal read; the journal keeper asks it often). */
+  busy(): boolean {
+    return this.current !== null
+  }
+
   currentOrder(): OrderView | null {
     if (!this.current) return null
     return orderView(this.ctx.order(this.current.outTradeNo))
