@@ -117,8 +117,9 @@ test('the per-sale maximum and the confirm amount are set in Settings with the P
   await app.getByTestId('settings-maxSale').fill('100')
   await app.getByTestId('settings-confirmAbove').fill('50')
   await app.getByTestId('save-limits').click()
+  // The save is a round trip to the core: wait for its answer, not for the old error to clear.
+  await expect.poll(() => core.services.settings.view()).toMatchObject({ maxSaleFen: 10000, confirmAboveFen: 5000 })
   await expect(app.getByTestId('limits-error')).toHaveCount(0)
-  expect(core.services.settings.view()).toMatchObject({ maxSaleFen: 10000, confirmAboveFen: 5000 })
   await snap(app, 'settings-limits')
 
   await app.getByTestId('nav-checkout').click()
