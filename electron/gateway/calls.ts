@@ -30,8 +30,6 @@ export const GATEWAY_CALLS = {
 
 export type GatewayCallName = keyof typeof GATEWAY_CALLS
 
-export const GATEWAY_METHODS = ['pay', 'facepay', 'getfaceauth', 'orderquery', 'cancel', 'refund', 'refundquery'] as const
-
 export interface GatewayKeys {
   agent: string
   merchant: string

@@ -11,6 +11,7 @@ import type { Core } from '../core/create-core'
 import type { Logger } from '../core/logger'
 import { fail } from '../shared/result'
 import { HARNESS_MAX_MESSAGE_BYTES, HARNESS_PATH, HARNESS_TOKEN_META, parseClientMessage, type ServerMessage } from '../shared/harness-protocol'
+import { harnessContentSecurityPolicy } from '../shared/csp'
 
 export interface HarnessOptions {
   core: Core
@@ -39,21 +40,6 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
   '.wav': 'audio/wav',
   '.ico': 'image/x-icon',
-}
-
-// Same policy as the Electron window, plus the harness's own WebSocket.
-function csp(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ')
 }
 
 /** The page with this launch's token in a meta tag (after <head>, else after the doctype). */
@@ -95,7 +81,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     res.writeHead(200, {
       'content-type': MIME[extname(target)] ?? 'application/octet-stream',
-      'content-security-policy': csp(port),
+      'content-security-policy': harnessContentSecurityPolicy(port),
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',
     })

@@ -18,8 +18,6 @@ export interface RefundRow {
 
 export type RefundChanges = Partial<Pick<RefundRow, 'step' | 'refund_id' | 'failure_code' | 'failure_message'>>
 
-export const FINAL_REFUND_STATES: readonly RefundState[] = ['success', 'failed', 'review']
-
 export class RefundsRepo {
   constructor(private readonly db: Db) {}
 

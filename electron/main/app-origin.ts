@@ -2,7 +2,7 @@
 // navigation guards and the IPC sender check. Packaged (and `npm start`), the UI
 // is the built bundle served on app://counter/ (see app-protocol.ts); only in
 // development is it electron-vite's dev server (ELECTRON_RENDERER_URL).
-import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './csp'
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../shared/csp'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'counter'

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { memoryLogger } from '../core/logger'
 import { handleAppScheme, registerAppScheme, resolveBundleFile, serveBundleFile } from './app-protocol'
-import { CONTENT_SECURITY_POLICY } from './csp'
+import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { protocol, resetFakeElectron } from './test-support/fake-electron'
 
 vi.mock('electron', () => import('./test-support/fake-electron'))

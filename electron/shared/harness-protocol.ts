@@ -8,7 +8,6 @@ export const HARNESS_TOKEN_META = 'counter-harness-token'
 /** Biggest message either side sends; a bigger frame closes that socket (1009), the server stays up. */
 export const HARNESS_MAX_MESSAGE_BYTES = 1024 * 1024
 
-export type ClientMessage = { type: 'call'; id: number; name: string; payload: unknown }
 export type ServerMessage =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; event: string; payload: unknown }

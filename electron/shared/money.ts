@@ -5,10 +5,6 @@ export type Fen = number
 
 export const MAX_AMOUNT_FEN = 10_000_000_00 // ¥10,000,000.00, far above any counter sale
 
-export function isFen(value: unknown): value is Fen {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-}
-
 /** 12345 → "123.45" (no float arithmetic). */
 export function formatFen(fen: Fen): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`)

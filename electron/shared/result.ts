@@ -58,14 +58,3 @@ export function ok<T>(value: T): Result<T> {
 export function fail(code: ErrorCode, message: string, params?: Record<string, string>): { ok: false; error: PosError } {
   return { ok: false, error: params ? { code, message, params } : { code, message } }
 }
-
-/** Unexpected errors are reported as INTERNAL without leaking their text (it may hold secrets). */
-export async function wrapResult<T>(fn: () => Promise<T> | T, onUnexpected?: (e: unknown) => void): Promise<Result<T>> {
-  try {
-    return ok(await fn())
-  } catch (e) {
-    if (e instanceof PosFailure) return fail(e.code, e.message, e.params)
-    onUnexpected?.(e)
-    return fail('INTERNAL', '内部错误，请重试或联系技术支持 (internal error)')
-  }
-}

@@ -2,8 +2,6 @@
 // types. Pure: no I/O, so it is tested on its own.
 import { FaceBridgeError, type FaceCodeRequest, type FaceCodeResult, type FacePayResultReport } from './types'
 
-export type VendorCmd = 'initWxpayface' | 'getWxpayfaceRawdata' | 'getWxpayfaceCode' | 'updateWxpayfacePayResult' | 'releaseWxpayface'
-
 export type VendorRequest = { cmd: string } & Record<string, string>
 
 export const initRequest = (): VendorRequest => ({ cmd: 'initWxpayface' })

@@ -1,5 +1,5 @@
 // Small display helpers shared by the screens (pure, unit-tested).
-import type { OrderState, OrderView, PayType } from '../../../electron/shared/contract'
+import type { OrderState, OrderView } from '../../../electron/shared/contract'
 import { FINAL_ORDER_STATES } from '../../../electron/shared/contract'
 
 /** Whole seconds left until `deadlineAt` (never negative), null without a deadline. */
@@ -35,13 +35,4 @@ export function isFinal(state: OrderState): boolean {
 /** An order the counter is still working on (a second payment must not start). */
 export function isInFlight(order: OrderView | null): boolean {
   return order !== null && !isFinal(order.state)
-}
-
-export const PAYTYPE_KEYS: Record<PayType, string> = {
-  WECHAT: 'paytype.WECHAT',
-  ALIPAY: 'paytype.ALIPAY',
-  UNIONPAY: 'paytype.UNIONPAY',
-  JDPAY: 'paytype.JDPAY',
-  QQ: 'paytype.QQ',
-  BESTPAY: 'paytype.BESTPAY',
 }

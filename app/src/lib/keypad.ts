@@ -4,12 +4,6 @@ import { MAX_AMOUNT_FEN, parseYuan, type Fen } from '../../../electron/shared/mo
 
 export type KeypadKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '00' | '.' | 'back' | 'clear'
 
-const KEYS = new Set<string>(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '00', '.', 'back', 'clear'])
-
-export function isKeypadKey(key: string): key is KeypadKey {
-  return KEYS.has(key)
-}
-
 /** Applies one key; a key that would make the text invalid (3rd decimal, too large) is ignored. */
 export function applyKey(text: string, key: KeypadKey): string {
   if (key === 'clear') return ''

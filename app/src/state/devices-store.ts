@@ -10,8 +10,11 @@ interface DevicesState {
   config: { scanner: ScannerConfig; face: FaceConfig; faceSdkFolders: string[] } | null
   lastScan: ScanEvent | null
   lastRejected: ScanRejected | null
+  /** Serial ports the system lists (choices for a serial scanner). */
+  serialPaths: string[]
   error: PosError | null
   load(): Promise<void>
+  listPorts(): Promise<void>
   configure(change: { scanner?: ScannerConfig; face?: FaceConfig; pin?: string }): Promise<Result<DeviceStatus[]>>
   /** A code typed or wedged in the renderer; goes through the same path as device scans. */
   wedgeScan(code: string): Promise<Result<ScanEvent>>
@@ -28,11 +31,16 @@ export const useDevicesStore = create<DevicesState>()(() => ({
   config: null,
   lastScan: null,
   lastRejected: null,
+  serialPaths: [],
   error: null,
   async load() {
     const [status, config] = await Promise.all([window.pos.devices.status({}), window.pos.devices.config({})])
     if (status.ok) keepStatus(status.value)
     useDevicesStore.setState(config.ok ? { config: config.value, error: status.ok ? null : status.error } : { error: config.error })
+  },
+  async listPorts() {
+    const r = await window.pos.devices.list({})
+    if (r.ok) useDevicesStore.setState({ serialPaths: r.value.serial.map((s) => s.path) })
   },
   async configure(change) {
     const r = await window.pos.devices.configure(change)

@@ -53,10 +53,6 @@ export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name)
 }
 
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
-}
-
 export * from './define'
 export * from './app'
 export * from './payment'

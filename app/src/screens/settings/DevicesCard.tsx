@@ -23,15 +23,14 @@ function StatusTag({ status }: { status: DeviceStatus | undefined }) {
 export function DevicesCard({ pin }: { pin?: string | undefined }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const d = useDevicesStore(useShallow((s) => ({ status: s.status, config: s.config, lastScan: s.lastScan, lastRejected: s.lastRejected })))
+  const d = useDevicesStore(useShallow((s) => ({ status: s.status, config: s.config, lastScan: s.lastScan, lastRejected: s.lastRejected, serialPaths: s.serialPaths })))
   const [scanner, setScanner] = useState<ScannerConfig | null>(null)
   const [face, setFace] = useState<FaceConfig | null>(null)
-  const [candidates, setCandidates] = useState<{ serial: string[] }>({ serial: [] })
   const [folders, setFolders] = useState<string | null>(null)
 
   useEffect(() => {
     void useDevicesStore.getState().load()
-    void window.pos.devices.list({}).then((r) => r.ok && setCandidates({ serial: r.value.serial.map((s) => s.path) }))
+    void useDevicesStore.getState().listPorts()
   }, [])
 
   const sc = scanner ?? d.config?.scanner ?? { kind: 'wedge' }
@@ -41,7 +40,7 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
     kind === 'hid'
       ? { kind, vendorId: 0, productId: 0, protocol: 'keyboard' }
       : kind === 'serial'
-        ? { kind, path: candidates.serial[0] ?? '/dev/ttyUSB0', baudRate: 9600, terminator: 'CR' }
+        ? { kind, path: d.serialPaths[0] ?? '/dev/ttyUSB0', baudRate: 9600, terminator: 'CR' }
         : { kind }
   // The allow-list is the supervisor's: the core asks for the PIN typed at the top of Settings.
   const saveFolders = async (text: string) => {
@@ -103,7 +102,7 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
                 value={sc.path}
                 style={{ width: 200 }}
                 onChange={(path) => setScanner({ ...sc, path })}
-                options={[...new Set([sc.path, ...candidates.serial])].map((p) => ({ value: p, label: p }))}
+                options={[...new Set([sc.path, ...d.serialPaths])].map((p) => ({ value: p, label: p }))}
               />{' '}
               <Select
                 value={sc.baudRate}

@@ -3,54 +3,29 @@
 import { Alert, Button, Card, Input } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReconcileRun } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
-import { useShiftStore } from '../../state/shift-store'
+import { useShallow } from 'zustand/react/shallow'
+import { useReconcileStore } from '../../state/reconcile-store'
 
 export function ReconcilePanel() {
   const { t } = useTranslation()
   const [day, setDay] = useState('')
-  const [run, setRun] = useState<ReconcileRun | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { run, busy, error } = useReconcileStore(useShallow((s) => ({ run: s.run, busy: s.busy, error: s.error })))
 
-  // The latest run of the last shift, if any (a Z close starts one by itself).
   useEffect(() => {
-    void window.pos.reconcile.latest({}).then((r) => r.ok && r.value && setRun((cur) => cur ?? r.value))
+    void useReconcileStore.getState().loadLatest()
   }, [])
-
-  // Progress of any run (also the one a Z close started): keep the list and the shown Z report current.
-  useEffect(
-    () =>
-      window.pos.onReconcileProgress((p) => {
-        setRun((r) => (r === null || r.id === p.id || p.startedAt >= r.startedAt ? p : r))
-        const report = useShiftStore.getState().report
-        if (p.finishedAt !== null && report?.kind === 'Z' && report.shift.id === p.shiftId) {
-          useShiftStore.setState({ report: { ...report, reconciliation: { at: p.finishedAt, orders: p.orders, differences: p.differences } } })
-        }
-      }),
-    [],
-  )
-
-  const start = async () => {
-    setBusy(true)
-    setError(null)
-    const r = await window.pos.reconcile.run(day ? { day } : {})
-    setBusy(false)
-    if (r.ok) setRun(r.value)
-    else setError(t('shift.failedCall', { message: r.error.message }))
-  }
 
   return (
     <Card title={t('reconcile.title')} data-testid="reconcile-card">
       <div className="button-row">
         <Input type="date" value={day} onChange={(e) => setDay(e.target.value)} style={{ width: 170 }} aria-label={t('reconcile.day')} data-testid="reconcile-day" />
-        <Button size="large" type="primary" loading={busy} onClick={() => void start()} data-testid="reconcile-run">
+        <Button size="large" type="primary" loading={busy} onClick={() => void useReconcileStore.getState().start(day || undefined)} data-testid="reconcile-run">
           {day ? t('reconcile.runDay') : t('reconcile.runShift')}
         </Button>
       </div>
-      {error && <Alert type="error" showIcon title={error} />}
+      {error && <Alert type="error" showIcon title={t('shift.failedCall', { message: error.message })} />}
       {run && (
         <div className="reconcile-result" data-testid="reconcile-result">
           <p data-testid="reconcile-summary">

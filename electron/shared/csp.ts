@@ -1,6 +1,7 @@
-// The renderer's Content-Security-Policy, written once. main sets it as a
-// response header on every page we serve (app:// protocol and the dev server).
-// No Electron import here, so the build config and tests can read it too.
+// The renderer's Content-Security-Policy, written once. Electron main sets it as
+// a response header on every page it serves (app:// protocol and the dev
+// server); the browser harness serves the same policy plus its own WebSocket.
+// No Node, no Electron here, so every process, the build config and tests can read it.
 
 /** Production policy: only our own bundle; antd needs inline styles (style-src 'unsafe-inline'). */
 export const CONTENT_SECURITY_POLICY = [
@@ -27,4 +28,9 @@ export function devContentSecurityPolicy(devServerUrl: string): string {
     "connect-src 'self'",
     `connect-src 'self' ${ws.origin}`,
   )
+}
+
+/** The browser harness (development and CI): the same policy plus the harness's WebSocket on loopback. */
+export function harnessContentSecurityPolicy(port: number): string {
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ws://127.0.0.1:${port}`)
 }
