@@ -1,10 +1,13 @@
 // Shapes shared by every scanner adapter and decoder. Decoders are pure: they
 // turn bytes/reports into `ScannerRead`s; adapters do the I/O around them.
 import type { EventEmitter } from 'node:events'
-import type { ScanRejected } from '../../electron/shared/contract/devices'
 
-export type ScanSource = ScanRejected['source']
-export type RejectReason = ScanRejected['reason']
+// The scanners' own words for where a read came from and why one was refused.
+// The contract has the same lists (electron/shared/contract/devices.ts); the
+// device service checks at compile time that they agree (native-bridge depends
+// on nothing in electron/).
+export type ScanSource = 'hid' | 'serial' | 'wedge' | 'simulated'
+export type RejectReason = 'control-chars' | 'not-text' | 'too-long' | 'incomplete' | 'glued' | 'not-payment-code'
 
 /** The longest code we accept; longer reads are rejected as too-long. */
 export const MAX_CODE_CHARS = 128

@@ -28,8 +28,12 @@ export const FaceConfig = z.discriminatedUnion('kind', [
 ])
 export type FaceConfig = z.infer<typeof FaceConfig>
 
+/** The device roles a counter has room for; the device service holds one slot per role it drives. */
+export const DeviceRole = z.enum(['scanner', 'face', 'printer', 'drawer', 'customerDisplay'])
+export type DeviceRole = z.infer<typeof DeviceRole>
+
 export const DeviceStatus = z.object({
-  device: z.enum(['scanner', 'face']),
+  device: DeviceRole,
   kind: z.string(),
   state: z.enum(['connected', 'connecting', 'disconnected', 'failed', 'disabled']),
   detail: z.string(),
@@ -38,8 +42,11 @@ export const DeviceStatus = z.object({
 export type DeviceStatus = z.infer<typeof DeviceStatus>
 
 /** A scanned code. `paytype` is null when it is not a payment code (e.g. a product barcode). */
+export const ScanSource = z.enum(['hid', 'serial', 'wedge', 'simulated'])
+export const ScanRejectReason = z.enum(['control-chars', 'not-text', 'too-long', 'incomplete', 'glued', 'not-payment-code'])
+
 export const ScanEvent = z.object({
-  source: z.enum(['hid', 'serial', 'wedge', 'simulated']),
+  source: ScanSource,
   code: z.string().max(128),
   paytype: PayType.nullable(),
   at: Timestamp,
@@ -47,8 +54,8 @@ export const ScanEvent = z.object({
 export type ScanEvent = z.infer<typeof ScanEvent>
 
 export const ScanRejected = z.object({
-  source: z.enum(['hid', 'serial', 'wedge', 'simulated']),
-  reason: z.enum(['control-chars', 'not-text', 'too-long', 'incomplete', 'glued', 'not-payment-code']),
+  source: ScanSource,
+  reason: ScanRejectReason,
   message: z.string(),
   at: Timestamp,
 })
