@@ -2,6 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { boundaries } from './scripts/eslint-boundaries.js'
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'bench/results.json'] },
@@ -28,7 +29,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer uses window.pos only.' },
             {
-              group: ['**/electron/!(shared)/**', '**/electron/!(shared)', '**/native-bridge/**'],
+              group: ['**/electron/**', '!**/electron/shared', '!**/electron/shared/**', '**/native-bridge/**'],
               message: 'The renderer may import only electron/shared (the contract).',
             },
           ],
@@ -36,24 +37,6 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The core never imports Electron; only electron/main and electron/preload may.
-    files: ['electron/**/*.ts', 'native-bridge/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core is Electron-free: put Electron glue in electron/main.' }] }],
-    },
-  },
-  {
-    files: ['electron/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: ['electron', 'fs', 'path'].map((name) => ({ name, message: 'electron/shared is used by every process: no Node, no Electron.' })),
-          patterns: [{ group: ['node:*'], message: 'electron/shared is used by every process: no Node, no Electron.' }],
-        },
-      ],
-    },
-  },
+  // Folder boundaries for electron/ and native-bridge/ (scripts/eslint-boundaries.js).
+  ...boundaries,
 )

@@ -6,12 +6,12 @@
 // then for a few orders in real time with a scaled policy to show that the
 // simulation tells the truth.
 import { createCore, type Core } from '../electron/core/create-core'
-import { silentLogger } from '../electron/core/logger'
+import { silentLogger } from '../electron/kernel/logger'
 import type { SandboxGateway } from '../electron/gateway/sandbox/server'
 import { realClock, type Clock } from '../electron/payments/clock'
 import type { PaymentPolicy } from '../electron/payments/policy'
 import { scaledPolicy } from '../electron/payments/policy'
-import { CODES } from '../electron/payments/test-kit'
+import { CODES } from '../electron/test-support/payments-kit'
 import type { OrderView } from '../electron/shared/contract'
 import { countRequests, gatewayConfigFor, startSandbox, tempDir } from './lib/gateway'
 import { seededRandom } from './lib/stats'

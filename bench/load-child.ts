@@ -5,8 +5,8 @@
 // payments back to back; the result goes to the parent over IPC.
 // Start with `node --expose-gc --import tsx bench/load-child.ts '<json>'`.
 import { createCore, type Core } from '../electron/core/create-core'
-import { silentLogger } from '../electron/core/logger'
-import { CODES } from '../electron/payments/test-kit'
+import { silentLogger } from '../electron/kernel/logger'
+import { CODES } from '../electron/test-support/payments-kit'
 import { gatewayConfigFor, tempDir } from './lib/gateway'
 
 interface Plan {

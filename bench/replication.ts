@@ -3,12 +3,12 @@
 // replication; a 10,000-change backlog drained; the store report over a large
 // generated store. Needs the loopback PostgreSQL (scripts/start-postgres.sh).
 import { createCore, type Core } from '../electron/core/create-core'
-import { memoryLogger } from '../electron/core/logger'
+import { memoryLogger } from '../electron/kernel/logger'
 import { DEFAULT_POLICY } from '../electron/payments/policy'
 import { Replicator } from '../electron/replication/replicator'
 import { createStorePool, migrateStore, type StorePool } from '../electron/store/pool'
 import { storeReport } from '../electron/store/reports'
-import { createTestDatabase, TEST_PG_URL } from '../electron/store/testing/test-db'
+import { createTestDatabase, TEST_PG_URL } from '../electron/test-support/store-db'
 import { gatewayConfigFor, startSandbox, tempDir } from './lib/gateway'
 import { summarize, type Summary } from './lib/stats'
 

@@ -3,7 +3,7 @@
 // warm (after one untimed run), many times each.
 import { copyFileSync, rmSync } from 'node:fs'
 import { Journal } from '../electron/journal'
-import { searchOrders } from '../electron/payments/search'
+import { searchOrders } from '../electron/journal/order-search'
 import { computeReport } from '../electron/shifts/report'
 import type { OrderQuery, ShiftView } from '../electron/shared/contract'
 import { BIG_JOURNAL, ensureBigJournal, shiftId, SHIFTS } from './big-journal'
@@ -57,8 +57,8 @@ export function benchReports(runs: number, log: (s: string) => void = () => {}):
     const db = journal.db
     const last = db.prepare(`SELECT * FROM shifts WHERE id = ?`).get(shiftId(SHIFTS - 1)) as { id: string; cashier: string; float_fen: number; opened_at: number }
     const shift: ShiftView = { id: last.id, cashier: last.cashier, floatFen: last.float_fen, openedAt: last.opened_at, closedAt: last.opened_at + 12 * 3_600_000 }
-    let report = computeReport(db, 'Z', shift, shift.closedAt ?? 0)
-    const zTimes = time(() => (report = computeReport(db, 'Z', shift, shift.closedAt ?? 0)), runs)
+    let report = computeReport(journal.shifts.aggregates(shift.id), 'Z', shift, shift.closedAt ?? 0)
+    const zTimes = time(() => (report = computeReport(journal.shifts.aggregates(shift.id), 'Z', shift, shift.closedAt ?? 0)), runs)
     const zReport: QueryTiming = {
       name: `Z report (shift of ${report.paid.count + report.cancelled + report.failed + report.attention.length} orders)`,
       summary: summarize(zTimes),

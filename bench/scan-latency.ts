@@ -6,9 +6,9 @@
 // (fsynced, on the real disk) → signed HTTP request on loopback.
 import { EventEmitter } from 'node:events'
 import { createCore, type Core } from '../electron/core/create-core'
-import { silentLogger } from '../electron/core/logger'
+import { silentLogger } from '../electron/kernel/logger'
 import type { SandboxGateway } from '../electron/gateway/sandbox/server'
-import { CODES } from '../electron/payments/test-kit'
+import { CODES } from '../electron/test-support/payments-kit'
 import { HidScannerAdapter, type HidDeviceLike } from '../native-bridge/scanners/hid-adapter'
 import { SocatPair } from '../native-bridge/scanners/socat-pair'
 import { keyboardReports } from '../native-bridge/scanners/test-reports'

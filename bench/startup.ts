@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { createCore } from '../electron/core/create-core'
-import { silentLogger } from '../electron/core/logger'
+import { silentLogger } from '../electron/kernel/logger'
 import { startHarness } from '../electron/harness/server'
 import { tempDir } from './lib/gateway'
 

@@ -1,6 +1,6 @@
 // The books (issue 11): a journal that stops taking writes while the customer
 // enters the password, and the 对账 screen after a Z close.
-import { injectWriteFailure } from '../electron/journal/test-faults'
+import { injectWriteFailure } from '../electron/test-support/journal-write-faults'
 import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
 test('the journal refuses writes while the customer pays: 已收款，账本写入失败, sales refused, then recorded', async ({ app, core }) => {

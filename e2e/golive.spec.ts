@@ -5,7 +5,7 @@
 // in demo mode with the reason on screen. Screenshots at 1024×768 and 1366×768.
 import type { Page } from '@playwright/test'
 import type { SandboxGateway } from '../electron/gateway/sandbox/server'
-import { callsSeen, LIVE, startLiveGateway } from '../electron/settings/test-live-gateway'
+import { callsSeen, LIVE, startLiveGateway } from '../electron/test-support/live-gateway'
 import { call, CODES, expect, payByTypedCode, test, typeAmount } from './fixtures'
 import { snapStill } from './still'
 

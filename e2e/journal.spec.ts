@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCore } from '../electron/core/create-core'
-import { applyFileFault, type FileFault } from '../electron/journal/file-faults'
+import { applyFileFault, type FileFault } from '../electron/test-support/journal-file-faults'
 import { call, CODES, expect, snap, test } from './fixtures'
 
 const damaged = test.extend<{ fault: FileFault }>({

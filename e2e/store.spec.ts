@@ -1,7 +1,7 @@
 // The store database from the cashier's side: a supervisor connects the counter
 // to a real PostgreSQL in Settings, the header says it is in sync, and the 门店
 // screen shows the whole store's day and finds orders of every counter.
-import { createTestDatabase } from '../electron/store/testing/test-db'
+import { createTestDatabase } from '../electron/test-support/store-db'
 import { call, CODES, expect, snap, test } from './fixtures'
 
 test.use({ viewport: { width: 1024, height: 768 } })

@@ -5,7 +5,7 @@
 // must equal the valid control codes mixed into the scanner input — so not
 // one request came from invalid input.
 import { createCore, type Core } from '../../electron/core/create-core'
-import { silentLogger } from '../../electron/core/logger'
+import { silentLogger } from '../../electron/kernel/logger'
 import { calls } from '../../electron/shared/contract'
 import { ScanValidator } from '../../electron/devices/scan-validator'
 import { KeyboardReportDecoder } from '../../native-bridge/scanners/keyboard-report'

@@ -1,8 +1,8 @@
 // Crash matrix: the crash tests' cases (electron/payments/crash-cases.ts), each
 // a real child process SIGKILLed at its point, restarted on the same journal,
 // recovered, and checked against the sandbox like every other cell.
-import { CRASH_CASES } from '../../electron/payments/crash-cases'
-import { runCrashCase, type CrashCase, type CrashOutcome } from '../../electron/payments/crash-kit'
+import { CRASH_CASES } from '../../electron/test-support/crash-cases'
+import { runCrashCase, type CrashCase, type CrashOutcome } from '../../electron/test-support/crash-kit'
 import { startSandbox } from '../lib/gateway'
 import { FINAL } from './agreement'
 

@@ -5,13 +5,13 @@
 // with the money at the sandbox (agreement.ts). Rows run in parallel, each on
 // its own sandbox (faults are queued per sandbox); cells in a row run in turn.
 import { createCore, type Core } from '../../electron/core/create-core'
-import { silentLogger } from '../../electron/core/logger'
+import { silentLogger } from '../../electron/kernel/logger'
 import type { GatewayCallName } from '../../electron/gateway/calls'
 import type { SandboxGateway } from '../../electron/gateway/sandbox/server'
 import { FAULTS, type Fault } from '../../electron/gateway/sandbox/types'
 import type { GatewayAuditEntry } from '../../electron/gateway/types'
 import { scaledPolicy } from '../../electron/payments/policy'
-import { CODES } from '../../electron/payments/test-kit'
+import { CODES } from '../../electron/test-support/payments-kit'
 import { gatewayConfigFor, startSandbox, tempDir } from '../lib/gateway'
 import { checkOrder } from './agreement'
 

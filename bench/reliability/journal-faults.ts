@@ -8,10 +8,10 @@
 // by recovery / reconciliation), none is charged twice, and the next sale and
 // the next start are normal.
 import { createCore, type Core } from '../../electron/core/create-core'
-import { silentLogger } from '../../electron/core/logger'
-import { applyFileFault, FILE_FAULTS, putBack, snapshot, type FileFault } from '../../electron/journal/file-faults'
+import { silentLogger } from '../../electron/kernel/logger'
+import { applyFileFault, FILE_FAULTS, putBack, snapshot, type FileFault } from '../../electron/test-support/journal-file-faults'
 import { scaledPolicy } from '../../electron/payments/policy'
-import { CODES } from '../../electron/payments/test-kit'
+import { CODES } from '../../electron/test-support/payments-kit'
 import type { JournalStatus, OrderView } from '../../electron/shared/contract'
 import { gatewayConfigFor, startSandbox, tempDir } from '../lib/gateway'
 

@@ -4,8 +4,8 @@
 // refund and a shift close. Every cell must end with: no sale taken while the
 // books are unknown, no double charge, no paid order lost after reconciliation,
 // the problem shown. One fresh core (real journal, in-process sandbox) per cell.
-import { injectWriteFailure, smallDisk, type SmallDisk } from '../../electron/journal/test-faults'
-import { CODES, startTestCore, type TestCore } from '../../electron/payments/test-kit'
+import { injectWriteFailure, smallDisk, type SmallDisk } from '../../electron/test-support/journal-write-faults'
+import { CODES, startTestCore, type TestCore } from '../../electron/test-support/payments-kit'
 import type { AppHealth, OrderView } from '../../electron/shared/contract'
 import { checkOrder } from './agreement'
 

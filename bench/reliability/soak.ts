@@ -7,7 +7,7 @@
 // order, no sandbox order missing from a journal (lost), at most one paid
 // order per sale (double charge).
 import { createCore, type Core } from '../../electron/core/create-core'
-import { silentLogger } from '../../electron/core/logger'
+import { silentLogger } from '../../electron/kernel/logger'
 import type { GatewayCallName } from '../../electron/gateway/calls'
 import { FAULTS } from '../../electron/gateway/sandbox/types'
 import { scaledPolicy } from '../../electron/payments/policy'

@@ -5,10 +5,10 @@
 // selling throughout.
 import { createServer, Socket, type Server } from 'node:net'
 import { createCore, type Core } from '../../electron/core/create-core'
-import { memoryLogger } from '../../electron/core/logger'
+import { memoryLogger } from '../../electron/kernel/logger'
 import { scaledPolicy } from '../../electron/payments/policy'
 import { createStorePool } from '../../electron/store/pool'
-import { createTestDatabase, TEST_PG_URL } from '../../electron/store/testing/test-db'
+import { createTestDatabase, TEST_PG_URL } from '../../electron/test-support/store-db'
 import { gatewayConfigFor, startSandbox, tempDir } from '../lib/gateway'
 
 type Mode = 'pass' | 'refuse' | 'drop' | 'stall'

@@ -8,10 +8,10 @@ import { join } from 'node:path'
 import { listBackups, verifyBackup, type BackupFile } from '../journal/backup'
 import { readRecent, RECENT_FILE, type RecentOrder } from '../journal/recent-orders'
 import { BackupOptions } from '../shared/contract'
-import { writeFileDurably } from './durable-file'
+import { writeFileDurably } from '../kernel/durable-file'
 import type { JournalPaths } from './journal-keeper'
-import type { Logger } from './logger'
-import type { SecretStore } from './secrets'
+import type { Logger } from '../kernel/logger'
+import type { SecretStore } from '../kernel/secrets'
 
 const DEFAULT_BACKUP: BackupOptions = { keep: 48, secondFolder: '' }
 

@@ -24,12 +24,12 @@ import { Reconciler } from '../payments/reconcile'
 import { reconcileHandlers } from './reconcile-handlers'
 import { createStoreHandlers } from '../replication/handlers'
 import { ReplicationService } from '../replication/service'
-import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
-import { EventBus } from './event-bus'
+import { createDispatcher, type CoreHandlers, type Dispatch } from '../kernel/dispatch'
+import { EventBus } from '../kernel/event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
-import type { Logger } from './logger'
+import type { Logger } from '../kernel/logger'
 import { openGuarded, type GateHooks, type JournalControl, NO_JOURNAL_CONTROL } from './journal-gate'
-import type { SecretStore } from './secrets'
+import type { SecretStore } from '../kernel/secrets'
 
 export interface CoreOptions {
   /** Folder for the journal and settings (Electron's userData, a temp dir in tests). */
@@ -233,7 +233,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     journal: hooks.check(),
   })
 
-  const handlers: Partial<Handlers> = {
+  const handlers: CoreHandlers = {
     'app:info': () => info(),
     'app:health': () => {
       const j = journalHealth(journal, writes)
@@ -285,10 +285,10 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
 
 /** One pass over what is flagged `review`: a bounded batch, oldest first. */
 export function reviewSweep(s: DomainServices, log: Logger, batch = 20): number {
-  const orders = s.journal.db.prepare(`SELECT out_trade_no FROM orders WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(batch) as { out_trade_no: string }[]
-  const refunds = s.journal.db.prepare(`SELECT out_refund_no FROM refunds WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(batch) as { out_refund_no: string }[]
-  for (const o of orders) s.engine.recheck(o.out_trade_no)
-  for (const r of refunds) s.refunds.recheck(r.out_refund_no)
+  const orders = s.journal.orders.inReview(batch)
+  const refunds = s.journal.refunds.inReview(batch)
+  for (const o of orders) s.engine.recheck(o)
+  for (const r of refunds) s.refunds.recheck(r)
   if (orders.length + refunds.length > 0) log.info('review sweep', { orders: orders.length, refunds: refunds.length })
   return orders.length + refunds.length
 }

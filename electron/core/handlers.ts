@@ -4,7 +4,6 @@ import type { GatewayClient } from '../gateway/types'
 import type { Journal } from '../journal'
 import type { PaymentEngine } from '../payments/engine'
 import type { RefundService } from '../payments/refunds'
-import { searchOrders } from '../payments/search'
 import { orderView, outcomeZh, refundView } from '../payments/view'
 import type { SettingsService } from '../settings/service'
 import type { ShiftService } from '../shifts/service'
@@ -12,7 +11,7 @@ import type { TimelineEntry } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { checkLiveGateway } from '../settings/live-check'
 import { JournalWriteError } from '../journal/write-guard'
-import type { Handlers } from './dispatch'
+import type { Handlers } from '../kernel/dispatch'
 
 export interface DomainServices {
   journal: Journal
@@ -75,7 +74,7 @@ export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'pay
 export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:get' | 'orders:recheck' | 'orders:acknowledge' | 'refunds:create' | 'refunds:recheck'> {
   return {
     'orders:search': (q) => {
-      const { rows, total, totalCapped } = searchOrders(s.journal.db, q)
+      const { rows, total, totalCapped } = s.journal.searchOrders(q)
       return { items: rows.map(orderView), total, totalCapped }
     },
     'orders:get': ({ outTradeNo }) => {

@@ -15,11 +15,11 @@ import { PinGuard } from '../settings/pin'
 import { isCallName, type AppInfo, type BackupView, type JournalFinding, type JournalStatus } from '../shared/contract'
 import { fail, PosFailure } from '../shared/result'
 import type { Core, CoreOptions } from './create-core'
-import { createDispatcher, type Dispatch, type Handlers } from './dispatch'
+import { createDispatcher, type Dispatch, type GateHandlers } from '../kernel/dispatch'
 import { BackupPlaces } from './backup-places'
-import { EventBus } from './event-bus'
+import { EventBus } from '../kernel/event-bus'
 import { JournalKeeper, journalPaths, type JournalPaths } from './journal-keeper'
-import { fileSecretStore, type SecretStore } from './secrets'
+import { fileSecretStore, type SecretStore } from '../kernel/secrets'
 
 /** What the core builder gets from the gate. */
 export interface GateHooks {
@@ -213,7 +213,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     return status()
   }
 
-  const own: Partial<Handlers> = {
+  const own: GateHandlers = {
     'journal:status': () => status(),
     'journal:backupNow': async () => {
       if (!keeper) throw problem()
@@ -252,7 +252,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
   const core: Core = {
     dispatch,
     bus,
-    info: () => (inner ? inner.info() : (own['app:info'] as () => AppInfo)()),
+    info: () => (inner ? inner.info() : (own['app:info']({}) as AppInfo)),
     get services() {
       if (!inner) throw problem()
       return inner.services

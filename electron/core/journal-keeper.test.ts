@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Journal } from '../journal'
 import { ensureJournalId, readMarkerFile } from '../journal/identity'
-import { memoryLogger } from './logger'
+import { memoryLogger } from '../kernel/logger'
 import { JournalKeeper, journalPaths } from './journal-keeper'
-import { fileSecretStore } from './secrets'
+import { fileSecretStore } from '../kernel/secrets'
 
 const dirs: string[] = []
 afterEach(() => {

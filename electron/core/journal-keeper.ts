@@ -8,9 +8,9 @@ import type { Db } from '../journal/db'
 import { commitSeq, markerOf, MARKER_FILE, type JournalMarker } from '../journal/identity'
 import { appendRecent, lastOrderRowid, ordersAfter, pruneRecent, readRecent, RECENT_FILE } from '../journal/recent-orders'
 import type { JournalFinding } from '../shared/contract'
-import { writeFileDurably, writeFileDurablyAsync } from './durable-file'
-import type { Logger } from './logger'
-import type { SecretStore } from './secrets'
+import { writeFileDurably, writeFileDurablyAsync } from '../kernel/durable-file'
+import type { Logger } from '../kernel/logger'
+import type { SecretStore } from '../kernel/secrets'
 
 export interface JournalPaths {
   dir: string

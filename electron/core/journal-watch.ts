@@ -5,8 +5,8 @@ import type { Journal } from '../journal'
 import { JournalWriteGuard, type GuardState } from '../journal/write-guard'
 import type { Clock } from '../payments/clock'
 import type { AppHealth } from '../shared/contract'
-import type { EventBus } from './event-bus'
-import type { Logger } from './logger'
+import type { EventBus } from '../kernel/event-bus'
+import type { Logger } from '../kernel/logger'
 
 const REASON_ZH: Record<string, string> = {
   'disk-full': '磁盘已满',

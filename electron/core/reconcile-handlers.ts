@@ -4,9 +4,9 @@
 import { beijingDay, type Reconciler } from '../payments/reconcile'
 import type { ReconcileRun, ShiftReport } from '../shared/contract'
 import { PosFailure } from '../shared/result'
-import type { Handlers } from './dispatch'
+import type { Handlers } from '../kernel/dispatch'
 import type { DomainServices } from './handlers'
-import type { Logger } from './logger'
+import type { Logger } from '../kernel/logger'
 
 type H<K extends keyof Handlers> = Pick<Handlers, K>
 
@@ -22,11 +22,7 @@ export function reconcileHandlers(
   }
   const shiftPeriod = (shiftId?: string) => {
     // Default: the shift closed last (the one a Z report was just taken for), else the open one.
-    const shift = (
-      shiftId
-        ? s.journal.db.prepare(`SELECT id, opened_at, closed_at FROM shifts WHERE id = ?`).get(shiftId)
-        : s.journal.db.prepare(`SELECT id, opened_at, closed_at FROM shifts ORDER BY closed_at IS NULL, closed_at DESC LIMIT 1`).get()
-    ) as { id: string; opened_at: number; closed_at: number | null } | undefined
+    const shift = shiftId ? s.journal.shifts.get(shiftId) : s.journal.shifts.lastClosedOrOpen()
     if (!shift) throw new PosFailure(shiftId ? 'NOT_FOUND' : 'NO_SHIFT', shiftId ? `没有这个班次：${shiftId}` : '还没有班次可以对账')
     return { shiftId: shift.id, fromAt: shift.opened_at, toAt: shift.closed_at ?? Date.now() }
   }

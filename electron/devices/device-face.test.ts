@@ -2,8 +2,8 @@
 // a vendor crash shows as `failed` and the camera comes back by itself.
 import { dirname } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { EventBus } from '../core/event-bus'
-import { silentLogger } from '../core/logger'
+import { EventBus } from '../kernel/event-bus'
+import { silentLogger } from '../kernel/logger'
 import type { DeviceStatus } from '../shared/contract'
 import { buildFakeFaceLibrary } from '../../native-bridge/face/fake-vendor/build'
 import { FaceBridgeError } from '../../native-bridge/face/types'

@@ -4,8 +4,8 @@
 // and the renderer's job. A new device class is a new slot in `slots` plus its
 // config in DevicesConfig and the contract.
 import { isAbsolute } from 'node:path'
-import type { EventBus } from '../core/event-bus'
-import type { Logger } from '../core/logger'
+import type { EventBus } from '../kernel/event-bus'
+import type { Logger } from '../kernel/logger'
 import { PosFailure } from '../shared/result'
 import type { DeviceStatus, FaceConfig, ScanEvent, ScannerConfig } from '../shared/contract'
 import type { FaceCamera } from '../../native-bridge/face/types'

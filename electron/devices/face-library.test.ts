@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { buildFakeFaceLibrary } from '../../native-bridge/face/fake-vendor/build'
 import { forkFaceWorker } from '../../native-bridge/face/worker-host'
-import { startTestCore, type TestCore } from '../payments/test-kit'
+import { startTestCore, type TestCore } from '../test-support/payments-kit'
 import type { DeviceStatus } from '../shared/contract'
 import { sha256OfFile } from './face-library'
 

@@ -1,5 +1,5 @@
 // The devices:* calls of the contract, served by a DeviceService.
-import type { Handlers } from '../core/dispatch'
+import type { Handlers } from '../kernel/dispatch'
 import type { DeviceService } from './device-service'
 
 export type DeviceHandlers = Pick<Handlers, 'devices:status' | 'devices:config' | 'devices:configure' | 'devices:setFaceSdkFolders' | 'devices:list' | 'devices:wedgeScan'>

@@ -5,8 +5,8 @@
 // report status, close. A new device class is one slot (or one adapter in an
 // existing slot) plus one contract entry.
 import type { DeviceRole, DeviceStatus } from '../shared/contract'
-import type { EventBus } from '../core/event-bus'
-import type { Logger } from '../core/logger'
+import type { EventBus } from '../kernel/event-bus'
+import type { Logger } from '../kernel/logger'
 
 export type { DeviceRole }
 

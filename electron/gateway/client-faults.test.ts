@@ -3,7 +3,7 @@
 // Faults are queued through the sandbox control API, over HTTP and in-process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAULTS, type TransportFault as Fault } from './sandbox/types'
-import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
+import { startPair, tradeNo, wechatCode, type TestPair } from '../test-support/gateway-pair'
 
 let t: TestPair
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GATEWAY_CALLS, keyScopeOf } from './calls'
 import { DEMO_MERCHANT } from './sandbox/demo'
 import { DELAYS_MS } from './sandbox/scenarios'
-import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
+import { startPair, tradeNo, wechatCode, type TestPair } from '../test-support/gateway-pair'
 
 let t: TestPair
 beforeAll(async () => {

@@ -3,7 +3,7 @@
 // (clock.advance), so "pays after 10 s" costs no real time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELAYS_MS } from './sandbox/scenarios'
-import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
+import { startPair, tradeNo, wechatCode, type TestPair } from '../test-support/gateway-pair'
 
 let t: TestPair
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // out_refund_no, never above what was paid; PROCESSING then SUCCESS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DELAYS_MS } from './sandbox/scenarios'
-import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
+import { startPair, tradeNo, wechatCode, type TestPair } from '../test-support/gateway-pair'
 
 let t: TestPair
 beforeAll(async () => {

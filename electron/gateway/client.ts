@@ -3,7 +3,7 @@
 // signs with the key the call table picks, posts, verifies, classifies, then
 // logs and audits with codes and secrets masked.
 import { randomBytes } from 'node:crypto'
-import { silentLogger } from '../core/logger'
+import { silentLogger } from '../kernel/logger'
 import { GATEWAY_CALLS, signingKeyFor, type CallInfo, type GatewayCallName } from './calls'
 import { classifyCancel, classifyOrderQuery, classifyPay } from './classify-payments'
 import {

@@ -1,7 +1,7 @@
 // Request and result shapes of the gateway client. Every result is a union
 // discriminated by `kind`; amounts are integer fen.
 import type { PayType } from '../shared/contract/define'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import type { GatewayCallName, GatewayKeys } from './calls'
 import type { ExchangeFault } from './transport'
 

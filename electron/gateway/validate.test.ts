@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createGatewayClient } from './client'
 import { DEMO_MERCHANT } from './sandbox/demo'
-import { startPair, tradeNo, wechatCode, type TestPair } from './test-pair'
+import { startPair, tradeNo, wechatCode, type TestPair } from '../test-support/gateway-pair'
 import type { GatewayClient } from './types'
 import { GatewayValidationError } from './validate'
 

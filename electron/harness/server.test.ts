@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startTestCore, type TestCore } from '../payments/test-kit'
+import { startTestCore, type TestCore } from '../test-support/payments-kit'
 import type { Result } from '../shared/result'
 import { startHarness, type Harness } from './server'
 

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createCore } from '../core/create-core'
-import { consoleLogger } from '../core/logger'
+import { consoleLogger } from '../kernel/logger'
 import { startHarness } from './server'
 
 const dataDir = resolve(process.env.COUNTER_DATA_DIR ?? '.tmp/browser-data')

@@ -45,6 +45,24 @@ export class AuditRepo {
     }[]
   }
 
+  /** The newest call about `ref` among `calls` that got a verified answer (no transport/parse/signature error). */
+  lastAnswered(ref: string, calls: readonly string[]): { outcome: string; response: string | null } | undefined {
+    const marks = calls.map(() => '?').join(',')
+    return this.db.prepare(`SELECT outcome, response FROM audit WHERE ref = ? AND call IN (${marks}) AND error IS NULL ORDER BY id DESC LIMIT 1`).get(ref, ...calls) as
+      | { outcome: string; response: string | null }
+      | undefined
+  }
+
+  /** Order numbers the audit names (gateway calls were made for them) that the orders table lacks, with the paytype the request named. Refund numbers (R…_…) are left out. */
+  refsWithoutOrder(): { ref: string; paytype: string | null }[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT a.ref, json_extract(a.request, '$.paytype') paytype FROM audit a LEFT JOIN orders o ON o.out_trade_no = a.ref
+         WHERE a.ref IS NOT NULL AND a.ref NOT LIKE 'R%\\_%' ESCAPE '\\' AND o.out_trade_no IS NULL`,
+      )
+      .all() as { ref: string; paytype: string | null }[]
+  }
+
   all(): { call: string; ref: string | null; request: string; response: string | null; error: string | null }[] {
     return this.db.prepare(`SELECT call, ref, request, response, error FROM audit ORDER BY id`).all() as {
       call: string

@@ -5,18 +5,25 @@ import { openDb, type Db } from './db'
 import { OrdersRepo } from './orders'
 import { OutboxRepo } from './outbox'
 import { RefundsRepo } from './refunds'
+import { ShiftsRepo } from './shifts'
+import { ReconcileRepo } from './reconcile'
+import { searchOrders, type OrderSearchQuery, type OrderSearchResult } from './order-search'
 
 export class Journal {
   readonly orders: OrdersRepo
   readonly refunds: RefundsRepo
   readonly audit: AuditRepo
   readonly outbox: OutboxRepo
+  readonly shifts: ShiftsRepo
+  readonly reconcile: ReconcileRepo
 
   constructor(readonly db: Db) {
     this.orders = new OrdersRepo(db)
     this.refunds = new RefundsRepo(db)
     this.audit = new AuditRepo(db)
     this.outbox = new OutboxRepo(db)
+    this.shifts = new ShiftsRepo(db)
+    this.reconcile = new ReconcileRepo(db)
   }
 
   static open(path: string): Journal {
@@ -25,6 +32,16 @@ export class Journal {
 
   static inFolder(userDataDir: string): Journal {
     return Journal.open(join(userDataDir, 'journal.sqlite3'))
+  }
+
+  /** Runs `fn` in one SQLite transaction (committed on return, rolled back on a throw). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  /** The orders screen's search (journal indexes; see bench/ for a million orders). */
+  searchOrders(q: OrderSearchQuery): OrderSearchResult {
+    return searchOrders(this.db, q)
   }
 
   /** Atomically increments a named counter (order numbers survive restarts). */
@@ -61,3 +78,4 @@ export type { OrderRow } from './orders'
 export type { RefundRow } from './refunds'
 export type { AuditEntry } from './audit'
 export type { OutboxBatch, OutboxEntry } from './outbox'
+export type { ShiftAggregates, ShiftRow } from './shifts'

@@ -135,6 +135,11 @@ export class OrdersRepo {
     }[]
   }
 
+  /** Orders flagged `review`, oldest first (the review sweep asks about them again). */
+  inReview(limit: number): string[] {
+    return (this.db.prepare(`SELECT out_trade_no FROM orders WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(limit) as { out_trade_no: string }[]).map((r) => r.out_trade_no)
+  }
+
   countOpen(): number {
     return (this.db.prepare(`SELECT count(*) n FROM orders WHERE state NOT IN ${FINAL_STATES_SQL}`).get() as { n: number }).n
   }

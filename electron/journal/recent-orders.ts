@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { z } from 'zod'
-import { writeFileDurably } from '../core/durable-file'
+import { writeFileDurably } from '../kernel/durable-file'
 import type { Db } from './db'
 
 export const RECENT_FILE = 'journal.recent.jsonl'

@@ -54,6 +54,11 @@ export class RefundsRepo {
     return this.db.prepare(`SELECT * FROM refunds WHERE state NOT IN ('success','failed','review') ORDER BY created_at`).all() as RefundRow[]
   }
 
+  /** Refunds flagged `review`, oldest first. */
+  inReview(limit: number): string[] {
+    return (this.db.prepare(`SELECT out_refund_no FROM refunds WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(limit) as { out_refund_no: string }[]).map((r) => r.out_refund_no)
+  }
+
   /** Fen already refunded or possibly being refunded (anything not failed): the cap for a new refund. */
   committedFen(outTradeNo: string): number {
     return (this.db.prepare(`SELECT coalesce(sum(amount_fen),0) s FROM refunds WHERE out_trade_no = ? AND state != 'failed'`).get(outTradeNo) as { s: number }).s

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import BetterSqlite from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDb, type Db } from './db'
-import { injectWriteFailure } from './test-faults'
+import { injectWriteFailure } from '../test-support/journal-write-faults'
 import { journalFailureReason, JournalWriteError, JournalWriteGuard, type GuardState } from './write-guard'
 
 const dirs: string[] = []

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import { protocol } from 'electron'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 
 const MIME: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { memoryLogger } from '../core/logger'
+import { memoryLogger } from '../kernel/logger'
 import type { AppProblem } from '../shared/contract'
 import { installErrorHandlers, watchResponsiveness } from './errors'
 import { app, BrowserWindow, dialog, resetFakeElectron } from './test-support/fake-electron'

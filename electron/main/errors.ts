@@ -5,7 +5,7 @@
 // Messages shown to the cashier never carry the error text (it could hold a key
 // or a payment code); the text goes to the log, which redacts (log-adapter.ts).
 import { app, dialog, type BrowserWindow, type WebContents } from 'electron'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import type { AppProblem } from '../shared/contract'
 
 /** The part of `process` we listen to. */

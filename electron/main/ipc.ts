@@ -6,7 +6,7 @@
 // answers with a Result.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import type { Core } from '../core/create-core'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import { calls, type CallName } from '../shared/contract'
 import { CUSTOMER_CALLS, CUSTOMER_EVENTS } from '../shared/customer-slice'
 import { fail, type Result } from '../shared/result'

@@ -5,7 +5,7 @@
 // No Electron import, so it is unit-tested with plain files.
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { maskCode } from '../gateway/paytype'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 
 /** The part of electron-log (or any similar logger) the adapter needs. */
 export interface LogSink {

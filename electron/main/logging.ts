@@ -2,7 +2,7 @@
 // 5 MB keeping 5 old files, adapted to the core's Logger (with redaction).
 // Console output only in development.
 import log from 'electron-log/main'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import { adaptLogger, rotateLogFile } from './log-adapter'
 
 export const LOG_MAX_BYTES = 5 * 1024 * 1024

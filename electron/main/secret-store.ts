@@ -5,7 +5,7 @@
 // says so: `encrypted` is false and settings show it.
 import { join } from 'node:path'
 import { safeStorage } from 'electron'
-import { fileSecretStore, type Cipher, type SecretStore } from '../core/secrets'
+import { fileSecretStore, type Cipher, type SecretStore } from '../kernel/secrets'
 
 export const SECRETS_FILE = 'secrets.json'
 

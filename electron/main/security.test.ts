@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { memoryLogger } from '../core/logger'
+import { memoryLogger } from '../kernel/logger'
 import { resolveAppOrigin } from './app-origin'
 import { CONTENT_SECURITY_POLICY } from '../shared/csp'
 import { applySecurityBaseline, hardenWebContents, withCspHeader } from './security'

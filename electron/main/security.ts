@@ -3,7 +3,7 @@
 // CSP header and deny-all permission handlers, and every webContents ever
 // created (windows, devtools, anything) gets navigation and window-open guards.
 import { app, session, type Session, type WebContents, type WebPreferences } from 'electron'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import type { AppOrigin } from './app-origin'
 
 /** `devTools`: only in development; the packaged app never opens them (a counter is used by anyone). */

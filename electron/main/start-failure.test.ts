@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCore } from '../core/create-core'
-import { memoryLogger } from '../core/logger'
+import { memoryLogger } from '../kernel/logger'
 import { failStart } from './start-failure'
 import { app, dialog, resetFakeElectron } from './test-support/fake-electron'
 

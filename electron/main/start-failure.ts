@@ -4,7 +4,7 @@
 // code (EACCES, SQLITE_CANTOPEN…) is shown, its text only in the log: it may
 // carry a path with a user name or a key-like value.
 import { app, dialog } from 'electron'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 
 export function startFailureText(e: unknown, logFile: string): { title: string; content: string } {
   const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code.slice(0, 40) : 'UNKNOWN'

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { memoryLogger } from '../core/logger'
+import { memoryLogger } from '../kernel/logger'
 import { resolveAppOrigin } from './app-origin'
 import { BrowserWindow, fakeDisplay, resetFakeElectron, screen } from './test-support/fake-electron'
 import { AppWindows } from './windows'

@@ -5,7 +5,7 @@
 // check and event forwarding trust.
 import { dirname, join } from 'node:path'
 import { BrowserWindow, screen, type Display, type WebContents } from 'electron'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import type { AppOrigin } from './app-origin'
 import { secureWebPreferences } from './security'
 

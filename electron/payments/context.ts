@@ -1,7 +1,7 @@
 // Everything an order runner needs, plus the one write path for transitions
 // (journal first, then the event to the renderer).
-import type { EventBus } from '../core/event-bus'
-import type { Logger } from '../core/logger'
+import type { EventBus } from '../kernel/event-bus'
+import type { Logger } from '../kernel/logger'
 import type { Journal } from '../journal'
 import type { OrderChanges, OrderRow } from '../journal/orders'
 import type { RefundRow } from '../journal/refunds'

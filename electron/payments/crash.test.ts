@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import { startSandboxGateway, type SandboxGateway } from '../gateway/sandbox/server'
-import { CRASH_CASES } from './crash-cases'
-import { runCrashCase } from './crash-kit'
+import { CRASH_CASES } from '../test-support/crash-cases'
+import { runCrashCase } from '../test-support/crash-kit'
 
 // Shrunken time, but not so far that a loaded machine's scheduling decides the scenario.
 const SCALE = 0.03

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderView } from '../shared/contract'
 import { scaledPolicy } from './policy'
-import { CODES, startTestCore, type TestCore } from './test-kit'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore
 afterEach(async () => {

@@ -158,7 +158,7 @@ export class PaymentEngine {
     const now = clock.now()
     try {
       return writes.durable(() =>
-        journal.db.transaction(() => {
+        journal.transaction(() => {
           const outTradeNo = newOutTradeNo(terminal.deviceId, now, journal.next('order'))
           const row = journal.orders.insert({
             out_trade_no: outTradeNo,
@@ -173,7 +173,7 @@ export class PaymentEngine {
             created_at: now,
           })
           return submit ? journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), 'submitting to the gateway', now) : row
-        })(),
+        }),
       )
     } catch (e) {
       if (e instanceof JournalWriteError) throw journalRefusal()

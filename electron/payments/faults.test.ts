@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAULTS, type Fault } from '../gateway/sandbox/types'
 import type { OrderView } from '../shared/contract'
-import { CODES, startTestCore, type TestCore } from './test-kit'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore
 beforeAll(async () => {

@@ -4,9 +4,9 @@
 // Real SQLite journal (faults injected by SQLite triggers, or a real full tmpfs),
 // real sandbox over loopback.
 import { afterEach, describe, expect, it } from 'vitest'
-import { injectWriteFailure, smallDisk, type SmallDisk } from '../journal/test-faults'
+import { injectWriteFailure, smallDisk, type SmallDisk } from '../test-support/journal-write-faults'
 import type { AppHealth, AppProblem, OrderView } from '../shared/contract'
-import { CODES, startTestCore, type TestCore } from './test-kit'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore | null = null
 let disk: SmallDisk | null = null

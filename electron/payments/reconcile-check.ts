@@ -9,7 +9,7 @@ import type { EngineContext } from './context'
 
 /** Gateway outcomes that end an order for good (a verified answer with one of these needs no new query). */
 const FINAL_ANSWERS = new Set(['paid', 'refund', 'closed', 'reversed', 'cancelled', 'failed'])
-const TRADE_CALLS = `('pay','facepay','orderquery','cancel','WECHAT_PreOrder','ALIPAY_PreOrder')`
+const TRADE_CALLS = ['pay', 'facepay', 'orderquery', 'cancel', 'WECHAT_PreOrder', 'ALIPAY_PreOrder']
 
 export interface GatewaySide {
   /** paid | refund | closed | reversed | cancelled | failed | paying | unpaid | notFound | unknown */
@@ -22,9 +22,7 @@ export interface GatewaySide {
 
 /** The last verified (signed, parsed) final answer about this order, if its state came from one. */
 export function lastVerifiedFinal(journal: Journal, row: OrderRow): GatewaySide | null {
-  const last = journal.db
-    .prepare(`SELECT outcome, response FROM audit WHERE ref = ? AND call IN ${TRADE_CALLS} AND error IS NULL ORDER BY id DESC LIMIT 1`)
-    .get(row.out_trade_no) as { outcome: string; response: string | null } | undefined
+  const last = journal.audit.lastAnswered(row.out_trade_no, TRADE_CALLS)
   if (!last || !FINAL_ANSWERS.has(last.outcome)) return null
   const fields = safeJson(last.response)
   const fee = fields.total_fee !== undefined && /^\d+$/.test(fields.total_fee) ? Number(fields.total_fee) : null

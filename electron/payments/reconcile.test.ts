@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_MERCHANT, demoSandboxOptions } from '../gateway/sandbox/demo'
 import { startSandboxGateway, type SandboxGateway } from '../gateway/sandbox/server'
 import type { OrderView, ReconcileRun, ShiftReport } from '../shared/contract'
-import { CODES, startTestCore, TIME_SCALE, type TestCore } from './test-kit'
+import { CODES, startTestCore, TIME_SCALE, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore | null = null
 let sandbox: SandboxGateway | null = null

@@ -7,6 +7,7 @@
 // order (attention) so they show in the Z report and the orders screen.
 import { randomUUID } from 'node:crypto'
 import type { OrderRow } from '../journal/orders'
+import type { ReconcileRunRow as RunRow } from '../journal/reconcile'
 import type { ReconcileDifference, ReconcileItem, ReconcileRun } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { journalFailureReason } from '../journal/write-guard'
@@ -19,16 +20,6 @@ export interface ReconcileOptions {
   onProgress?: (run: ReconcileRun) => void
 }
 
-interface RunRow {
-  id: string
-  from_at: number
-  to_at: number
-  shift_id: string | null
-  started_at: number
-  finished_at: number | null
-  orders: number
-  differences: number
-}
 
 const ATTENTION: Record<ReconcileDifference, string> = {
   'paid-not-recorded': '对账：网关显示已收款，账本原记为未收款，已按网关更正，请核对',
@@ -50,8 +41,8 @@ export class Reconciler {
     private readonly opts: ReconcileOptions = {},
   ) {}
 
-  private get db() {
-    return this.ctx.deps.journal.db
+  private get repo() {
+    return this.ctx.deps.journal.reconcile
   }
 
   /** Starts (or joins) a run over [fromAt, toAt) or one shift, and resolves with its result. */
@@ -59,32 +50,19 @@ export class Reconciler {
     if (this.ctx.deps.writes.failing) throw new PosFailure('JOURNAL', '账本无法写入：暂不能对账 (journal not writable)')
     const id = `RC${this.ctx.clock.now().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`
     const shiftId = period.shiftId ?? null
-    this.db.transaction(() => {
-      this.db
-        .prepare(`INSERT INTO reconcile_runs (id, from_at, to_at, shift_id, started_at) VALUES (?, ?, ?, ?, ?)`)
-        .run(id, period.fromAt, period.toAt, shiftId, this.ctx.clock.now())
-      const sql = shiftId
-        ? `INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE shift_id = ?`
-        : `INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE created_at >= ? AND created_at < ?`
-      const n = shiftId ? this.db.prepare(sql).run(id, shiftId).changes : this.db.prepare(sql).run(id, period.fromAt, period.toAt).changes
-      this.db.prepare(`UPDATE reconcile_runs SET orders = ? WHERE id = ?`).run(n, id)
-    })()
+    this.repo.start(id, { fromAt: period.fromAt, toAt: period.toAt, shiftId }, this.ctx.clock.now())
     return this.drive(id)
   }
 
   /** Runs left unfinished by a crash or a shutdown continue (called at start). */
   resumeUnfinished(): number {
-    const open = this.db.prepare(`SELECT id FROM reconcile_runs WHERE finished_at IS NULL`).all() as { id: string }[]
-    for (const r of open) void this.drive(r.id).catch((e) => this.ctx.log.error('reconciliation failed', { run: r.id, error: String(e) }))
+    const open = this.repo.unfinishedIds()
+    for (const id of open) void this.drive(id).catch((e) => this.ctx.log.error('reconciliation failed', { run: id, error: String(e) }))
     return open.length
   }
 
   latest(where: { shiftId?: string; fromAt?: number; toAt?: number }): ReconcileRun | null {
-    const row = (
-      where.shiftId
-        ? this.db.prepare(`SELECT * FROM reconcile_runs WHERE shift_id = ? ORDER BY started_at DESC LIMIT 1`).get(where.shiftId)
-        : this.db.prepare(`SELECT * FROM reconcile_runs WHERE shift_id IS NULL AND from_at = ? AND to_at = ? ORDER BY started_at DESC LIMIT 1`).get(where.fromAt, where.toAt)
-    ) as RunRow | undefined
+    const row = this.repo.latest(where)
     return row ? this.view(row) : null
   }
 
@@ -109,9 +87,9 @@ export class Reconciler {
   private async work(id: string): Promise<ReconcileRun> {
     const gapMs = 1000 / (this.opts.ratePerSec ?? 5)
     let lastQueryAt = -Infinity
-    const todo = this.db.prepare(`SELECT out_trade_no FROM reconcile_items WHERE run_id = ? AND checked_at IS NULL ORDER BY out_trade_no`).all(id) as { out_trade_no: string }[]
+    const todo = this.repo.unchecked(id)
     let sinceProgress = 0
-    for (const { out_trade_no: no } of todo) {
+    for (const no of todo) {
       if (this.stopped) return this.get(id)
       const row = this.ctx.order(no)
       let g: GatewaySide | null = lastVerifiedFinal(this.ctx.deps.journal, row)
@@ -142,8 +120,7 @@ export class Reconciler {
       }
     }
     if (this.stopped) return this.get(id)
-    const n = (this.db.prepare(`SELECT count(*) n FROM reconcile_items WHERE run_id = ? AND difference IS NOT NULL`).get(id) as { n: number }).n
-    this.db.prepare(`UPDATE reconcile_runs SET finished_at = ?, differences = ? WHERE id = ?`).run(this.ctx.clock.now(), n, id)
+    this.repo.finish(id, this.ctx.clock.now())
     const done = this.get(id)
     this.ctx.log.info('reconciliation finished', { run: id, orders: done.orders, differences: done.differences })
     this.opts.onProgress?.(done)
@@ -153,9 +130,7 @@ export class Reconciler {
   /** Writes the result for one order and flags the order when a person must look. */
   private record(id: string, row: OrderRow, g: GatewaySide, difference: ReconcileDifference | null): void {
     const detail = difference ? describe(row, g) : ''
-    this.db
-      .prepare(`UPDATE reconcile_items SET checked_at = ?, gateway = ?, difference = ?, detail = ? WHERE run_id = ? AND out_trade_no = ?`)
-      .run(this.ctx.clock.now(), `${g.kind}:${g.source}`, difference, detail, id, row.out_trade_no)
+    this.repo.recordItem(id, row.out_trade_no, this.ctx.clock.now(), `${g.kind}:${g.source}`, difference, detail)
     if (!difference || !ATTENTION[difference]) return
     const note = `reconciliation ${id}: ${difference} (${detail})`
     if (difference === 'paid-not-recorded' && g.totalFee === row.amount_fen && g.transactionId) {
@@ -167,17 +142,14 @@ export class Reconciler {
   }
 
   private get(id: string): ReconcileRun {
-    return this.view(this.db.prepare(`SELECT * FROM reconcile_runs WHERE id = ?`).get(id) as RunRow)
+    const row = this.repo.get(id)
+    if (!row) throw new PosFailure('NOT_FOUND', `no reconciliation run ${id}`)
+    return this.view(row)
   }
 
   private view(r: RunRow): ReconcileRun {
-    const checked = (this.db.prepare(`SELECT count(*) n FROM reconcile_items WHERE run_id = ? AND checked_at IS NOT NULL`).get(r.id) as { n: number }).n
-    const items = this.db
-      .prepare(
-        `SELECT i.out_trade_no, i.gateway, i.difference, i.detail, o.state, o.amount_fen FROM reconcile_items i JOIN orders o ON o.out_trade_no = i.out_trade_no
-         WHERE i.run_id = ? AND i.difference IS NOT NULL ORDER BY o.created_at LIMIT 500`,
-      )
-      .all(r.id) as { out_trade_no: string; gateway: string; difference: ReconcileDifference; detail: string; state: OrderRow['state']; amount_fen: number }[]
+    const checked = this.repo.checkedCount(r.id)
+    const items = this.repo.differences(r.id)
     const differences = r.finished_at === null ? items.length : r.differences
     return {
       id: r.id,

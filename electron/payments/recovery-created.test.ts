@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderView, RefundView } from '../shared/contract'
 import { newOutRefundNo } from './ids'
-import { CODES, startTestCore, type TestCore } from './test-kit'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore | null = null
 afterEach(async () => {

@@ -66,7 +66,7 @@ export class RefundService {
     // One fsynced transaction, committed before the refund call: the row and its `submitted` mark.
     const now = this.ctx.clock.now()
     const row = this.durable(() =>
-      this.journal.db.transaction(() => {
+      this.journal.transaction(() => {
         this.checkLocal(req.outTradeNo, req.amountFen)
         const created = this.journal.refunds.insert({
           out_refund_no: newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
@@ -78,7 +78,7 @@ export class RefundService {
           created_at: now,
         })
         return this.journal.refunds.update(created.out_refund_no, 'submitted', { step: '正在提交退款…' }, now)
-      })(),
+      }),
     )
     this.emit(row)
     await this.submit(row.out_refund_no, true)

@@ -5,7 +5,7 @@ import { inspect } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OrderView } from '../shared/contract'
 import { findOrdersTheJournalLacks, orderNumbersFromLog } from './restore-lookup'
-import { CODES, startTestCore, type TestCore } from './test-kit'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore | null = null
 afterEach(async () => {

@@ -34,10 +34,7 @@ export function orderNumbersFromLog(text: string): string[] {
 /** Finds orders the gateway knows but the journal does not, and books them. */
 export async function findOrdersTheJournalLacks(ctx: EngineContext, candidates: readonly string[], ratePerSec = 5): Promise<LookupResult[]> {
   const { journal } = ctx.deps
-  const fromAudit = journal.db
-    .prepare(`SELECT DISTINCT a.ref, json_extract(a.request, '$.paytype') paytype FROM audit a LEFT JOIN orders o ON o.out_trade_no = a.ref
-              WHERE a.ref IS NOT NULL AND a.ref NOT LIKE 'R%\\_%' ESCAPE '\\' AND o.out_trade_no IS NULL`)
-    .all() as { ref: string; paytype: string | null }[]
+  const fromAudit = journal.audit.refsWithoutOrder()
   const hints = new Map<string, string | null>(fromAudit.map((a) => [a.ref, a.paytype]))
   for (const c of candidates) if (!hints.has(c)) hints.set(c, null)
 

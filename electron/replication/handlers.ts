@@ -1,5 +1,5 @@
 // The store:* calls of the contract, served by the replication service.
-import type { Handlers } from '../core/dispatch'
+import type { Handlers } from '../kernel/dispatch'
 import { searchStoreOrders, storeDashboard } from '../store/queries'
 import { storeReport } from '../store/reports'
 import type { ReplicationService } from './service'

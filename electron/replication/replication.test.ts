@@ -3,11 +3,11 @@
 // journal exactly — after a store outage, after batches delivered twice, after
 // a restart, and after the journal went back in time.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { memoryLogger } from '../core/logger'
-import { CODES, startTestCore, type TestCore } from '../payments/test-kit'
+import { memoryLogger } from '../kernel/logger'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 import { acknowledgedSeq, applyBatch } from '../store/ingest'
 import { createStorePool, migrateStore, type StorePool } from '../store/pool'
-import { createTestDatabase, type TestDatabase } from '../store/testing/test-db'
+import { createTestDatabase, type TestDatabase } from '../test-support/store-db'
 import { Replicator } from './replicator'
 import { toStoreChange } from './to-change'
 

@@ -4,7 +4,7 @@
 // are deleted only after the store acknowledged them, and on every (re)start
 // the replicator first asks the store where it is.
 import type { OutboxRepo } from '../journal/outbox'
-import type { Logger } from '../core/logger'
+import type { Logger } from '../kernel/logger'
 import { acknowledgedSeq, applyBatch, StoreGapError } from '../store/ingest'
 import type { StorePool } from '../store/pool'
 import { toStoreChange } from './to-change'

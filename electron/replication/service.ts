@@ -3,8 +3,8 @@
 // with no store configured keeps no outbox and sells alone; one whose store is
 // unreachable sells on and catches up later.
 import { z } from 'zod'
-import type { Logger } from '../core/logger'
-import type { SecretStore } from '../core/secrets'
+import type { Logger } from '../kernel/logger'
+import type { SecretStore } from '../kernel/secrets'
 import type { OutboxRepo } from '../journal/outbox'
 import type { ReplicationStatus } from '../shared/contract'
 import { PosFailure } from '../shared/result'

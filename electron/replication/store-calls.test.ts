@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppHealth, ReplicationStatus } from '../shared/contract'
-import { CODES, startTestCore } from '../payments/test-kit'
+import { CODES, startTestCore } from '../test-support/payments-kit'
 import { createStorePool, type StorePool } from '../store/pool'
-import { createTestDatabase, type TestDatabase } from '../store/testing/test-db'
+import { createTestDatabase, type TestDatabase } from '../test-support/store-db'
 
 let db: TestDatabase
 let pool: StorePool

@@ -2,10 +2,10 @@
 // harness) would try it: nothing in settings changes until a supervisor PIN
 // exists, and then only with it; live mode's first PIN is the setup wizard's.
 import { afterEach, describe, expect, it } from 'vitest'
-import { startTestCore, type TestCore } from '../payments/test-kit'
+import { startTestCore, type TestCore } from '../test-support/payments-kit'
 import type { SandboxGateway } from '../gateway/sandbox/server'
 import type { SettingsView } from '../shared/contract'
-import { LIVE, startLiveGateway } from './test-live-gateway'
+import { LIVE, startLiveGateway } from '../test-support/live-gateway'
 
 let core: TestCore
 let live: SandboxGateway | undefined

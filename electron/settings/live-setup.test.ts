@@ -4,11 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGatewayClient } from '../gateway'
 import type { SandboxGateway } from '../gateway/sandbox/server'
-import { CODES, startTestCore, type TestCore } from '../payments/test-kit'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 import type { OrderView, SettingsView } from '../shared/contract'
 import type { Result } from '../shared/result'
 import { checkLiveGateway } from './live-check'
-import { callsSeen, LIVE, startLiveGateway } from './test-live-gateway'
+import { callsSeen, LIVE, startLiveGateway } from '../test-support/live-gateway'
 
 const PIN = '246813'
 let core: TestCore | undefined

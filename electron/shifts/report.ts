@@ -1,38 +1,12 @@
-// One calculation for X and Z reports, straight from the journal with indexed
-// aggregate queries (fast on a large journal: see bench/).
-import type { Db } from '../journal/db'
+// One calculation for X and Z reports, from the journal's aggregate figures
+// for the shift (journal/shifts.ts).
+import type { ShiftAgg, ShiftAggregates } from '../journal/shifts'
 import type { PayMethod, PayType, ShiftReport, ShiftView } from '../shared/contract'
 
-interface Agg {
-  k: string
-  n: number
-  s: number
-}
+type Agg = ShiftAgg
 
-export function computeReport(db: Db, kind: 'X' | 'Z', shift: ShiftView, at: number): ShiftReport {
-  const paidBy = (col: 'paytype' | 'method') =>
-    db.prepare(`SELECT ${col} k, count(*) n, coalesce(sum(amount_fen),0) s FROM orders WHERE shift_id = ? AND state = 'paid' GROUP BY ${col}`).all(shift.id) as Agg[]
-  const refundsBy = db
-    .prepare(
-      `SELECT o.paytype k, count(*) n, coalesce(sum(r.amount_fen),0) s FROM refunds r JOIN orders o ON o.out_trade_no = r.out_trade_no
-       WHERE r.shift_id = ? AND r.state = 'success' GROUP BY o.paytype`,
-    )
-    .all(shift.id) as Agg[]
-  const counts = db
-    .prepare(
-      `SELECT sum(state IN ('cancelled','closed')) cancelled, sum(state = 'failed') failed FROM orders WHERE shift_id = ?`,
-    )
-    .get(shift.id) as { cancelled: number | null; failed: number | null }
-  const attention = db
-    .prepare(
-      `SELECT out_trade_no, coalesce(attention, step) reason FROM orders WHERE shift_id = ? AND (attention IS NOT NULL OR state = 'review'
-         OR state NOT IN ('paid','cancelled','closed','failed','review'))
-       UNION ALL
-       SELECT out_trade_no, '退款：' || step FROM refunds WHERE shift_id = ? AND state NOT IN ('success','failed')`,
-    )
-    .all(shift.id, shift.id) as { out_trade_no: string; reason: string }[]
-
-  const byPaytypePaid = paidBy('paytype')
+export function computeReport(figures: ShiftAggregates, kind: 'X' | 'Z', shift: ShiftView, at: number): ShiftReport {
+  const { paidByPaytype: byPaytypePaid, refundsByPaytype: refundsBy } = figures
   const paytypes = [...new Set([...byPaytypePaid.map((a) => a.k), ...refundsBy.map((a) => a.k)])].sort() as PayType[]
   const bucket = (list: Agg[], k: string) => {
     const a = list.find((x) => x.k === k)
@@ -48,12 +22,12 @@ export function computeReport(db: Db, kind: 'X' | 'Z', shift: ShiftView, at: num
     generatedAt: at,
     paid,
     byPaytype: paytypes.map((p) => ({ paytype: p, paid: bucket(byPaytypePaid, p), refunded: bucket(refundsBy, p) })),
-    byMethod: paidBy('method').map((a) => ({ method: a.k as PayMethod, paid: { count: a.n, amountFen: a.s } })),
+    byMethod: figures.paidByMethod.map((a) => ({ method: a.k as PayMethod, paid: { count: a.n, amountFen: a.s } })),
     refunded,
     netFen,
-    cancelled: counts.cancelled ?? 0,
-    failed: counts.failed ?? 0,
-    attention: attention.map((a) => ({ outTradeNo: a.out_trade_no, reason: a.reason })),
+    cancelled: figures.cancelled,
+    failed: figures.failed,
+    attention: figures.attention.map((a) => ({ outTradeNo: a.outTradeNo, reason: a.refund ? `退款：${a.reason}` : a.reason })),
     expectedFen: shift.floatFen + netFen,
   }
 }

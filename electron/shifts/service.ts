@@ -1,20 +1,10 @@
 // Shifts and the X/Z reports. X (mid-shift) and Z (at close) come from the
 // same calculation (report.ts); a Z report is stored with the closed shift.
 import { randomUUID } from 'node:crypto'
-import type { Statement } from 'better-sqlite3'
-import type { Journal } from '../journal'
-import type { ShiftReport, ShiftView } from '../shared/contract'
+import type { Journal, ShiftRow } from '../journal'
+import { ShiftReport, type ShiftView } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { computeReport } from './report'
-
-interface ShiftRow {
-  id: string
-  cashier: string
-  float_fen: number
-  opened_at: number
-  closed_at: number | null
-  z_report: string | null
-}
 
 const view = (r: ShiftRow): ShiftView => ({ id: r.id, cashier: r.cashier, floatFen: r.float_fen, openedAt: r.opened_at, closedAt: r.closed_at })
 
@@ -26,13 +16,9 @@ export class ShiftService {
   ) {}
 
   current(): ShiftView | null {
-    // Prepared once: every sale asks (ensureOpen), and each prepared statement holds native memory until GC.
-    this.currentStmt ??= this.journal.db.prepare<[], ShiftRow>(`SELECT * FROM shifts WHERE closed_at IS NULL`)
-    const row = this.currentStmt.get()
+    const row = this.journal.shifts.current()
     return row ? view(row) : null
   }
-
-  private currentStmt: Statement<[], ShiftRow> | null = null
 
   currentId(): string | null {
     return this.current()?.id ?? null
@@ -41,7 +27,7 @@ export class ShiftService {
   open(cashier: string, floatFen: number): ShiftView {
     if (this.current()) throw new PosFailure('CONFLICT', '已有未结班的班次：请先结班')
     const id = `S${this.now().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`
-    this.journal.db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at) VALUES (?, ?, ?, ?)`).run(id, cashier, floatFen, this.now())
+    this.journal.shifts.insert(id, cashier, floatFen, this.now())
     const shift = this.current() as ShiftView
     this.onChange(shift)
     return shift
@@ -56,14 +42,14 @@ export class ShiftService {
   report(kind: 'X' | 'Z', shiftId?: string): ShiftReport {
     const shift = shiftId ? this.get(shiftId) : this.current()
     if (!shift) throw new PosFailure('NO_SHIFT', '当前没有开班：请先开班')
-    return computeReport(this.journal.db, kind, shift, this.now())
+    return computeReport(this.journal.shifts.aggregates(shift.id), kind, shift, this.now())
   }
 
   /** Z report of a closed shift as stored at close, or an X report of the open one. */
   stored(shiftId: string): ShiftReport {
-    const row = this.journal.db.prepare(`SELECT * FROM shifts WHERE id = ?`).get(shiftId) as ShiftRow | undefined
+    const row = this.journal.shifts.get(shiftId)
     if (!row) throw new PosFailure('NOT_FOUND', `没有这个班次：${shiftId}`)
-    if (row.z_report) return JSON.parse(row.z_report) as ShiftReport
+    if (row.z_report) return storedReport(row)
     return this.report('X', shiftId)
   }
 
@@ -71,18 +57,31 @@ export class ShiftService {
     const shift = this.current()
     if (!shift) throw new PosFailure('NO_SHIFT', '当前没有开班')
     const closedAt = this.now()
-    const report = computeReport(this.journal.db, 'Z', { ...shift, closedAt }, closedAt)
-    this.journal.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ? WHERE id = ?`).run(closedAt, JSON.stringify(report), shift.id)
+    const report = computeReport(this.journal.shifts.aggregates(shift.id), 'Z', { ...shift, closedAt }, closedAt)
+    this.journal.shifts.close(shift.id, closedAt, JSON.stringify(report))
     this.onChange(null)
     return report
   }
 
   list(limit: number): ShiftView[] {
-    return (this.journal.db.prepare(`SELECT * FROM shifts ORDER BY opened_at DESC LIMIT ?`).all(limit) as ShiftRow[]).map(view)
+    return this.journal.shifts.list(limit).map(view)
   }
 
   private get(id: string): ShiftView | null {
-    const row = this.journal.db.prepare(`SELECT * FROM shifts WHERE id = ?`).get(id) as ShiftRow | undefined
+    const row = this.journal.shifts.get(id)
     return row ? view(row) : null
   }
+}
+
+/** A Z report read back from disk: parsed against the contract, a damaged one is a typed error (not a crash, not a guess). */
+function storedReport(row: ShiftRow): ShiftReport {
+  let raw: unknown
+  try {
+    raw = JSON.parse(row.z_report ?? '')
+  } catch {
+    raw = undefined
+  }
+  const parsed = ShiftReport.safeParse(raw)
+  if (!parsed.success) throw new PosFailure('JOURNAL_PROBLEM', `班次 ${row.id} 的日结报表在账本中已损坏`)
+  return parsed.data
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CODES, startTestCore, type TestCore } from '../payments/test-kit'
+import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 import type { OrderView, ShiftReport } from '../shared/contract'
 
 let core: TestCore

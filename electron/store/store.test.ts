@@ -8,7 +8,7 @@ import { createStorePool, migrateStore, type StorePool } from './pool'
 import { reserveRefund, settleReservation } from './refund-cap'
 import { storeReport } from './reports'
 import { STORE_MIGRATIONS } from './schema'
-import { createTestDatabase, type TestDatabase } from './testing/test-db'
+import { createTestDatabase, type TestDatabase } from '../test-support/store-db'
 
 let db: TestDatabase
 let pool: StorePool

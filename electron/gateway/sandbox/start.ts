@@ -1,6 +1,6 @@
 // Manual testing: `npx tsx electron/gateway/sandbox/start.ts [port]` starts the
 // sandbox with the demo merchant and the control API on 127.0.0.1.
-import { consoleLogger } from '../../core/logger'
+import { consoleLogger } from '../../kernel/logger'
 import { DEMO_MERCHANT, demoSandboxOptions } from './demo'
 import { startSandboxGateway } from './server'
 

@@ -4,10 +4,10 @@
 // before the engine recorded the answer. Usage (JSON in argv[2]):
 //   { dir, sandboxUrl, crashAt: "state:submitted" | "call:pay" | ..., action: "code"|"qr"|"face"|"stop"|"refund", authCode?, amountFen }
 import { createCore } from '../core/create-core'
-import { silentLogger } from '../core/logger'
+import { silentLogger } from '../kernel/logger'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
-import { scaledPolicy } from './policy'
-import type { FacePort } from './ports'
+import { scaledPolicy } from '../payments/policy'
+import type { FacePort } from '../payments/ports'
 
 interface Plan {
   dir: string

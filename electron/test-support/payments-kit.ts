@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../core/create-core'
-import { memoryLogger } from '../core/logger'
+import { memoryLogger } from '../kernel/logger'
 import type { OrderView } from '../shared/contract'
-import { scaledPolicy } from './policy'
+import { scaledPolicy } from '../payments/policy'
 
 export const TIME_SCALE = 0.01
 

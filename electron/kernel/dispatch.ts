@@ -9,6 +9,12 @@ import type { Logger } from './logger'
 
 export type Handler<K extends CallName> = (request: CallParsed<K>) => Promise<CallResponse<K>> | CallResponse<K>
 export type Handlers = { [K in CallName]: Handler<K> }
+/** The calls the journal gate answers itself (it owns the books' way back); every other call is the running core's. */
+export type GateCall = Extract<CallName, `journal:${string}`>
+/** What the running core must handle: every contract call but the gate's. Total: a call without a handler does not compile. */
+export type CoreHandlers = Omit<Handlers, GateCall>
+/** The gate's own: its journal calls, and the app calls it answers while the books are unknown. */
+export type GateHandlers = Pick<Handlers, GateCall | 'app:info' | 'app:health' | 'app:echo'>
 
 export type Dispatch = (name: unknown, payload: unknown) => Promise<Result<unknown>>
 
@@ -19,6 +25,7 @@ function describeIssues(error: z.ZodError): string {
     .join('; ')
 }
 
+/** `handlers` is typed by its caller (CoreHandlers, GateHandlers, or one domain's set in a test); a name missing here answers NOT_CONFIGURED. */
 export function createDispatcher(handlers: Partial<Handlers>, log: Logger): Dispatch {
   return async (name, payload) => {
     if (!isCallName(name)) {

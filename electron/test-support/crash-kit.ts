@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core/create-core'
-import { silentLogger } from '../core/logger'
+import { silentLogger } from '../kernel/logger'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { SandboxGateway } from '../gateway/sandbox/server'
-import { scaledPolicy } from './policy'
+import { scaledPolicy } from '../payments/policy'
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url))
 

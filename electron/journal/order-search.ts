@@ -1,8 +1,8 @@
 // Order search for the orders screen: by number or transaction id prefix, or
 // by amount text ("12.30"), with filters; newest first, paged. Uses the
 // journal's indexes (see bench/ for timings on a million orders).
-import type { Db } from '../journal/db'
-import { FINAL_STATES_SQL, type OrderRow } from '../journal/orders'
+import type { Db } from './db'
+import { FINAL_STATES_SQL, type OrderRow } from './orders'
 import type { OrderQuery } from '../shared/contract'
 import { parseYuan } from '../shared/money'
 
@@ -16,9 +16,15 @@ export const TOTAL_CAP = 10_000
 
 export const NEEDS_ATTENTION_SQL = `(attention IS NOT NULL OR state = 'review' OR state NOT IN ${FINAL_STATES_SQL})`
 
-type Parsed = Required<Pick<OrderQuery, 'limit' | 'offset'>> & Omit<OrderQuery, 'limit' | 'offset'>
+export type OrderSearchQuery = Required<Pick<OrderQuery, 'limit' | 'offset'>> & Omit<OrderQuery, 'limit' | 'offset'>
 
-export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: number; totalCapped: boolean } {
+export interface OrderSearchResult {
+  rows: OrderRow[]
+  total: number
+  totalCapped: boolean
+}
+
+export function searchOrders(db: Db, q: OrderSearchQuery): OrderSearchResult {
   const where: string[] = []
   const params: Record<string, unknown> = {}
   const text = q.text?.trim()

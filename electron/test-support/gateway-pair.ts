@@ -1,10 +1,10 @@
 // Test helper (not a test): a sandbox on loopback and a client pointed at it,
 // with a settable clock, a memory log and collected audit entries.
-import { memoryLogger, type MemoryLogger } from '../core/logger'
-import { createGatewayClient } from './client'
-import { DEMO_MERCHANT, demoSandboxOptions } from './sandbox/demo'
-import { startSandboxGateway, type SandboxGateway, type SandboxOptions } from './sandbox/server'
-import type { GatewayAuditEntry, GatewayClient, GatewayClientOptions } from './types'
+import { memoryLogger, type MemoryLogger } from '../kernel/logger'
+import { createGatewayClient } from '../gateway/client'
+import { DEMO_MERCHANT, demoSandboxOptions } from '../gateway/sandbox/demo'
+import { startSandboxGateway, type SandboxGateway, type SandboxOptions } from '../gateway/sandbox/server'
+import type { GatewayAuditEntry, GatewayClient, GatewayClientOptions } from '../gateway/types'
 
 export interface TestPair {
   sandbox: SandboxGateway

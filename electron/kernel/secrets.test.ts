@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { memoryLogger } from './logger'
-import { createCore } from './create-core'
+import { createCore } from '../core/create-core'
 import { fileSecretStore } from './secrets'
 
 const dirs: string[] = []

@@ -1,7 +1,7 @@
 // The crash matrix: where a cashier process is SIGKILLed during a payment or a
 // refund. Shared by crash.test.ts and the reliability report (bench/reliability.ts).
 import type { CrashCase } from './crash-kit'
-import { CODES } from './test-kit'
+import { CODES } from './payments-kit'
 
 export const CRASH_CASES: CrashCase[] = [
   // scan-code payment, instant success (a code or QR order and a refund are

@@ -1,0 +1,95 @@
+// Shifts and the figures their X/Z reports are made of. The report itself is
+// computed in shifts/report.ts from `aggregates()`; the stored Z report is read
+// back through zod by the shifts service.
+import type { Statement } from 'better-sqlite3'
+import type { Db } from './db'
+
+export interface ShiftRow {
+  id: string
+  cashier: string
+  float_fen: number
+  opened_at: number
+  closed_at: number | null
+  z_report: string | null
+}
+
+/** Count and sum (fen) of one group. */
+export interface ShiftAgg {
+  k: string
+  n: number
+  s: number
+}
+
+export interface ShiftAggregates {
+  paidByPaytype: ShiftAgg[]
+  paidByMethod: ShiftAgg[]
+  refundsByPaytype: ShiftAgg[]
+  cancelled: number
+  failed: number
+  /** Orders and refunds of the shift still open or flagged, with the journal's reason. */
+  attention: { outTradeNo: string; reason: string; refund: boolean }[]
+}
+
+export class ShiftsRepo {
+  // Prepared once: every sale asks for the open shift, and each prepared statement holds native memory until GC.
+  private currentStmt: Statement<[], ShiftRow> | null = null
+
+  constructor(private readonly db: Db) {}
+
+  current(): ShiftRow | undefined {
+    this.currentStmt ??= this.db.prepare<[], ShiftRow>(`SELECT * FROM shifts WHERE closed_at IS NULL`)
+    return this.currentStmt.get()
+  }
+
+  get(id: string): ShiftRow | undefined {
+    return this.db.prepare(`SELECT * FROM shifts WHERE id = ?`).get(id) as ShiftRow | undefined
+  }
+
+  insert(id: string, cashier: string, floatFen: number, openedAt: number): void {
+    this.db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at) VALUES (?, ?, ?, ?)`).run(id, cashier, floatFen, openedAt)
+  }
+
+  close(id: string, closedAt: number, zReportJson: string): void {
+    this.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ? WHERE id = ?`).run(closedAt, zReportJson, id)
+  }
+
+  /** The shift a reconciliation defaults to: the one closed last, else the open one. */
+  lastClosedOrOpen(): ShiftRow | undefined {
+    return this.db.prepare(`SELECT * FROM shifts ORDER BY closed_at IS NULL, closed_at DESC LIMIT 1`).get() as ShiftRow | undefined
+  }
+
+  list(limit: number): ShiftRow[] {
+    return this.db.prepare(`SELECT * FROM shifts ORDER BY opened_at DESC LIMIT ?`).all(limit) as ShiftRow[]
+  }
+
+  /** Indexed aggregate queries (fast on a large journal: see bench/). */
+  aggregates(shiftId: string): ShiftAggregates {
+    const paidBy = (col: 'paytype' | 'method') =>
+      this.db.prepare(`SELECT ${col} k, count(*) n, coalesce(sum(amount_fen),0) s FROM orders WHERE shift_id = ? AND state = 'paid' GROUP BY ${col}`).all(shiftId) as ShiftAgg[]
+    const refundsByPaytype = this.db
+      .prepare(
+        `SELECT o.paytype k, count(*) n, coalesce(sum(r.amount_fen),0) s FROM refunds r JOIN orders o ON o.out_trade_no = r.out_trade_no
+         WHERE r.shift_id = ? AND r.state = 'success' GROUP BY o.paytype`,
+      )
+      .all(shiftId) as ShiftAgg[]
+    const counts = this.db
+      .prepare(`SELECT sum(state IN ('cancelled','closed')) cancelled, sum(state = 'failed') failed FROM orders WHERE shift_id = ?`)
+      .get(shiftId) as { cancelled: number | null; failed: number | null }
+    const attention = this.db
+      .prepare(
+        `SELECT out_trade_no, coalesce(attention, step) reason, 0 refund FROM orders WHERE shift_id = ? AND (attention IS NOT NULL OR state = 'review'
+           OR state NOT IN ('paid','cancelled','closed','failed','review'))
+         UNION ALL
+         SELECT out_trade_no, step, 1 FROM refunds WHERE shift_id = ? AND state NOT IN ('success','failed')`,
+      )
+      .all(shiftId, shiftId) as { out_trade_no: string; reason: string; refund: number }[]
+    return {
+      paidByPaytype: paidBy('paytype'),
+      paidByMethod: paidBy('method'),
+      refundsByPaytype,
+      cancelled: counts.cancelled ?? 0,
+      failed: counts.failed ?? 0,
+      attention: attention.map((a) => ({ outTradeNo: a.out_trade_no, reason: a.reason, refund: a.refund === 1 })),
+    }
+  }
+}
