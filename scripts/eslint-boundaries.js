@@ -3,7 +3,7 @@
 // ESLint does not merge two `no-restricted-imports` settings for one file (the
 // later replaces the earlier), so each zone below lists everything it forbids.
 //
-//   renderer (app/)          → window.pos only: no Node, no Electron, no core
+//   renderer (app/)          → window.pos only: no Node, no Electron, no core; components only through their store
 //   electron/shared          → every process imports it: no Node, no Electron
 //   core and domains         → no Electron (only main/ and preload/ may)
 //   domains                  → the kernel (electron/kernel), never the composition root (electron/core)
@@ -34,6 +34,14 @@ const DOMAINS = ['electron/**/*.ts']
 const NOT_DOMAINS = ['electron/main/**', 'electron/preload/**', 'electron/core/**', 'electron/harness/**', 'electron/shared/**', 'electron/journal/**', 'electron/kernel/**']
 
 export const boundaries = [
+  // renderer components reach the core through their zustand store (app/src/state), never window.pos
+  {
+    files: ['app/src/screens/**/*.{ts,tsx}', 'app/src/shell/**/*.{ts,tsx}', 'app/src/lib/**/*.{ts,tsx}'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='window'][property.name='pos']", message: 'Components call the core through their store (app/src/state/*-store.ts), not window.pos.' }],
+    },
+  },
   // domains (payments/, gateway/, devices/, settings/, shifts/, …)
   zone(DOMAINS, { paths: [rule.electron, rule.sqlite], patterns: [rule.composition, rule.testSupport] }, NOT_DOMAINS),
   // the kernel: below every domain

@@ -38,6 +38,14 @@ describe('layer boundaries (eslint)', () => {
     expect(messages.map((m) => m.message)).toEqual([expect.stringMatching(/repositories/)])
   })
 
+  it('renderer components: window.pos only through their store', async () => {
+    const code = `export const go = () => window.pos.orders.get({ outTradeNo: 'x' })\n`
+    const [screen] = await eslint.lintText(code, { filePath: 'app/src/screens/orders/Sample.tsx' })
+    expect((screen?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message)).toEqual([expect.stringMatching(/through their store/)])
+    const [store] = await eslint.lintText(code, { filePath: 'app/src/state/sample-store.ts' })
+    expect((store?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([])
+  })
+
   const allowed: [why: string, file: string, code: string][] = [
     ['the renderer uses the contract', 'app/src/lib/sample.ts', `import x from '../../../electron/shared/contract'`],
     ['the journal uses SQLite', 'electron/journal/sample.ts', `import x from 'better-sqlite3'`],

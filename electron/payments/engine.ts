@@ -141,8 +141,9 @@ export class PaymentEngine {
     if (this.current && this.ctx.order(this.current.outTradeNo).state !== 'cancelling') {
       throw new PosFailure('BUSY', `上一笔订单 ${this.current.outTradeNo} 仍在处理中：请等待结果或先按“停止”`)
     }
+    // Refuse before creating an order we could never send: building the client fails on an incomplete configuration.
     try {
-      void this.ctx.gateway // refuse before creating an order we could never send
+      this.ctx.deps.gateway()
     } catch (e) {
       this.ctx.log.warn('gateway not configured', { error: e instanceof Error ? e.message : String(e) })
       throw new PosFailure('NOT_CONFIGURED', '支付网关未配置完整：请在“设置”中完成商户激活，或切换到演示模式')

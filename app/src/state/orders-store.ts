@@ -23,6 +23,8 @@ interface OrdersState {
   close(): void
   recheck(outTradeNo: string): Promise<Result<OrderView>>
   refund(outTradeNo: string, amountFen: number, pin: string, reason?: string): Promise<Result<RefundView>>
+  /** A supervisor marks a flagged order as checked (PIN), with an optional note. */
+  acknowledge(outTradeNo: string, pin: string, note?: string): Promise<Result<OrderView>>
 }
 
 export const useOrdersStore = create<OrdersState>()((set, get) => ({
@@ -64,6 +66,11 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
   },
   async refund(outTradeNo, amountFen, pin, reason) {
     const r = await window.pos.refunds.create({ outTradeNo, amountFen, pin, ...(reason ? { reason } : {}) })
+    if (r.ok) await Promise.all([get().open(outTradeNo), get().search()])
+    return r
+  },
+  async acknowledge(outTradeNo, pin, note) {
+    const r = await window.pos.orders.acknowledge({ outTradeNo, pin, ...(note ? { note } : {}) })
     if (r.ok) await Promise.all([get().open(outTradeNo), get().search()])
     return r
   },

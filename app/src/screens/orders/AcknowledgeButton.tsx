@@ -17,13 +17,12 @@ export function AcknowledgeButton({ outTradeNo }: { outTradeNo: string }) {
 
   const submit = async () => {
     setBusy(true)
-    const r = await window.pos.orders.acknowledge({ outTradeNo, pin, ...(note.trim() ? { note: note.trim() } : {}) })
+    const r = await useOrdersStore.getState().acknowledge(outTradeNo, pin, note.trim() || undefined)
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     setOpen(false)
     setPin('')
     void message.success(t('orders.acknowledged'))
-    await Promise.all([useOrdersStore.getState().open(outTradeNo), useOrdersStore.getState().search()])
   }
 
   return (
