@@ -1,4 +1,5 @@
 import type { Db } from './db'
+import type { CounterId } from './counter-id'
 
 export interface AuditEntry {
   at: number
@@ -16,9 +17,12 @@ export interface AuditEntry {
 
 export class AuditRepo {
   private readonly insertStmt
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly counter: CounterId,
+  ) {
     this.insertStmt = db.prepare(
-      `INSERT INTO audit (at, call, ref, outcome, http_status, duration_ms, request, response, error) VALUES (?,?,?,?,?,?,?,?,?)`,
+      `INSERT INTO audit (at, call, ref, outcome, http_status, duration_ms, request, response, error, device_id) VALUES (?,?,?,?,?,?,?,?,?,?)`,
     )
   }
 
@@ -33,6 +37,7 @@ export class AuditRepo {
       JSON.stringify(e.request),
       e.response ? JSON.stringify(e.response) : null,
       e.error,
+      this.counter.current(),
     )
   }
 

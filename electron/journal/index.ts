@@ -1,6 +1,7 @@
 // One object for the whole journal so services share one connection.
 import { join } from 'node:path'
 import { AuditRepo } from './audit'
+import { CounterId } from './counter-id'
 import { openDb, type Db } from './db'
 import { OrdersRepo } from './orders'
 import { OutboxRepo } from './outbox'
@@ -14,15 +15,18 @@ export class Journal {
   readonly refunds: RefundsRepo
   readonly audit: AuditRepo
   readonly outbox: OutboxRepo
+  /** The device id this counter stamps its rows with (counter-id.ts). */
+  readonly counterId: CounterId
   readonly shifts: ShiftsRepo
   readonly reconcile: ReconcileRepo
 
   constructor(readonly db: Db) {
-    this.orders = new OrdersRepo(db)
-    this.refunds = new RefundsRepo(db)
-    this.audit = new AuditRepo(db)
+    this.counterId = new CounterId(db)
+    this.orders = new OrdersRepo(db, this.counterId)
+    this.refunds = new RefundsRepo(db, this.counterId)
+    this.audit = new AuditRepo(db, this.counterId)
     this.outbox = new OutboxRepo(db)
-    this.shifts = new ShiftsRepo(db)
+    this.shifts = new ShiftsRepo(db, this.counterId)
     this.reconcile = new ReconcileRepo(db)
   }
 
@@ -59,6 +63,7 @@ export class Journal {
 
   setSetting(key: string, value: string): void {
     this.db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value)
+    if (key === 'settings' || key === 'install.deviceId') this.counterId.forget()
   }
 
   healthy(): boolean {

@@ -1,4 +1,5 @@
 // Append only: never edit a migration that has shipped; add a new one.
+import { COUNTER_ID_SQL } from './counter-id'
 export const MIGRATIONS: readonly string[] = [
   /* v1 */ `
   CREATE TABLE orders (
@@ -154,5 +155,28 @@ export const MIGRATIONS: readonly string[] = [
     BEGIN INSERT INTO outbox (kind, key, at) VALUES ('shift', NEW.id, COALESCE(NEW.closed_at, NEW.opened_at)); END;
   CREATE TRIGGER outbox_audit_insert AFTER INSERT ON audit WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
     BEGIN INSERT INTO outbox (kind, key, at) VALUES ('audit', CAST(NEW.id AS TEXT), NEW.at); END;
+  `,
+  /* v5: which counter wrote each row (counter-id.ts). Existing rows get this
+     counter's id; the outbox does not re-ship them for it (replication paused
+     inside this transaction). The audit's no-update trigger is lifted for the
+     backfill only. "One open shift" becomes one per counter. */ `
+  CREATE TABLE own_device_ids (id TEXT PRIMARY KEY);
+  INSERT INTO own_device_ids (id) SELECT ${COUNTER_ID_SQL};
+  ALTER TABLE orders ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+  ALTER TABLE refunds ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+  ALTER TABLE shifts ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+  ALTER TABLE audit ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+  CREATE TEMP TABLE v5_replication AS SELECT enabled FROM replication_state WHERE id = 1;
+  UPDATE replication_state SET enabled = 0 WHERE id = 1;
+  UPDATE orders SET device_id = (SELECT id FROM own_device_ids);
+  UPDATE refunds SET device_id = (SELECT id FROM own_device_ids);
+  UPDATE shifts SET device_id = (SELECT id FROM own_device_ids);
+  DROP TRIGGER audit_no_update;
+  UPDATE audit SET device_id = (SELECT id FROM own_device_ids);
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  UPDATE replication_state SET enabled = (SELECT enabled FROM v5_replication) WHERE id = 1;
+  DROP TABLE v5_replication;
+  DROP INDEX shifts_one_open;
+  CREATE UNIQUE INDEX shifts_one_open_per_counter ON shifts (device_id) WHERE closed_at IS NULL;
   `,
 ]

@@ -3,6 +3,7 @@
 // before the engine makes the network call that depends on it.
 import type { OrderState, PayMethod, PayType } from '../shared/contract'
 import type { Db } from './db'
+import { OWN_ROWS_SQL, type CounterId } from './counter-id'
 
 export interface OrderRow {
   out_trade_no: string
@@ -23,6 +24,8 @@ export interface OrderRow {
   refunded_fen: number
   cashier: string
   shift_id: string | null
+  /** The counter that wrote the row (counter-id.ts). */
+  device_id: string
   submitted_at: number | null
   created_at: number
   updated_at: number
@@ -77,19 +80,22 @@ export class OrdersRepo {
   /** Prepared UPDATEs by the set of columns they change (a handful of shapes, reused). */
   private readonly updateStmts = new Map<string, ReturnType<Db['prepare']>>()
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly counter: CounterId,
+  ) {
     this.insertStmt = db.prepare(
-      `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, auth_code_masked, cashier, shift_id, created_at, updated_at)
-       VALUES (@out_trade_no, @method, @paytype, @amount_fen, @body, 'created', @step, @auth_code_masked, @cashier, @shift_id, @created_at, @created_at)`,
+      `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, auth_code_masked, cashier, shift_id, created_at, updated_at, device_id)
+       VALUES (@out_trade_no, @method, @paytype, @amount_fen, @body, 'created', @step, @auth_code_masked, @cashier, @shift_id, @created_at, @created_at, @device_id)`,
     )
     this.getStmt = db.prepare(`SELECT * FROM orders WHERE out_trade_no = ?`)
     this.eventStmt = db.prepare(`INSERT INTO order_events (out_trade_no, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)`)
-    this.openStmt = db.prepare(`SELECT * FROM orders WHERE state NOT IN ${FINAL_STATES_SQL} ORDER BY created_at`)
+    this.openStmt = db.prepare(`SELECT * FROM orders WHERE state NOT IN ${FINAL_STATES_SQL} AND ${OWN_ROWS_SQL} ORDER BY created_at`)
   }
 
   insert(order: NewOrder): OrderRow {
     this.db.transaction(() => {
-      this.insertStmt.run(order)
+      this.insertStmt.run({ ...order, device_id: this.counter.current() })
       this.eventStmt.run(order.out_trade_no, order.created_at, null, 'created', order.step)
     })()
     return this.get(order.out_trade_no) as OrderRow
@@ -121,7 +127,7 @@ export class OrdersRepo {
     return this.get(outTradeNo) as OrderRow
   }
 
-  /** Orders not final yet (to resume after a restart). */
+  /** This counter's orders not final yet (to resume after a restart). */
   open(): OrderRow[] {
     return this.openStmt.all() as OrderRow[]
   }
@@ -135,9 +141,9 @@ export class OrdersRepo {
     }[]
   }
 
-  /** Orders flagged `review`, oldest first (the review sweep asks about them again). */
+  /** This counter's orders flagged `review`, oldest first (the review sweep asks about them again). */
   inReview(limit: number): string[] {
-    return (this.db.prepare(`SELECT out_trade_no FROM orders WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(limit) as { out_trade_no: string }[]).map((r) => r.out_trade_no)
+    return (this.db.prepare(`SELECT out_trade_no FROM orders WHERE state = 'review' AND ${OWN_ROWS_SQL} ORDER BY updated_at LIMIT ?`).all(limit) as { out_trade_no: string }[]).map((r) => r.out_trade_no)
   }
 
   countOpen(): number {

@@ -8,6 +8,7 @@ import { open } from 'node:fs/promises'
 import { z } from 'zod'
 import { writeFileDurably } from '../kernel/durable-file'
 import type { Db } from './db'
+import { COUNTER_ID_SQL } from './counter-id'
 
 export const RECENT_FILE = 'journal.recent.jsonl'
 
@@ -78,12 +79,14 @@ export function pruneRecent(path: string, since: number): void {
 export function reinsertMissing(db: Db, entries: RecentOrder[], now: number): string[] {
   const has = db.prepare(`SELECT 1 FROM orders WHERE out_trade_no = ?`)
   const insert = db.prepare(
-    `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, cashier, shift_id, submitted_at, deadline_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'querying', '恢复备份后向支付网关查询中…', ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, cashier, shift_id, submitted_at, deadline_at, created_at, updated_at, device_id)
+     VALUES (?, ?, ?, ?, ?, 'querying', '恢复备份后向支付网关查询中…', ?, ?, ?, ?, ?, ?, ${COUNTER_ID_SQL})`,
   )
   const event = db.prepare(`INSERT INTO order_events (out_trade_no, at, from_state, to_state, note) VALUES (?, ?, NULL, 'querying', ?)`)
   const added: string[] = []
   db.transaction(() => {
+    // Stamped with this counter's id: recovery (which resumes only this counter's rows) must see them.
+    db.prepare(`INSERT OR IGNORE INTO own_device_ids (id) SELECT ${COUNTER_ID_SQL}`).run()
     for (const e of entries) {
       if (has.get(e.no)) continue
       insert.run(e.no, e.method, e.paytype, e.amount, e.body, e.cashier, e.shift, e.created, now, e.created, now)

@@ -1,5 +1,6 @@
 import type { RefundState } from '../shared/contract'
 import type { Db } from './db'
+import { OWN_ROWS_SQL, type CounterId } from './counter-id'
 
 export interface RefundRow {
   out_refund_no: string
@@ -12,6 +13,7 @@ export interface RefundRow {
   failure_message: string | null
   reason: string
   shift_id: string | null
+  device_id: string
   created_at: number
   updated_at: number
 }
@@ -19,15 +21,18 @@ export interface RefundRow {
 export type RefundChanges = Partial<Pick<RefundRow, 'step' | 'refund_id' | 'failure_code' | 'failure_message'>>
 
 export class RefundsRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly counter: CounterId,
+  ) {}
 
-  insert(row: Omit<RefundRow, 'state' | 'refund_id' | 'failure_code' | 'failure_message' | 'updated_at'>): RefundRow {
+  insert(row: Omit<RefundRow, 'state' | 'refund_id' | 'failure_code' | 'failure_message' | 'updated_at' | 'device_id'>): RefundRow {
     this.db
       .prepare(
-        `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, reason, shift_id, created_at, updated_at)
-         VALUES (@out_refund_no, @out_trade_no, @amount_fen, 'created', @step, @reason, @shift_id, @created_at, @created_at)`,
+        `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, reason, shift_id, created_at, updated_at, device_id)
+         VALUES (@out_refund_no, @out_trade_no, @amount_fen, 'created', @step, @reason, @shift_id, @created_at, @created_at, @device_id)`,
       )
-      .run(row)
+      .run({ ...row, device_id: this.counter.current() })
     return this.get(row.out_refund_no) as RefundRow
   }
 
@@ -51,12 +56,12 @@ export class RefundsRepo {
   }
 
   open(): RefundRow[] {
-    return this.db.prepare(`SELECT * FROM refunds WHERE state NOT IN ('success','failed','review') ORDER BY created_at`).all() as RefundRow[]
+    return this.db.prepare(`SELECT * FROM refunds WHERE state NOT IN ('success','failed','review') AND ${OWN_ROWS_SQL} ORDER BY created_at`).all() as RefundRow[]
   }
 
   /** Refunds flagged `review`, oldest first. */
   inReview(limit: number): string[] {
-    return (this.db.prepare(`SELECT out_refund_no FROM refunds WHERE state = 'review' ORDER BY updated_at LIMIT ?`).all(limit) as { out_refund_no: string }[]).map((r) => r.out_refund_no)
+    return (this.db.prepare(`SELECT out_refund_no FROM refunds WHERE state = 'review' AND ${OWN_ROWS_SQL} ORDER BY updated_at LIMIT ?`).all(limit) as { out_refund_no: string }[]).map((r) => r.out_refund_no)
   }
 
   /** Fen already refunded or possibly being refunded (anything not failed): the cap for a new refund. */

@@ -3,6 +3,7 @@
 // back through zod by the shifts service.
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
+import { OWN_ROWS_SQL, type CounterId } from './counter-id'
 
 export interface ShiftRow {
   id: string
@@ -11,6 +12,7 @@ export interface ShiftRow {
   opened_at: number
   closed_at: number | null
   z_report: string | null
+  device_id: string
 }
 
 /** Count and sum (fen) of one group. */
@@ -34,10 +36,14 @@ export class ShiftsRepo {
   // Prepared once: every sale asks for the open shift, and each prepared statement holds native memory until GC.
   private currentStmt: Statement<[], ShiftRow> | null = null
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly counter: CounterId,
+  ) {}
 
+  /** This counter's open shift. */
   current(): ShiftRow | undefined {
-    this.currentStmt ??= this.db.prepare<[], ShiftRow>(`SELECT * FROM shifts WHERE closed_at IS NULL`)
+    this.currentStmt ??= this.db.prepare<[], ShiftRow>(`SELECT * FROM shifts WHERE closed_at IS NULL AND ${OWN_ROWS_SQL}`)
     return this.currentStmt.get()
   }
 
@@ -46,7 +52,7 @@ export class ShiftsRepo {
   }
 
   insert(id: string, cashier: string, floatFen: number, openedAt: number): void {
-    this.db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at) VALUES (?, ?, ?, ?)`).run(id, cashier, floatFen, openedAt)
+    this.db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at, device_id) VALUES (?, ?, ?, ?, ?)`).run(id, cashier, floatFen, openedAt, this.counter.current())
   }
 
   close(id: string, closedAt: number, zReportJson: string): void {
@@ -55,7 +61,7 @@ export class ShiftsRepo {
 
   /** The shift a reconciliation defaults to: the one closed last, else the open one. */
   lastClosedOrOpen(): ShiftRow | undefined {
-    return this.db.prepare(`SELECT * FROM shifts ORDER BY closed_at IS NULL, closed_at DESC LIMIT 1`).get() as ShiftRow | undefined
+    return this.db.prepare(`SELECT * FROM shifts WHERE ${OWN_ROWS_SQL} ORDER BY closed_at IS NULL, closed_at DESC LIMIT 1`).get() as ShiftRow | undefined
   }
 
   list(limit: number): ShiftRow[] {
