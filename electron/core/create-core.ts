@@ -15,7 +15,7 @@ import { SettingsService, type GatewayConfig } from '../settings/service'
 import { ShiftService } from '../shifts/service'
 import type { AppInfo } from '../shared/contract'
 import { AuthinfoCache } from '../../native-bridge/face/authinfo-cache'
-import { DEFAULT_DEVICES_CONFIG, DeviceService, type DeviceServiceOptions, type DevicesConfig } from '../devices/device-service'
+import { DEFAULT_DEVICES_CONFIG, DeviceService, type DeviceServiceOptions } from '../devices/device-service'
 import { createFacePort } from '../devices/face-port'
 import { createDeviceHandlers } from '../devices/handlers'
 import { journalHealth, watchJournal } from './journal-watch'
@@ -88,6 +88,8 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   let flushed: (key: string) => void = () => {}
   const writes = watchJournal(journal, bus, clock, log, (key) => flushed(key))
   const settings = new SettingsService(journal, secrets, (v) => bus.emit('settings:changed', v), clock.now)
+  const damagedSettings = settings.damagedFields()
+  if (damagedSettings.length > 0) log.warn('settings: stored values unreadable, their defaults apply until saved again', { fields: damagedSettings.join(',') })
   const shifts = new ShiftService(journal, clock.now, (s) => bus.emit('shifts:changed', s))
 
   // Demo mode runs the sandbox gateway in-process on loopback (started lazily so
@@ -153,22 +155,10 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     bus,
     log,
     now: clock.now,
-    load: () => {
-      const saved = journal.getSetting('devices')
-      return saved ? (JSON.parse(saved) as DevicesConfig) : DEFAULT_DEVICES_CONFIG
-    },
-    save: (cfg) => journal.setSetting('devices', JSON.stringify(cfg)),
+    load: () => settings.devices() ?? DEFAULT_DEVICES_CONFIG,
+    save: (cfg) => settings.saveDevices(cfg),
     verifyPin: (pin) => settings.pin.verify(pin),
-    faceSdkFolders: {
-      load: () => {
-        try {
-          return JSON.parse(journal.getSetting('devices.faceSdkFolders') ?? 'null') as unknown
-        } catch {
-          return null // unreadable: the install default (validated by the service either way)
-        }
-      },
-      save: (folders) => journal.setSetting('devices.faceSdkFolders', JSON.stringify(folders)),
-    },
+    faceSdkFolders: { load: () => settings.faceSdkFolders(), save: (folders) => settings.saveFaceSdkFolders(folders) },
     audit: (e) =>
       journal.audit.append({ at: clock.now(), call: `devices:faceLibrary:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, reason: undefined }, response: null, error: e.reason ?? null }),
     ...(options.deviceAdapters ? { adapters: options.deviceAdapters } : {}),

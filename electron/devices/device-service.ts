@@ -43,8 +43,8 @@ export { WINDOWS_KEYBOARD_HID_NOTE }
 export interface DeviceServiceOptions {
   bus: EventBus
   log: Logger
-  /** Reads the saved device settings (the settings store provides it). */
-  load: () => DevicesConfig
+  /** Reads the saved device settings as stored (the settings service provides it); each role's part is parsed by its slot. */
+  load: () => unknown
   /** Persists device settings after `configure`. */
   save: (config: DevicesConfig) => void
   now?: () => number
@@ -170,7 +170,8 @@ export class DeviceService {
   private loadConfig(): DevicesConfig {
     let raw: Partial<Record<ConfiguredRole, unknown>> | undefined
     try {
-      raw = this.opts.load()
+      const loaded = this.opts.load()
+      if (typeof loaded === 'object' && loaded !== null) raw = loaded as Partial<Record<ConfiguredRole, unknown>>
     } catch (e) {
       this.opts.log.warn('devices: could not load config, using defaults', { error: e instanceof Error ? e.message : String(e) })
     }

@@ -13,6 +13,7 @@ import { liveCheckFailure, type LiveCheck } from './live-check'
 import { ACTIVATION_FIELDS, LIVE_FIELD_ZH, liveMissing } from './live-ready'
 import { MerchantActivation } from './activation'
 import { PinGuard } from './pin'
+import { readStoredSettings } from './stored'
 
 type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'pinNeedsChange' | 'secretsEncrypted' | 'mode' | 'liveMissing'> & { mode: AppMode }
 
@@ -85,6 +86,14 @@ export class SettingsService {
 
   /** Plain settings change only through save(), so they are read from the journal once and kept. */
   private cached: Plain | null = null
+  /** Stored fields that were unreadable at the last read (their defaults apply until saved again). */
+  private damaged: string[] = []
+
+  /** Settings fields the journal held in a form this version cannot read (empty when all is well). */
+  damagedFields(): string[] {
+    this.plain()
+    return [...this.damaged]
+  }
 
   private plain(): Plain {
     if (!this.cached) {
@@ -92,11 +101,42 @@ export class SettingsService {
       // Settings saved before the first-run setup existed carry no setupDone: that
       // counter was set up already, so the setup does not pop up after an update —
       // unless it went live before PINs were required (the setup sets the first PIN).
-      const saved = stored ? (JSON.parse(stored) as Partial<Plain>) : null
+      const read = readStoredSettings(stored)
+      this.damaged = read.damaged
+      const saved = stored ? read.values : null
       const legacyDone = saved ? { setupDone: !(saved.mode === 'live' && !this.pin.isSet()) } : {}
       this.cached = { ...DEFAULTS, deviceId: this.installDeviceId(), ...legacyDone, ...saved }
     }
     return this.cached
+  }
+
+  /** The saved device settings as stored (the device service parses each role's part), or null when none are saved. */
+  devices(): unknown {
+    return this.jsonSetting('devices')
+  }
+
+  saveDevices(config: unknown): void {
+    this.journal.setSetting('devices', JSON.stringify(config))
+  }
+
+  /** The folders a vendor face SDK may be loaded from, as stored (validated by the device service), or null. */
+  faceSdkFolders(): unknown {
+    return this.jsonSetting('devices.faceSdkFolders')
+  }
+
+  saveFaceSdkFolders(folders: string[]): void {
+    this.journal.setSetting('devices.faceSdkFolders', JSON.stringify(folders))
+  }
+
+  /** A JSON setting; an unreadable one reads as null (its owner then uses its default and says so). */
+  private jsonSetting(key: string): unknown {
+    const raw = this.journal.getSetting(key)
+    if (raw === null) return null
+    try {
+      return JSON.parse(raw) as unknown
+    } catch {
+      return null
+    }
   }
 
   /** Forget the kept copy (after the journal's settings row was changed outside this service). */
