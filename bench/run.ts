@@ -34,7 +34,7 @@ function add(row: Row): void {
 }
 
 // 1. Scan to request ----------------------------------------------------------
-log('1/6 scan-to-request latency (socat pty, HID keyboard decoder)')
+log('1/6 scan-to-request latency (kernel pty, socat pty, HID keyboard decoder)')
 const scanRow = (name: string, method: string, samples: ScanSample[]) => {
   const total = summarize(samples.map((s) => s.totalMs))
   const part = (k: keyof ScanSample) => summarize(samples.map((s) => s[k]))
@@ -49,7 +49,8 @@ const scanRow = (name: string, method: string, samples: ScanSample[]) => {
     detail: { total, decode: part('decodeMs'), dispatchAndJournal: part('journalMs'), signAndSend: part('sendMs') },
   })
 }
-scanRow('scan→request, serial', 'CR written into a socat pty → serialport → decoder → validator → payByCode (zod, 1 fsynced commit) → pay at sandbox', await serialScanLatency(300))
+scanRow('scan→request, serial', 'CR written into a kernel pty pair (posix_openpt; the adapter opens the slave like a serial port) → serialport → decoder → validator → payByCode (zod, 1 fsynced commit) → pay at sandbox', await serialScanLatency(300, 'pty'))
+scanRow('scan→request, serial via socat', 'the same, with every byte relayed by a socat process first (the test rig for unplug/replug): the relay hop is not on a real counter', await serialScanLatency(300, 'socat'))
 scanRow('scan→request, HID keyboard', 'Enter report → keyboard decoder → validator → payByCode (zod, 1 fsynced commit) → pay at sandbox', await hidScanLatency(300))
 
 // 2. Result detection ---------------------------------------------------------

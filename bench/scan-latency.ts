@@ -1,5 +1,5 @@
 // Row 1: scan-to-request latency. From the moment the scanner's terminator
-// arrives (CR written into a real socat pty; the Enter report handed to the
+// arrives (CR written into a real pty — the kernel's own pair, or through socat; the Enter report handed to the
 // HID keyboard decoder) to the moment the sandbox has the pay request in hand:
 // decoder → validator → devices:scan event → payment:payByCode through the
 // core's dispatcher (zod) → order inserted and marked submitted in the journal
@@ -10,6 +10,7 @@ import { silentLogger } from '../electron/kernel/logger'
 import type { SandboxGateway } from '../electron/gateway/sandbox/server'
 import { CODES } from '../electron/test-support/payments-kit'
 import { HidScannerAdapter, type HidDeviceLike } from '../native-bridge/scanners/hid-adapter'
+import { PtyPair } from '../native-bridge/scanners/pty-pair'
 import { SocatPair } from '../native-bridge/scanners/socat-pair'
 import { keyboardReports } from '../native-bridge/scanners/test-reports'
 import { gatewayConfigFor, startSandbox, tempDir } from './lib/gateway'
@@ -74,16 +75,28 @@ export async function waitConnected(core: Core): Promise<void> {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-export async function serialScanLatency(samples: number): Promise<ScanSample[]> {
-  const sandbox = await startSandbox()
+/** How the scanner's bytes reach the serial port: a kernel pty pair (master written directly, like a device driver), or through socat's relay process. */
+export type SerialLine = 'pty' | 'socat'
+
+async function openLine(line: SerialLine): Promise<{ path: string; write(data: string): void; close(): Promise<void> }> {
+  if (line === 'pty') {
+    const pty = new PtyPair()
+    return { path: pty.path, write: (d) => pty.write(d), close: async () => pty.close() }
+  }
   const pair = new SocatPair()
   await pair.start()
+  return { path: pair.b, write: (d) => pair.write(d), close: () => pair.stop() }
+}
+
+export async function serialScanLatency(samples: number, line: SerialLine = 'pty'): Promise<ScanSample[]> {
+  const sandbox = await startSandbox()
+  const pair = await openLine(line)
   const dir = tempDir('scan-serial')
   const core = await createCore({ userDataDir: dir.path, transport: 'browser', version: 'bench', log: silentLogger, gateway: gatewayConfigFor(sandbox.url) })
   const arrivals = payArrivals(sandbox)
   const out: ScanSample[] = []
   try {
-    await core.services.devices.configure({ scanner: { kind: 'serial', path: pair.b, baudRate: 115200, terminator: 'CR' } })
+    await core.services.devices.configure({ scanner: { kind: 'serial', path: pair.path, baudRate: 115200, terminator: 'CR' } })
     await waitConnected(core)
     const marks = payOnScan(core)
     for (let i = 0; i < samples; i++) {
@@ -98,7 +111,7 @@ export async function serialScanLatency(samples: number): Promise<ScanSample[]> 
   } finally {
     arrivals.stop()
     await core.close()
-    await pair.stop()
+    await pair.close()
     await sandbox.close()
     dir.remove()
   }
