@@ -2,7 +2,7 @@
 // by amount text ("12.30"), with filters; newest first, paged. Uses the
 // journal's indexes (see bench/ for timings on a million orders).
 import type { Db } from '../journal/db'
-import { FINAL_STATES_SQL, type OrderRow } from '../journal/orders'
+import { FINAL_STATES_SQL, orderFromDb, type OrderRow, type StoredOrder } from '../journal/orders'
 import type { OrderQuery } from '../shared/contract'
 import { parseYuan } from '../shared/money'
 
@@ -55,7 +55,8 @@ export function searchOrders(db: Db, q: Parsed): { rows: OrderRow[]; total: numb
   }
   if (q.needsAttention) where.push(NEEDS_ATTENTION_SQL)
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const rows = db.prepare(`SELECT * FROM orders ${clause} ORDER BY created_at DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as OrderRow[]
+  const stored = db.prepare(`SELECT * FROM orders ${clause} ORDER BY created_at DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as StoredOrder[]
+  const rows = stored.map((r) => orderFromDb(r))
   // Counting a million matches costs more than the page itself: count up to a cap
   // and say "more than" beyond it (the screen shows "10000+").
   const counted = (db.prepare(`SELECT count(*) n FROM (SELECT 1 FROM orders ${clause} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n

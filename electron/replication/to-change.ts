@@ -1,5 +1,6 @@
 // Journal rows (as the outbox reads them) to the store's change shapes.
 import type { OutboxEntry } from '../journal'
+import { encodeMaybe } from '../shared/stored-message'
 import type { StoreChange } from '../store/changes'
 
 export function toStoreChange(e: OutboxEntry): StoreChange {
@@ -18,7 +19,7 @@ export function toStoreChange(e: OutboxEntry): StoreChange {
         cashier: r.cashier,
         shiftId: r.shift_id,
         transactionId: r.transaction_id,
-        attention: r.attention,
+        attention: encodeMaybe(r.attention),
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         paidAt: r.paid_at,

@@ -2,6 +2,7 @@
 // aggregate queries (fast on a large journal: see bench/).
 import type { Db } from '../journal/db'
 import type { PayMethod, PayType, ShiftReport, ShiftView } from '../shared/contract'
+import { decodeMessage } from '../shared/stored-message'
 
 interface Agg {
   k: string
@@ -25,12 +26,12 @@ export function computeReport(db: Db, kind: 'X' | 'Z', shift: ShiftView, at: num
     .get(shift.id) as { cancelled: number | null; failed: number | null }
   const attention = db
     .prepare(
-      `SELECT out_trade_no, coalesce(attention, step) reason FROM orders WHERE shift_id = ? AND (attention IS NOT NULL OR state = 'review'
+      `SELECT out_trade_no, 0 refund, coalesce(attention, step) reason FROM orders WHERE shift_id = ? AND (attention IS NOT NULL OR state = 'review'
          OR state NOT IN ('paid','cancelled','closed','failed','review'))
        UNION ALL
-       SELECT out_trade_no, '退款：' || step FROM refunds WHERE shift_id = ? AND state NOT IN ('success','failed')`,
+       SELECT out_trade_no, 1, step FROM refunds WHERE shift_id = ? AND state NOT IN ('success','failed')`,
     )
-    .all(shift.id, shift.id) as { out_trade_no: string; reason: string }[]
+    .all(shift.id, shift.id) as { out_trade_no: string; refund: number; reason: string }[]
 
   const byPaytypePaid = paidBy('paytype')
   const paytypes = [...new Set([...byPaytypePaid.map((a) => a.k), ...refundsBy.map((a) => a.k)])].sort() as PayType[]
@@ -53,7 +54,7 @@ export function computeReport(db: Db, kind: 'X' | 'Z', shift: ShiftView, at: num
     netFen,
     cancelled: counts.cancelled ?? 0,
     failed: counts.failed ?? 0,
-    attention: attention.map((a) => ({ outTradeNo: a.out_trade_no, reason: a.reason })),
+    attention: attention.map((a) => ({ outTradeNo: a.out_trade_no, refund: a.refund === 1, reason: decodeMessage(a.reason) })),
     expectedFen: shift.floatFen + netFen,
   }
 }
