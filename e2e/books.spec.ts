@@ -49,7 +49,7 @@ test('对账 after a Z close: the Z report says reconciled, the list shows the d
   await expect(app.getByTestId('reconcile-item')).toHaveAttribute('data-difference', 'paid-not-recorded')
   await expect(app.getByTestId('reconcile-item')).toContainText(no)
   await snap(app, 'shift-reconcile')
-  expect(j.orders.get(no)).toMatchObject({ state: 'paid', attention: expect.stringContaining('对账') })
+  expect(j.orders.get(no)).toMatchObject({ state: 'paid', attention: { code: 'RECONCILE_PAID_NOT_RECORDED' } })
   // It was booked paid and flagged: run again on demand, the books and the gateway now agree.
   await app.getByTestId('reconcile-run').click()
   await expect(app.getByTestId('reconcile-summary')).toContainText('0 处差异')
