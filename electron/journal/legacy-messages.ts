@@ -141,7 +141,7 @@ export function legacyMessage(kind: LegacyKind, text: string, failureCode: strin
   // The gateway's own words stored as they came (a failure reason; the step of a failed orderquery).
   if (failureCode && (kind === 'failure' || kind === 'refund-failure')) return msg('GATEWAY_REFUSED', { code: failureCode, text })
   if (failureCode && kind === 'step') return msg('PAY_FAILED', { code: failureCode, text })
-  return msg('LEGACY_TEXT', { text: text.slice(0, 1_000) })
+  return msg('LEGACY_TEXT', { text: text.slice(0, 500) })
 }
 
 /** A stored Z report: each attention reason as a message (a refund's had "退款：" in front). Not JSON: left as it is. */

@@ -22,7 +22,7 @@ export function decodeMessage(text: string): Message {
       // not JSON: an old sentence that happens to start with a brace
     }
   }
-  return msg('LEGACY_TEXT', { text: text.slice(0, 1_000) })
+  return msg('LEGACY_TEXT', { text: text.slice(0, 500) })
 }
 
 export function decodeMaybe(text: string | null | undefined): Message | null {
