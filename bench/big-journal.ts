@@ -7,6 +7,8 @@ import Database from 'better-sqlite3'
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { migrate } from '../electron/journal/db'
+import { msg } from '../electron/shared/contract'
+import { encodeMessage } from '../electron/shared/stored-message'
 import { seededRandom } from './lib/stats'
 
 export const BIG_JOURNAL = '.tmp/bench-journal-1m.sqlite3'
@@ -37,7 +39,7 @@ export function ensureBigJournal(path = BIG_JOURNAL, log: (s: string) => void = 
      VALUES (?, ?, ?, ?, '演示门店01', ?, ?, ?, ?, ?, ?, ?, ?, 'cashier1', ?, ?, ?, ?, ?)`,
   )
   const refund = db.prepare(
-    `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, refund_id, reason, shift_id, created_at, updated_at) VALUES (?, ?, ?, 'success', '退款成功', ?, '', ?, ?, ?)`,
+    `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, refund_id, reason, shift_id, created_at, updated_at) VALUES (?, ?, ?, 'success', ?, ?, '', ?, ?, ?)`,
   )
   const shift = db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at, closed_at, z_report) VALUES (?, 'cashier1', 50000, ?, ?, NULL)`)
   const perShift = Math.ceil(BIG_ORDERS / SHIFTS)
@@ -63,12 +65,12 @@ export function ensureBigJournal(path = BIG_JOURNAL, log: (s: string) => void = 
           paytype,
           amount,
           state,
-          paid ? '收款成功' : state,
+          encodeMessage(paid ? msg('PAID') : state === 'review' ? msg('CANNOT_CANCEL') : state === 'failed' ? msg('PAY_FAILED', { code: '10006', text: '余额不足' }) : msg('CANCELLED_BY_CASHIER')),
           method === 'code' ? '1345****0000' : null,
           paid || state === 'review' ? `7551${String(n).padStart(14, '0')}` : null,
           state === 'failed' ? '10006' : null,
-          state === 'failed' ? '余额不足' : null,
-          state === 'review' ? '撤销被拒绝，请人工核对' : null,
+          state === 'failed' ? encodeMessage(msg('GATEWAY_REFUSED', { code: '10006', text: '余额不足' })) : null,
+          state === 'review' ? encodeMessage(msg('ATTENTION_CANCEL_WINDOW_PASSED', { minutes: 5, outcome: 'unknown' })) : null,
           refunded,
           shiftId(day),
           created + 5,
@@ -76,7 +78,7 @@ export function ensureBigJournal(path = BIG_JOURNAL, log: (s: string) => void = 
           created + 3_000,
           paid ? created + 3_000 : null,
         )
-        if (refunded) refund.run(`R${String(n).padStart(8, '0')}_${no.slice(-20)}`, no, refunded, `REF${n}`, shiftId(day), created + 60_000, created + 60_000)
+        if (refunded) refund.run(`R${String(n).padStart(8, '0')}_${no.slice(-20)}`, no, refunded, encodeMessage(msg('REFUND_SUCCEEDED', { amountFen: refunded })), `REF${n}`, shiftId(day), created + 60_000, created + 60_000)
       }
     }
     db.prepare(`INSERT INTO counters (name, value) VALUES ('order', ?)`).run(BIG_ORDERS)

@@ -63,7 +63,7 @@ async function sell(core: Core, n: number, latencies: number[] | null): Promise<
       const final = core.services.journal.orders.get(no)
       if (final?.state !== 'paid') {
         failures++
-        console.error(`load: ${no} ended ${final?.state}: ${final?.step}; ${core.services.journal.orders.events(no).map((e) => e.note).join(' / ')}`)
+        console.error(`load: ${no} ended ${final?.state}: ${JSON.stringify(final?.step)}; ${core.services.journal.orders.events(no).map((e) => JSON.stringify(e.note)).join(' / ')}`)
       }
     }
     latencies?.push(performance.now() - t0)

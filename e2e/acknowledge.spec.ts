@@ -1,6 +1,7 @@
 // A final order that carries a flag (here: paid, then turned to refund at the
 // gateway) is cleared by a supervisor who checked it: wrong PIN refused, the
 // right one clears the flag and keeps the note in the timeline.
+import { msg } from '../electron/shared/contract'
 import { call, CODES, expect, payByTypedCode, test, typeAmount } from './fixtures'
 import { snapStill } from './still'
 
@@ -12,7 +13,7 @@ test('a supervisor marks a flagged order as checked with the PIN', async ({ app,
   const found = await call(core, 'orders:search', { state: 'paid' })
   const outTradeNo = (found.ok && found.value.items[0]?.outTradeNo) || ''
   // What a 10002 answer (paid, then turned to refund elsewhere) leaves behind.
-  core.services.journal.orders.transition(outTradeNo, 'paid', { attention: '支付后已转入退款，请核对' }, 'orderquery: 10002 turned to refund', Date.now())
+  core.services.journal.orders.transition(outTradeNo, 'paid', { attention: msg('ATTENTION_TURNED_TO_REFUND') }, msg('GATEWAY_ANSWER', { call: 'orderquery', state: 'refund' }), Date.now())
 
   await app.keyboard.press('F10')
   const row = app.locator('.ant-table-row').filter({ hasText: '¥6.60' })

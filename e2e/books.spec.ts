@@ -1,6 +1,7 @@
 // The books (issue 11): a journal that stops taking writes while the customer
 // enters the password, and the 对账 screen after a Z close.
 import { injectWriteFailure } from '../electron/test-support/journal-write-faults'
+import { msg } from '../electron/shared/contract'
 import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
 test('the journal refuses writes while the customer pays: 已收款，账本写入失败, sales refused, then recorded', async ({ app, core }) => {
@@ -32,8 +33,8 @@ test('对账 after a Z close: the Z report says reconciled, the list shows the d
   const no = 'E2EVOIDEDPAID00000001'
   await core.services.gateway().pay({ outTradeNo: no, totalFee: 1300, body: 't', authCode: CODES.wechatInstant })
   const j = core.services.journal
-  j.orders.insert({ out_trade_no: no, method: 'code', paytype: 'WECHAT', amount_fen: 1300, body: 't', step: 's', auth_code_masked: null, cashier: '李四', shift_id: core.services.shifts.currentId(), created_at: Date.now() })
-  j.orders.transition(no, 'failed', { failure_code: 'NOT_SUBMITTED' }, 'local void (test)', Date.now())
+  j.orders.insert({ out_trade_no: no, method: 'code', paytype: 'WECHAT', amount_fen: 1300, body: 't', step: msg('ORDER_CREATING'), auth_code_masked: null, cashier: '李四', shift_id: core.services.shifts.currentId(), created_at: Date.now() })
+  j.orders.transition(no, 'failed', { failure_code: 'NOT_SUBMITTED' }, msg('TECHNICAL', { text: 'local void (test)' }), Date.now())
   await expect.poll(async () => call(core, 'payment:current', {})).toMatchObject({ ok: true, value: null })
 
   await app.keyboard.press('F11')
@@ -48,7 +49,7 @@ test('对账 after a Z close: the Z report says reconciled, the list shows the d
   await expect(app.getByTestId('reconcile-item')).toHaveAttribute('data-difference', 'paid-not-recorded')
   await expect(app.getByTestId('reconcile-item')).toContainText(no)
   await snap(app, 'shift-reconcile')
-  expect(j.orders.get(no)).toMatchObject({ state: 'paid', attention: expect.stringContaining('对账') })
+  expect(j.orders.get(no)).toMatchObject({ state: 'paid', attention: { code: 'RECONCILE_PAID_NOT_RECORDED' } })
   // It was booked paid and flagged: run again on demand, the books and the gateway now agree.
   await app.getByTestId('reconcile-run').click()
   await expect(app.getByTestId('reconcile-summary')).toContainText('0 处差异')

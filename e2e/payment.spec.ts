@@ -1,4 +1,6 @@
 // Payment flows on the checkout against the in-process sandbox gateway.
+import { en } from '../app/src/i18n/en'
+import { zhCN } from '../app/src/i18n/zh-CN'
 import { scaledPolicy } from '../electron/payments/policy'
 import { call, CODES, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
 
@@ -38,6 +40,32 @@ test.describe('password wait', () => {
     core.services.sandbox!.control.payNow(current.value.outTradeNo)
     await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 10_000 })
     await expect(app.getByTestId('panel-amount')).toHaveText('¥1,500.00')
+  })
+
+  // The core sends codes: the English screen reads English steps and an English timeline
+  // (before, the steps came as Chinese sentences and the timeline as "orderquery: paid").
+  test('in English, the step and the order timeline are English words for the core’s codes', async ({ app, core }) => {
+    await app.getByTestId('header-language').click()
+    await typeAmount(app, '15')
+    await payByTypedCode(app, CODES.wechatNeverPays)
+    await expect(app.getByTestId('panel-title')).toHaveText(en.panel.waitingCustomer)
+    await expect(app.getByTestId('payment-panel')).toContainText(en.messages.code.WAITING_PASSWORD)
+    await expect(app.getByTestId('payment-panel')).not.toContainText(zhCN.messages.code.WAITING_PASSWORD)
+    await snap(app, 'checkout-password-wait-en')
+    const current = await call(core, 'payment:current', {})
+    if (!current.ok || !current.value) throw new Error('no order in flight')
+    core.services.sandbox!.control.payNow(current.value.outTradeNo)
+    await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 10_000 })
+    await expect(app.getByTestId('panel-title')).toHaveText(en.panel.paid)
+
+    await app.keyboard.press('F10')
+    await app.locator('.ant-table-row').filter({ hasText: '¥15.00' }).click()
+    const timeline = app.getByTestId('timeline')
+    await expect(timeline).toContainText('Submitted → Paying')
+    await expect(timeline).toContainText('Gateway answer (Order query): paid')
+    await expect(timeline).toContainText('Order query: paid')
+    await expect(timeline).not.toContainText(/[\u4e00-\u9fff]/)
+    await snap(app, 'orders-timeline-en')
   })
 })
 

@@ -6,7 +6,7 @@
 // the problem shown. One fresh core (real journal, in-process sandbox) per cell.
 import { injectWriteFailure, smallDisk, type SmallDisk } from '../../electron/test-support/journal-write-faults'
 import { CODES, startTestCore, type TestCore } from '../../electron/test-support/payments-kit'
-import type { AppHealth, OrderView } from '../../electron/shared/contract'
+import { msg, type AppHealth, type OrderView } from '../../electron/shared/contract'
 import { checkOrder } from './agreement'
 
 export type JournalFault = 'write-error' | 'disk-full'
@@ -132,8 +132,8 @@ const STEPS: { step: string; run(e: Env): Promise<void> }[] = [
 async function paidButVoided(c: TestCore, no: string, fen: number): Promise<void> {
   await c.services.gateway().pay({ outTradeNo: no, totalFee: fen, body: 't', authCode: CODES.instant })
   const j = c.services.journal
-  j.orders.insert({ out_trade_no: no, method: 'code', paytype: 'WECHAT', amount_fen: fen, body: 't', step: 's', auth_code_masked: null, cashier: 'c', shift_id: c.services.shifts.currentId(), created_at: Date.now() })
-  j.orders.transition(no, 'failed', { failure_code: 'NOT_SUBMITTED' }, 'voided (rolled-back journal)', Date.now())
+  j.orders.insert({ out_trade_no: no, method: 'code', paytype: 'WECHAT', amount_fen: fen, body: 't', step: msg('ORDER_CREATING'), auth_code_masked: null, cashier: 'c', shift_id: c.services.shifts.currentId(), created_at: Date.now() })
+  j.orders.transition(no, 'failed', { failure_code: 'NOT_SUBMITTED' }, msg('TECHNICAL', { text: 'voided (rolled-back journal)' }), Date.now())
 }
 
 async function runCell(step: (typeof STEPS)[number], fault: JournalFault): Promise<JournalFaultCell> {

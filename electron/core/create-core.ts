@@ -170,7 +170,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     fetch: async (rawdata) => {
       const v = settings.terminal()
       const out = await gateway().getFaceAuth({ storeId: v.storeId, storeName: v.storeName, deviceId: v.deviceId, rawdata })
-      if (out.kind !== 'ok') throw new Error(out.kind === 'failed' ? `获取刷脸凭证失败：${out.message}` : `获取刷脸凭证结果未知：${out.reason}`)
+      if (out.kind !== 'ok') throw new Error(out.kind === "failed" ? `getfaceauth refused: ${out.code} ${out.message}` : `getfaceauth answer unknown: ${out.reason}`)
       return { authinfo: out.authinfo, expiresIn: out.expiresIn, appid: out.appid, mchId: out.channelMchId }
     },
   })

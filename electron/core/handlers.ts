@@ -4,10 +4,10 @@ import type { GatewayClient } from '../gateway/types'
 import type { Journal } from '../journal'
 import type { PaymentEngine } from '../payments/engine'
 import type { RefundService } from '../payments/refunds'
-import { orderView, outcomeZh, refundView } from '../payments/view'
+import { orderView, refundView } from '../payments/view'
 import type { SettingsService } from '../settings/service'
 import type { ShiftService } from '../shifts/service'
-import type { TimelineEntry } from '../shared/contract'
+import { msg, type Message, type TimelineEntry } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { checkLiveGateway } from '../settings/live-check'
 import { JournalWriteError } from '../journal/write-guard'
@@ -27,38 +27,16 @@ export interface DomainServices {
 
 type H<K extends keyof Handlers> = Pick<Handlers, K>
 
-// The order timeline is read by store managers: states and calls in Chinese,
-// the engine's technical note kept in brackets for support.
-const STATE_ZH: Record<string, string> = {
-  created: '已创建',
-  submitted: '已提交',
-  paying: '等待顾客支付',
-  querying: '查询中',
-  cancelling: '撤销中',
-  paid: '已收款',
-  cancelled: '已撤销',
-  closed: '已关闭',
-  failed: '失败',
-  review: '需人工核对',
-}
-const CALL_ZH: Record<string, string> = {
-  pay: '付款码支付',
-  facepay: '刷脸支付',
-  getfaceauth: '获取刷脸凭证',
-  orderquery: '查询订单',
-  cancel: '撤销订单',
-  refund: '退款',
-  refundquery: '查询退款',
-  WECHAT_PreOrder: '微信预下单',
-  ALIPAY_PreOrder: '支付宝预下单',
-}
-function stateEntry(at: number, from: string | null, to: string, note: string): TimelineEntry {
-  const text = from && from !== to ? `${STATE_ZH[from] ?? from} → ${STATE_ZH[to] ?? to}` : (STATE_ZH[to] ?? to)
+// The order timeline: states and calls as codes the renderer words; the
+// engine's note on each transition (a message too) says why.
+function stateEntry(at: number, from: string | null, to: string, note: Message | null): TimelineEntry {
+  const text = from && from !== to ? msg('STATE_CHANGED', { from, to }) : msg('STATE_ENTERED', { to })
   return { at, kind: 'state', text, ...(note ? { detail: note } : {}) }
 }
 
 function gatewayEntry(at: number, call: string, outcome: string, error: string | null): TimelineEntry {
-  return { at, kind: 'gateway', text: `${CALL_ZH[call] ?? call}：${outcomeZh(outcome)}${error ? '（通信异常）' : ''}`, ...(error ? { detail: error } : {}) }
+  const text = msg(error ? 'GATEWAY_CALL_FAILED' : 'GATEWAY_CALL', { call, outcome })
+  return { at, kind: 'gateway', text, ...(error ? { detail: msg('TECHNICAL', { text: error.slice(0, 500) }) } : {}) }
 }
 
 export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'payment:payByFace' | 'payment:payByQr' | 'payment:stop' | 'payment:current'> {

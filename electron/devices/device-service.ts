@@ -193,7 +193,7 @@ export class DeviceService {
       log: this.opts.log,
       now: () => this.now(),
       setStatus: (kind, state, detail) => {
-        const status: DeviceStatus = { device, kind, state, detail: detail.slice(0, 500), at: this.now() }
+        const status: DeviceStatus = { device, kind, state, detail, at: this.now() }
         this.statuses.set(device, status)
         this.opts.bus.emit('devices:status', status)
       },

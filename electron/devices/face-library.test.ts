@@ -100,7 +100,7 @@ describe('choosing the face SDK library', () => {
     // Kill the worker through the SDK (the fake aborts on ABORT): the restart checks the file again.
     const face = core.services.devices.face()
     await face?.getFaceCode({ authinfo: 'A', appid: 'wx1', mchId: 'm', storeId: 's', outTradeNo: 'ABORT0002', totalFee: 100 }).catch(() => null)
-    await until(async () => /SHA-256/.test((await faceStatus())?.detail ?? ''))
+    await until(async () => /SHA-256/.test(String((await faceStatus())?.detail.params?.['error'] ?? '')))
     expect((await faceStatus())?.state).toBe('failed')
   })
 

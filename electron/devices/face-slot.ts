@@ -3,11 +3,23 @@
 // needs the supervisor, and the file is checked against the allowed SDK
 // folders and its hash before it is chosen and again before every worker start.
 import { PosFailure } from '../shared/result'
-import { FaceConfig } from '../shared/contract'
-import type { FaceCamera, FaceStatus } from '../../native-bridge/face/types'
+import { FaceConfig, msg, type MessageCode } from '../shared/contract'
+import type { FaceCamera, FaceStatus, FaceStatusReason } from '../../native-bridge/face/types'
 import type { AdapterFactories } from './adapters'
 import { checkFaceLibrary } from './face-library'
 import type { RoleSlot, SlotContext } from './roles'
+
+/** The camera's own reasons (native-bridge) as message codes: every reason must have one. */
+const FACE_STATUS: Record<FaceStatusReason, MessageCode> = {
+  'simulated-starting': 'FACE_SIMULATED_STARTING',
+  'simulated-ready': 'FACE_SIMULATED_READY',
+  closed: 'FACE_CLOSED',
+  'not-started': 'FACE_NOT_STARTED',
+  'process-starting': 'FACE_PROCESS_STARTING',
+  ready: 'FACE_READY',
+  'init-failed': 'FACE_INIT_FAILED',
+  'process-failed': 'FACE_PROCESS_FAILED',
+}
 
 export class FaceSlot implements RoleSlot<FaceConfig> {
   readonly role = 'face' as const
@@ -43,7 +55,7 @@ export class FaceSlot implements RoleSlot<FaceConfig> {
   async apply(config: FaceConfig): Promise<void> {
     await this.close()
     if (config.kind === 'none') {
-      this.ctx.setStatus('none', 'disabled', 'no face camera configured')
+      this.ctx.setStatus('none', 'disabled', msg('FACE_NONE'))
       return
     }
     // Checked again before every worker start: the folder list or the file may have changed since.
@@ -55,7 +67,7 @@ export class FaceSlot implements RoleSlot<FaceConfig> {
     const camera = this.factories.face(config, preflight)
     this.camera = camera
     const report = (s: FaceStatus) => {
-      if (this.camera === camera) this.ctx.setStatus(s.kind, s.state, s.detail)
+      if (this.camera === camera) this.ctx.setStatus(s.kind, s.state, msg(FACE_STATUS[s.reason], s.params))
     }
     this.unsubscribe = camera.onStatus(report)
     report(camera.status())

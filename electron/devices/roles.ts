@@ -4,7 +4,7 @@
 // and treats them all alike: parse the saved config, open what it names,
 // report status, close. A new device class is one slot (or one adapter in an
 // existing slot) plus one contract entry.
-import type { DeviceRole, DeviceStatus } from '../shared/contract'
+import type { DeviceRole, DeviceStatus, Message } from '../shared/contract'
 import type { EventBus } from '../kernel/event-bus'
 import type { Logger } from '../kernel/logger'
 
@@ -16,7 +16,7 @@ export interface SlotContext {
   log: Logger
   now: () => number
   /** Reports this role's state (emitted as devices:status). */
-  setStatus(kind: string, state: DeviceStatus['state'], detail: string): void
+  setStatus(kind: string, state: DeviceStatus['state'], detail: Message): void
 }
 
 export interface RoleSlot<C> {

@@ -3,7 +3,7 @@
 // backoff until it is back. Reads from a replaced adapter are ignored, so a
 // reconnect can neither lose a finished scan nor deliver one twice.
 import type { ScannerAdapter, ScannerRead, ScanSource } from '../../native-bridge/scanners/types'
-import type { DeviceStatus } from '../shared/contract'
+import { msg, type DeviceStatus, type Message } from '../shared/contract'
 
 export interface Backoff {
   initialMs: number
@@ -17,7 +17,7 @@ const FAILED_AFTER = 5
 export interface ScannerConnectionOptions {
   createAdapter: () => ScannerAdapter
   onRead: (source: ScanSource, read: ScannerRead) => void
-  onStatus: (state: DeviceStatus['state'], detail: string) => void
+  onStatus: (state: DeviceStatus['state'], detail: Message) => void
   backoff?: Backoff
 }
 
@@ -58,7 +58,7 @@ export class ScannerConnection {
     const adapter = this.opts.createAdapter()
     const gen = ++this.generation
     const live = () => gen === this.generation && !this.stopped
-    this.opts.onStatus('connecting', adapter.describe)
+    this.opts.onStatus('connecting', msg('DEVICE_CONNECTING', { device: adapter.describe }))
     // Listeners go on before open(): bytes that arrive with the open are not lost.
     adapter.on('read', (read) => {
       if (live()) this.opts.onRead(adapter.source, read)
@@ -67,14 +67,14 @@ export class ScannerConnection {
       if (!live()) return
       this.adapter = null
       void adapter.close().catch(() => {})
-      this.retry(`${adapter.describe}: disconnected (${err.message})`)
+      this.retry('DEVICE_LOST', adapter.describe, err.message)
     })
     try {
       await adapter.open()
     } catch (e) {
       if (!live()) return
       await adapter.close().catch(() => {})
-      this.retry(`${adapter.describe}: not available (${e instanceof Error ? e.message : String(e)})`)
+      this.retry('DEVICE_UNAVAILABLE', adapter.describe, e instanceof Error ? e.message : String(e))
       return
     }
     if (!live()) {
@@ -83,15 +83,15 @@ export class ScannerConnection {
     }
     this.adapter = adapter
     this.failures = 0
-    this.opts.onStatus('connected', adapter.describe)
+    this.opts.onStatus('connected', msg('DEVICE_CONNECTED', { device: adapter.describe }))
   }
 
-  private retry(why: string): void {
+  private retry(code: 'DEVICE_LOST' | 'DEVICE_UNAVAILABLE', device: string, error: string): void {
     if (this.stopped) return
     const delay = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** Math.min(this.failures, 20))
     this.failures++
     const state = this.failures >= FAILED_AFTER ? 'failed' : 'disconnected'
-    this.opts.onStatus(state, `${why}; retrying in ${Math.round(delay / 100) / 10} s`)
+    this.opts.onStatus(state, msg(code, { device, error: error.slice(0, 500), retryS: Math.round(delay / 100) / 10 }))
     this.timer = setTimeout(() => void this.connect(), delay)
   }
 }

@@ -3,7 +3,7 @@
 // through the ScanValidator and out as devices:scan or devices:rejected.
 import { maskCode } from '../gateway/paytype'
 import { PosFailure } from '../shared/result'
-import { ScannerConfig, type ScanEvent } from '../shared/contract'
+import { msg, ScannerConfig, type ScanEvent } from '../shared/contract'
 import { SimulatedScannerAdapter } from '../../native-bridge/scanners/simulated-adapter'
 import type { ScannerRead, ScanSource } from '../../native-bridge/scanners/types'
 import type { AdapterFactories } from './adapters'
@@ -36,7 +36,7 @@ export class ScannerSlot implements RoleSlot<ScannerConfig> {
   async apply(config: ScannerConfig): Promise<void> {
     await this.close()
     if (config.kind === 'wedge') {
-      this.ctx.setStatus('wedge', 'connected', 'keyboard wedge: scans are read from the keyboard in the cashier window')
+      this.ctx.setStatus('wedge', 'connected', msg('DEVICE_WEDGE'))
       return
     }
     const connection = new ScannerConnection({

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Journal } from './index'
 import { MIGRATIONS } from './migrations'
+import { msg } from '../shared/contract'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -41,10 +42,16 @@ const stamped = (j: Journal, table: string) => j.db.prepare(`SELECT DISTINCT dev
 
 describe('the counter id on every row (migration v5)', () => {
   it('fills existing rows with this counter id, keeps the audit append-only and re-ships nothing', () => {
-    const j = Journal.open(oldJournal())
+    const path = oldJournal()
+    // v5 alone: stamping is not a change the store needs (later migrations may re-ship rows they change).
+    const raw = new Database(path)
+    raw.exec(MIGRATIONS[4] as string)
+    expect(raw.prepare(`SELECT count(*) n FROM outbox`).get()).toEqual({ n: 0 })
+    raw.pragma('user_version = 5')
+    raw.close()
+    const j = Journal.open(path)
     try {
       for (const table of ['orders', 'refunds', 'shifts', 'audit']) expect(stamped(j, table), table).toEqual(['POSA'])
-      expect(j.db.prepare(`SELECT count(*) n FROM outbox`).get()).toEqual({ n: 0 })
       expect(() => j.db.prepare(`UPDATE audit SET outcome = 'x'`).run()).toThrow(/append-only/)
       expect(j.db.prepare(`SELECT enabled FROM replication_state`).get()).toEqual({ enabled: 1 })
       expect(j.shifts.current()?.id).toBe('S1')
@@ -69,7 +76,7 @@ describe('the counter id on every row (migration v5)', () => {
     try {
       j.db.prepare(`INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, cashier, created_at, updated_at, device_id) VALUES ('B1', 'code', 'WECHAT', 100, 'x', 'querying', 's', 'b', 3, 3, 'POSB')`).run()
       j.setSetting('settings', JSON.stringify({ deviceId: 'POSC' }))
-      j.orders.insert({ out_trade_no: 'C1', method: 'code', paytype: 'WECHAT', amount_fen: 200, body: 'y', step: 's', auth_code_masked: null, cashier: 'c', shift_id: 'S1', created_at: 4 })
+      j.orders.insert({ out_trade_no: 'C1', method: 'code', paytype: 'WECHAT', amount_fen: 200, body: 'y', step: msg('ORDER_CREATING'), auth_code_masked: null, cashier: 'c', shift_id: 'S1', created_at: 4 })
       expect(j.orders.get('C1')?.device_id).toBe('POSC')
       expect(j.orders.open().map((o) => o.out_trade_no)).toEqual(['A2', 'C1'])
       expect(j.orders.inReview(10)).toEqual(['A3'])

@@ -1,9 +1,11 @@
 // The journal: one SQLite file in the user data folder (WAL, synchronous=FULL,
 // so a committed transition survives a power cut). Migrations are plain SQL
-// strings applied in order and tracked with PRAGMA user_version.
+// strings applied in order and tracked with PRAGMA user_version (v5 calls two
+// SQL functions registered here first: journal/legacy-messages.ts).
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { registerLegacyFunctions } from './legacy-messages'
 import { MIGRATIONS } from './migrations'
 
 export type Db = Database.Database
@@ -27,6 +29,8 @@ export function migrate(db: Db): void {
   if (current > MIGRATIONS.length) {
     throw new Error(`journal schema v${current} is newer than this app (v${MIGRATIONS.length}): refusing to open`)
   }
+  // v5 rewrites stored sentences as message codes with these (SQL alone cannot parse them).
+  if (current < MIGRATIONS.length) registerLegacyFunctions(db)
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v] as string)

@@ -179,4 +179,19 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX shifts_one_open;
   CREATE UNIQUE INDEX shifts_one_open_per_counter ON shifts (device_id) WHERE closed_at IS NULL;
   `,
+  /* v6: words out of the journal. Steps, failure reasons, attention flags and
+     the engine's notes become message codes (JSON, see shared/contract/message.ts);
+     a Z report's attention reasons too. legacy_message / legacy_z_report are
+     registered by db.ts (journal/legacy-messages.ts): known sentences map to
+     their code and params, anything else to LEGACY_TEXT shown verbatim. */ `
+  UPDATE orders SET
+    step = legacy_message('step', step, failure_code, amount_fen),
+    failure_message = legacy_message('failure', failure_message, failure_code, amount_fen),
+    attention = legacy_message('attention', attention, failure_code, amount_fen);
+  UPDATE refunds SET
+    step = legacy_message('refund-step', step, failure_code, amount_fen),
+    failure_message = legacy_message('refund-failure', failure_message, failure_code, amount_fen);
+  UPDATE order_events SET note = legacy_message('note', note, NULL, NULL) WHERE note != '';
+  UPDATE shifts SET z_report = legacy_z_report(z_report) WHERE z_report IS NOT NULL;
+  `,
 ]

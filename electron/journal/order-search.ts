@@ -2,7 +2,7 @@
 // by amount text ("12.30"), with filters; newest first, paged. Uses the
 // journal's indexes (see bench/ for timings on a million orders).
 import type { Db } from './db'
-import { FINAL_STATES_SQL, type OrderRow } from './orders'
+import { FINAL_STATES_SQL, orderFromDb, type OrderRow, type StoredOrder } from './orders'
 import type { OrderQuery } from '../shared/contract'
 import { parseYuan } from '../shared/money'
 
@@ -61,7 +61,8 @@ export function searchOrders(db: Db, q: OrderSearchQuery): OrderSearchResult {
   }
   if (q.needsAttention) where.push(NEEDS_ATTENTION_SQL)
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const rows = db.prepare(`SELECT * FROM orders ${clause} ORDER BY created_at DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as OrderRow[]
+  const stored = db.prepare(`SELECT * FROM orders ${clause} ORDER BY created_at DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as StoredOrder[]
+  const rows = stored.map((r) => orderFromDb(r))
   // Counting a million matches costs more than the page itself: count up to a cap
   // and say "more than" beyond it (the screen shows "10000+").
   const counted = (db.prepare(`SELECT count(*) n FROM (SELECT 1 FROM orders ${clause} LIMIT ${TOTAL_CAP + 1})`).get(params) as { n: number }).n

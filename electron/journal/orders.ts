@@ -1,7 +1,8 @@
 // Orders and their transitions. Every state change is one transaction that
 // updates the row and appends to order_events, committed (synchronous=FULL)
 // before the engine makes the network call that depends on it.
-import type { OrderState, PayMethod, PayType } from '../shared/contract'
+import type { Message, OrderState, PayMethod, PayType } from '../shared/contract'
+import { decodeMaybe, decodeMessage, encodeMaybe, encodeMessage } from '../shared/stored-message'
 import type { Db } from './db'
 import { OWN_ROWS_SQL, type CounterId } from './counter-id'
 
@@ -12,15 +13,15 @@ export interface OrderRow {
   amount_fen: number
   body: string
   state: OrderState
-  step: string
+  step: Message
   awaiting_customer: number
   deadline_at: number | null
   auth_code_masked: string | null
   transaction_id: string | null
   code_url: string | null
   failure_code: string | null
-  failure_message: string | null
-  attention: string | null
+  failure_message: Message | null
+  attention: Message | null
   refunded_fen: number
   cashier: string
   shift_id: string | null
@@ -70,6 +71,27 @@ const CHANGE_COLUMNS = [
   'refunded_fen',
 ] as const
 
+/** The message columns hold JSON (migration v5); read back through zod, never trusted raw. */
+const MESSAGE_COLUMNS = new Set<string>(['step', 'failure_message', 'attention'])
+
+export type StoredOrder = Omit<OrderRow, 'step' | 'failure_message' | 'attention'> & { step: string; failure_message: string | null; attention: string | null }
+
+/** A row as SQLite returns it → an OrderRow (for every `SELECT * FROM orders`). */
+export function orderFromDb(raw: StoredOrder): OrderRow
+export function orderFromDb(raw: StoredOrder | undefined): OrderRow | undefined
+export function orderFromDb(raw: StoredOrder | undefined): OrderRow | undefined {
+  if (!raw) return undefined
+  return { ...raw, step: decodeMessage(raw.step), failure_message: decodeMaybe(raw.failure_message), attention: decodeMaybe(raw.attention) }
+}
+
+/** One transition's note (order_events.note): a message, or '' for none. */
+export interface OrderEvent {
+  at: number
+  from_state: string | null
+  to_state: string
+  note: Message | null
+}
+
 export const FINAL_STATES_SQL = `('paid','cancelled','closed','failed','review')`
 
 export class OrdersRepo {
@@ -94,51 +116,49 @@ export class OrdersRepo {
   }
 
   insert(order: NewOrder): OrderRow {
+    const step = encodeMessage(order.step)
     this.db.transaction(() => {
-      this.insertStmt.run({ ...order, device_id: this.counter.current() })
-      this.eventStmt.run(order.out_trade_no, order.created_at, null, 'created', order.step)
+      this.insertStmt.run({ ...order, step, device_id: this.counter.current() })
+      this.eventStmt.run(order.out_trade_no, order.created_at, null, 'created', step)
     })()
     return this.get(order.out_trade_no) as OrderRow
   }
 
   get(outTradeNo: string): OrderRow | undefined {
-    return this.getStmt.get(outTradeNo) as OrderRow | undefined
+    return orderFromDb(this.getStmt.get(outTradeNo) as StoredOrder | undefined)
   }
 
   /** Moves an order to `state` (may equal the current one for a step change) and records why. */
-  transition(outTradeNo: string, state: OrderState, changes: OrderChanges, note: string, at: number): OrderRow {
+  transition(outTradeNo: string, state: OrderState, changes: OrderChanges, note: Message | null, at: number): OrderRow {
     const sets = ['state = @state', 'updated_at = @at']
     const params: Record<string, unknown> = { outTradeNo, state, at }
     for (const col of CHANGE_COLUMNS) {
       if (col in changes) {
         sets.push(`${col} = @${col}`)
-        params[col] = changes[col] ?? null
+        const value = changes[col] ?? null
+        params[col] = MESSAGE_COLUMNS.has(col) ? encodeMaybe(value as Message | null) : value
       }
     }
     this.db.transaction(() => {
-      const before = this.getStmt.get(outTradeNo) as OrderRow | undefined
+      const before = this.getStmt.get(outTradeNo) as StoredOrder | undefined
       if (!before) throw new Error(`no order ${outTradeNo}`)
       const sql = `UPDATE orders SET ${sets.join(', ')} WHERE out_trade_no = @outTradeNo`
       let stmt = this.updateStmts.get(sql)
       if (!stmt) this.updateStmts.set(sql, (stmt = this.db.prepare(sql)))
       stmt.run(params)
-      if (before.state !== state || note) this.eventStmt.run(outTradeNo, at, before.state, state, note)
+      if (before.state !== state || note) this.eventStmt.run(outTradeNo, at, before.state, state, note ? encodeMessage(note) : '')
     })()
     return this.get(outTradeNo) as OrderRow
   }
 
   /** This counter's orders not final yet (to resume after a restart). */
   open(): OrderRow[] {
-    return this.openStmt.all() as OrderRow[]
+    return (this.openStmt.all() as StoredOrder[]).map((r) => orderFromDb(r))
   }
 
-  events(outTradeNo: string): { at: number; from_state: string | null; to_state: string; note: string }[] {
-    return this.db.prepare(`SELECT at, from_state, to_state, note FROM order_events WHERE out_trade_no = ? ORDER BY id`).all(outTradeNo) as {
-      at: number
-      from_state: string | null
-      to_state: string
-      note: string
-    }[]
+  events(outTradeNo: string): OrderEvent[] {
+    const rows = this.db.prepare(`SELECT at, from_state, to_state, note FROM order_events WHERE out_trade_no = ? ORDER BY id`).all(outTradeNo) as (Omit<OrderEvent, 'note'> & { note: string })[]
+    return rows.map((e) => ({ ...e, note: decodeMaybe(e.note) }))
   }
 
   /** This counter's orders flagged `review`, oldest first (the review sweep asks about them again). */

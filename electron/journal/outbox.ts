@@ -3,8 +3,8 @@
 // reads them in order with the rows' current values, and deletes what the
 // store acknowledged. Only this file knows the outbox's SQL.
 import type { Db } from './db'
-import type { OrderRow } from './orders'
-import type { RefundRow } from './refunds'
+import { orderFromDb, type OrderRow, type StoredOrder } from './orders'
+import { refundFromDb, type RefundRow, type StoredRefund } from './refunds'
 
 export interface OutboxShift {
   id: string
@@ -119,11 +119,11 @@ export class OutboxRepo {
 
   private read(seq: number, kind: OutboxEntry['kind'], key: string): OutboxEntry | null {
     if (kind === 'order') {
-      const row = this.db.prepare('SELECT * FROM orders WHERE out_trade_no = ?').get(key) as OrderRow | undefined
+      const row = orderFromDb(this.db.prepare('SELECT * FROM orders WHERE out_trade_no = ?').get(key) as StoredOrder | undefined)
       return row ? { seq, kind, row } : null
     }
     if (kind === 'refund') {
-      const row = this.db.prepare('SELECT * FROM refunds WHERE out_refund_no = ?').get(key) as RefundRow | undefined
+      const row = refundFromDb(this.db.prepare('SELECT * FROM refunds WHERE out_refund_no = ?').get(key) as StoredRefund | undefined)
       return row ? { seq, kind, row } : null
     }
     if (kind === 'shift') {

@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { z } from 'zod'
 import { writeFileDurably } from '../kernel/durable-file'
+import { msg } from '../shared/contract'
+import { encodeMessage } from '../shared/stored-message'
 import type { Db } from './db'
 import { COUNTER_ID_SQL } from './counter-id'
 
@@ -76,11 +78,13 @@ export function pruneRecent(path: string, since: number): void {
  * back in as `querying` (with its submission time, so the engine's usual
  * query-then-settle runs and no order is voided without asking the gateway).
  */
+const RESTORED = encodeMessage(msg('RESTORED_QUERYING'))
+
 export function reinsertMissing(db: Db, entries: RecentOrder[], now: number): string[] {
   const has = db.prepare(`SELECT 1 FROM orders WHERE out_trade_no = ?`)
   const insert = db.prepare(
     `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, cashier, shift_id, submitted_at, deadline_at, created_at, updated_at, device_id)
-     VALUES (?, ?, ?, ?, ?, 'querying', '恢复备份后向支付网关查询中…', ?, ?, ?, ?, ?, ?, ${COUNTER_ID_SQL})`,
+     VALUES (?, ?, ?, ?, ?, 'querying', ?, ?, ?, ?, ?, ?, ?, ${COUNTER_ID_SQL})`,
   )
   const event = db.prepare(`INSERT INTO order_events (out_trade_no, at, from_state, to_state, note) VALUES (?, ?, NULL, 'querying', ?)`)
   const added: string[] = []
@@ -89,8 +93,8 @@ export function reinsertMissing(db: Db, entries: RecentOrder[], now: number): st
     db.prepare(`INSERT OR IGNORE INTO own_device_ids (id) SELECT ${COUNTER_ID_SQL}`).run()
     for (const e of entries) {
       if (has.get(e.no)) continue
-      insert.run(e.no, e.method, e.paytype, e.amount, e.body, e.cashier, e.shift, e.created, now, e.created, now)
-      event.run(e.no, now, 'restored from a backup that did not have this order: asking the gateway')
+      insert.run(e.no, e.method, e.paytype, e.amount, e.body, RESTORED, e.cashier, e.shift, e.created, now, e.created, now)
+      event.run(e.no, now, RESTORED)
       added.push(e.no)
     }
   })()

@@ -6,7 +6,7 @@ import type { Journal } from '../journal'
 import type { OrderChanges, OrderRow } from '../journal/orders'
 import type { RefundRow } from '../journal/refunds'
 import type { JournalWriteGuard } from '../journal/write-guard'
-import type { OrderState } from '../shared/contract'
+import type { Message, OrderState } from '../shared/contract'
 import { FINAL_ORDER_STATES } from '../shared/contract'
 import type { Clock } from './clock'
 import type { PaymentPolicy } from './policy'
@@ -59,7 +59,7 @@ export class EngineContext {
   }
 
   /** Commit a transition to the journal, then tell the renderer. */
-  move(outTradeNo: string, state: OrderState, changes: OrderChanges, note: string): OrderRow {
+  move(outTradeNo: string, state: OrderState, changes: OrderChanges, note: Message | null): OrderRow {
     const at = this.clock.now()
     const before = this.order(outTradeNo)
     const { journal, writes } = this.deps

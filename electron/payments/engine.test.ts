@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { OrderView } from '../shared/contract'
+import { msg, type OrderDetail, type OrderView } from '../shared/contract'
 import { scaledPolicy } from './policy'
 import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
@@ -138,7 +138,7 @@ describe('stop and the cancel rules', () => {
     core.services.engine.stop(o.outTradeNo)
     const done = await core.settle(o.outTradeNo)
     expect(done.state).toBe('cancelled')
-    expect(done.step).toContain('已撤销')
+    expect(done.step.code).toBe('CANCELLED_BY_CASHIER')
     const rows = core.services.journal.db.prepare('SELECT call, at FROM audit WHERE ref = ? ORDER BY id').all(o.outTradeNo) as { call: string; at: number }[]
     const payAt = rows.find((r) => r.call === 'pay')!.at
     const cancelAt = rows.find((r) => r.call === 'cancel')!.at
@@ -206,14 +206,14 @@ describe('face payment (simulated camera, real getfaceauth/facepay against the s
   })
 
   it.each([
-    [1211, 'cancelled', '取消'],
-    [1222, 'cancelled', '付款码'],
-    [1233, 'failed', '刷脸'],
-  ])('amount %i: the customer cancels / switches to a code / the SDK fails → %s, nothing sent to facepay', async (amount, state, words) => {
+    [1211, 'cancelled', 'FACE_CANCELLED'],
+    [1222, 'cancelled', 'FACE_SWITCHED_TO_CODE'],
+    [1233, 'failed', 'FACE_FAILED'],
+  ])('amount %i: the customer cancels / switches to a code / the SDK fails → %s, nothing sent to facepay', async (amount, state, step) => {
     core = await startTestCore()
     const done = await face(core, amount)
     expect(done.state).toBe(state)
-    expect(done.step).toContain(words)
+    expect(done.step.code).toBe(step)
     expect(core.services.journal.audit.all().filter((a) => a.call === 'facepay')).toHaveLength(0)
   })
 })
@@ -261,7 +261,7 @@ describe('flagged orders', () => {
   async function flaggedPaidOrder(c: TestCore): Promise<OrderView> {
     const o = await c.settle((await pay(c, CODES.instant, 800)).outTradeNo)
     // as after a 10002 (paid, then turned to refund) answer
-    c.services.journal.orders.transition(o.outTradeNo, 'paid', { attention: '支付后已转入退款，请核对' }, 'test: flagged', Date.now())
+    c.services.journal.orders.transition(o.outTradeNo, 'paid', { attention: msg('ATTENTION_TURNED_TO_REFUND') }, msg('TECHNICAL', { text: 'test: flagged' }), Date.now())
     return o
   }
 
@@ -286,8 +286,8 @@ describe('flagged orders', () => {
     const ok = await core.dispatch('orders:acknowledge', { outTradeNo: o.outTradeNo, pin: '808182', note: '商户后台已核对' })
     expect(ok.ok && (ok.value as OrderView).attention).toBeNull()
     const d = await core.dispatch('orders:get', { outTradeNo: o.outTradeNo })
-    const timeline = (d as { value: { timeline: { detail?: string }[] } }).value.timeline
-    expect(timeline.some((t) => t.detail?.includes('商户后台已核对'))).toBe(true)
+    const timeline = (d as { value: OrderDetail }).value.timeline
+    expect(timeline.some((t) => t.detail?.code === 'ACKNOWLEDGED' && t.detail.params?.['note'] === '商户后台已核对')).toBe(true)
   })
 
   it('health says the gateway is degraded after a 5xx, and ok again after a verified answer', async () => {
@@ -312,7 +312,7 @@ describe('review sweep', () => {
     const o = await pay(core, CODES.dropAfterCommit) // the gateway takes the money, the answer is lost
     const flagged = await core.settle(o.outTradeNo)
     expect(flagged.state).toBe('review')
-    expect(flagged.attention).toContain('撤销期限')
+    expect(flagged.attention?.code).toBe('ATTENTION_CANCEL_WINDOW_PASSED')
     control.clearFaults()
     const until = Date.now() + 5_000
     let state = flagged.state

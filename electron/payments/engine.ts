@@ -6,14 +6,14 @@ import { maskCode, payTypeOfAuthCode } from '../gateway/paytype'
 import type { PayOutcome } from '../gateway/types'
 import type { OrderRow } from '../journal/orders'
 import { JournalWriteError } from '../journal/write-guard'
-import type { OrderView, PayMethod, PayType } from '../shared/contract'
+import { msg, type Message, type OrderView, type PayMethod, type PayType } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { EngineContext, isFinal, OrderControl, type EngineDeps } from './context'
 import { newOutTradeNo } from './ids'
 import { deadlineFor } from './policy'
 import { formatYuan } from '../shared/money'
 import { confirmNotFound, earliestCancelTime, OrderSettler } from './settle'
-import { orderView, STEP } from './view'
+import { answered, orderView, refused, STEP } from './view'
 
 /**
  * The goods description (`body`, shown as 商品 on the order and on the customer's
@@ -75,7 +75,7 @@ export class PaymentEngine {
       if (row.state !== 'cancelling' && row.state !== 'created') {
         const earliest = earliestCancelTime(this.ctx, row)
         const waiting = this.ctx.clock.now() < earliest
-        this.ctx.move(outTradeNo, 'cancelling', { step: waiting ? STEP.waitingToCancel : STEP.cancelling, awaiting_customer: 0, deadline_at: waiting ? earliest : null }, 'cashier pressed Stop')
+        this.ctx.move(outTradeNo, 'cancelling', { step: waiting ? STEP.waitingToCancel : STEP.cancelling, awaiting_customer: 0, deadline_at: waiting ? earliest : null }, msg('CASHIER_STOPPED'))
       }
     }
     return orderView(this.ctx.order(outTradeNo))
@@ -124,7 +124,7 @@ export class PaymentEngine {
     const row = this.ctx.deps.journal.orders.get(outTradeNo)
     if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
     if (!isFinal(row.state)) throw new PosFailure('CONFLICT', '订单仍在处理中，请等待结果')
-    return orderView(this.ctx.move(outTradeNo, row.state, { attention: null }, `主管已核对${note ? `：${note}` : ''}`))
+    return orderView(this.ctx.move(outTradeNo, row.state, { attention: null }, msg('ACKNOWLEDGED', { note: note.slice(0, 256) })))
   }
 
   /** Resolves when every running order has settled (tests, shutdown). */
@@ -173,7 +173,7 @@ export class PaymentEngine {
             ...cashierOf(shifts.ensureOpen(terminal.cashier)),
             created_at: now,
           })
-          return submit ? journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), 'submitting to the gateway', now) : row
+          return submit ? journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), STEP.submitted, now) : row
         }),
       )
     } catch (e) {
@@ -219,12 +219,13 @@ export class PaymentEngine {
     const row = this.ctx.order(outTradeNo)
     const now = this.ctx.clock.now()
     try {
-      const marked = this.ctx.deps.writes.durable(() => this.ctx.deps.journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), 'submitting to the gateway', now))
+      const marked = this.ctx.deps.writes.durable(() => this.ctx.deps.journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), STEP.submitted, now))
       this.ctx.deps.bus.emit('payment:update', orderView(marked))
       return marked
     } catch (e) {
       if (!(e instanceof JournalWriteError)) throw e
-      this.endLocally(outTradeNo, 'failed', STEP.notSubmittedJournal, `not sent: journal write failed (${e.reason})`, 'JOURNAL_WRITE')
+      const why = msg('NOT_SUBMITTED_JOURNAL', { reason: e.reason })
+      this.endLocally(outTradeNo, 'failed', why, why, 'JOURNAL_WRITE')
       return null
     }
   }
@@ -242,21 +243,24 @@ export class PaymentEngine {
     try {
       if (!face) throw new Error('no face camera configured')
       const auth = await face.authenticate()
-      if (control.stopRequested) return void this.endLocally(outTradeNo, 'cancelled', STEP.cancelledByCashier, 'stopped before face code')
+      if (control.stopRequested) return void this.endLocally(outTradeNo, 'cancelled', STEP.cancelledByCashier, msg('CASHIER_STOPPED'))
       result = await face.getFaceCode({ ...auth, outTradeNo, totalFee: row.amount_fen })
     } catch (e) {
       // Nothing was sent to the gateway yet: the order ends here, no money moved.
       const message = e instanceof Error ? e.message : String(e)
-      return void this.endLocally(outTradeNo, 'failed', `刷脸设备异常：${message}。请改用扫码收款`, `face camera failed: ${message}`, 'FACE_DEVICE')
+      const why = msg('FACE_DEVICE_FAILED', { text: message.slice(0, 500) })
+      return void this.endLocally(outTradeNo, 'failed', why, why, 'FACE_DEVICE')
     }
-    if (control.stopRequested) return void this.endLocally(outTradeNo, 'cancelled', STEP.cancelledByCashier, 'stopped during face capture')
+    if (control.stopRequested) return void this.endLocally(outTradeNo, 'cancelled', STEP.cancelledByCashier, msg('CASHIER_STOPPED'))
     switch (result.kind) {
       case 'user-cancel':
-        return void this.endLocally(outTradeNo, 'cancelled', STEP.faceCancelled, 'customer cancelled face pay')
+        return void this.endLocally(outTradeNo, 'cancelled', STEP.faceCancelled, STEP.faceCancelled)
       case 'scan-payment':
-        return void this.endLocally(outTradeNo, 'cancelled', STEP.faceSwitchToCode, 'customer switched to a payment code')
-      case 'error':
-        return void this.endLocally(outTradeNo, 'failed', `刷脸失败：${result.message}。请改用扫码收款`, `face SDK error: ${result.message}`, 'FACE_ERROR')
+        return void this.endLocally(outTradeNo, 'cancelled', STEP.faceSwitchToCode, STEP.faceSwitchToCode)
+      case 'error': {
+        const why = msg('FACE_FAILED', { text: result.message.slice(0, 500) })
+        return void this.endLocally(outTradeNo, 'failed', why, why, 'FACE_ERROR')
+      }
       case 'ok': {
         const submitted = this.markSubmitted(outTradeNo)
         if (!submitted) return
@@ -277,14 +281,14 @@ export class PaymentEngine {
     if (!out) return
     switch (out.kind) {
       case 'created':
-        this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingQr, code_url: out.codeUrl, awaiting_customer: 1 }, 'pre-order created')
+        this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingQr, code_url: out.codeUrl, awaiting_customer: 1 }, answered('preorder', 'created'))
         await new OrderSettler(this.ctx, outTradeNo, control, false).run()
         return
       case 'failed':
-        this.ctx.move(outTradeNo, 'failed', { step: `下单失败：${out.message}`, failure_code: out.code, failure_message: out.message, deadline_at: null }, `pre-order failed: ${out.code}`)
+        this.ctx.move(outTradeNo, 'failed', { step: msg('PREORDER_FAILED', { code: out.code, text: out.message }), failure_code: out.code, failure_message: refused(out.code, out.message), deadline_at: null }, answered('preorder', 'failed', { code: out.code, text: out.message }))
         return
       case 'unknown':
-        this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, `pre-order unknown: ${out.reason}`)
+        this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, answered('preorder', 'unknown', { text: out.reason }))
         await new OrderSettler(this.ctx, outTradeNo, control, true).run()
     }
   }
@@ -294,19 +298,19 @@ export class PaymentEngine {
     switch (out.kind) {
       case 'paid':
         if (out.totalFee !== row.amount_fen) break // let the settler flag the mismatch after a query
-        this.ctx.move(outTradeNo, 'paid', { step: STEP.paid, transaction_id: out.transactionId, deadline_at: null, paid_at: this.ctx.clock.now() }, 'pay: paid')
+        this.ctx.move(outTradeNo, 'paid', { step: STEP.paid, transaction_id: out.transactionId, deadline_at: null, paid_at: this.ctx.clock.now() }, answered('pay', 'paid'))
         return
       case 'failed':
-        this.ctx.move(outTradeNo, 'failed', { step: `支付失败：${out.message}`, failure_code: out.code, failure_message: out.message, deadline_at: null }, `pay: failed ${out.code}`)
+        this.ctx.move(outTradeNo, 'failed', { step: msg('PAY_FAILED', { code: out.code, text: out.message }), failure_code: out.code, failure_message: refused(out.code, out.message), deadline_at: null }, answered('pay', 'failed', { code: out.code, text: out.message }))
         return
       // Stopped while the pay call was out: the order stays `cancelling` (the settler goes straight to the cancel rules).
       case 'paying':
-        if (control.stopRequested) this.ctx.move(outTradeNo, 'cancelling', {}, `pay: paying (${out.code}) after Stop`)
-        else this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingPassword, awaiting_customer: 1 }, `pay: paying (${out.code})`)
+        if (control.stopRequested) this.ctx.move(outTradeNo, 'cancelling', {}, msg('ANSWER_AFTER_STOP', { call: 'pay', state: 'paying' }))
+        else this.ctx.move(outTradeNo, 'paying', { step: STEP.awaitingPassword, awaiting_customer: 1 }, answered('pay', 'paying', { code: out.code }))
         break
       case 'unknown':
-        if (control.stopRequested) this.ctx.move(outTradeNo, 'cancelling', {}, `pay: unknown (${out.reason}) after Stop`)
-        else this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, `pay: unknown (${out.reason})`)
+        if (control.stopRequested) this.ctx.move(outTradeNo, 'cancelling', {}, msg('ANSWER_AFTER_STOP', { call: 'pay', state: 'unknown' }))
+        else this.ctx.move(outTradeNo, 'querying', { step: STEP.querying }, answered('pay', 'unknown', { text: out.reason }))
         break
     }
     await new OrderSettler(this.ctx, outTradeNo, control, out.kind === 'unknown').run()
@@ -319,13 +323,13 @@ export class PaymentEngine {
       // not have it — but a journal rolled back (damaged WAL, restored copy) can
       // hide one it has. Ask first; void only on a confirmed "does not exist".
       const answer = await confirmNotFound(this.ctx, row)
-      if (answer === 'notFound') return void this.endLocally(row.out_trade_no, 'failed', STEP.notSubmitted, 'recovery: created, gateway confirmed not found (twice)', 'NOT_SUBMITTED')
-      this.ctx.move(row.out_trade_no, 'querying', { step: STEP.querying, submitted_at: row.created_at }, `recovery: created, but orderquery answered ${answer}`)
+      if (answer === 'notFound') return void this.endLocally(row.out_trade_no, 'failed', STEP.notSubmitted, msg('RECOVERY_NOT_FOUND'), 'NOT_SUBMITTED')
+      this.ctx.move(row.out_trade_no, 'querying', { step: STEP.querying, submitted_at: row.created_at }, msg('RECOVERY_FOUND', { state: answer }))
     }
     await new OrderSettler(this.ctx, row.out_trade_no, control, true).run()
   }
 
-  private endLocally(outTradeNo: string, state: 'cancelled' | 'failed', step: string, note: string, failureCode?: string): OrderRow {
+  private endLocally(outTradeNo: string, state: 'cancelled' | 'failed', step: Message, note: Message, failureCode?: string): OrderRow {
     return this.ctx.move(outTradeNo, state, { step, awaiting_customer: 0, deadline_at: null, ...(failureCode ? { failure_code: failureCode, failure_message: step } : {}) }, note)
   }
 
@@ -335,7 +339,8 @@ export class PaymentEngine {
       return await send()
     } catch (e) {
       if (!(e instanceof GatewayValidationError)) throw e
-      this.endLocally(outTradeNo, 'failed', `订单信息不符合网关要求（${e.message}），未收款`, `not sent: ${e.message}`, 'INVALID_REQUEST')
+      const why = msg('INVALID_REQUEST', { text: e.message.slice(0, 500) })
+      this.endLocally(outTradeNo, 'failed', why, why, 'INVALID_REQUEST')
       return null
     }
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_MERCHANT, demoSandboxOptions } from '../gateway/sandbox/demo'
 import { startSandboxGateway, type SandboxGateway } from '../gateway/sandbox/server'
-import type { OrderView, ReconcileRun, ShiftReport } from '../shared/contract'
+import { msg, type OrderView, type ReconcileRun, type ShiftReport } from '../shared/contract'
 import { CODES, startTestCore, TIME_SCALE, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore | null = null
@@ -29,8 +29,8 @@ async function sale(c: TestCore, amountFen: number, authCode: string): Promise<O
 /** An order the journal decided locally (voided as never sent) — which the gateway in fact has, paid. */
 async function locallyVoidedButPaid(c: TestCore, outTradeNo: string, amountFen: number) {
   const paid = await c.services.gateway().pay({ outTradeNo, totalFee: amountFen, body: 't', authCode: CODES.instant })
-  c.services.journal.orders.insert({ out_trade_no: outTradeNo, method: 'code', paytype: 'WECHAT', amount_fen: amountFen, body: 't', step: 's', auth_code_masked: null, cashier: 'c', shift_id: c.services.shifts.currentId(), created_at: Date.now() })
-  c.services.journal.orders.transition(outTradeNo, 'failed', { failure_code: 'NOT_SUBMITTED' }, 'local void (test)', Date.now())
+  c.services.journal.orders.insert({ out_trade_no: outTradeNo, method: 'code', paytype: 'WECHAT', amount_fen: amountFen, body: 't', step: msg('ORDER_CREATING'), auth_code_masked: null, cashier: 'c', shift_id: c.services.shifts.currentId(), created_at: Date.now() })
+  c.services.journal.orders.transition(outTradeNo, 'failed', { failure_code: 'NOT_SUBMITTED' }, msg('TECHNICAL', { text: 'local void (test)' }), Date.now())
   return paid
 }
 
@@ -46,8 +46,8 @@ describe('end-of-day reconciliation (对账)', () => {
     const voided = await locallyVoidedButPaid(c, 'T2VOIDEDPAID000000001', 1300)
     // The journal says paid, the gateway never heard of it.
     const ghost = 'T2GHOSTPAID0000000002'
-    c.services.journal.orders.insert({ out_trade_no: ghost, method: 'code', paytype: 'WECHAT', amount_fen: 1400, body: 't', step: 's', auth_code_masked: null, cashier: 'c', shift_id: c.services.shifts.currentId(), created_at: Date.now() })
-    c.services.journal.orders.transition(ghost, 'paid', { transaction_id: '4200000000000000000001' }, 'test', Date.now())
+    c.services.journal.orders.insert({ out_trade_no: ghost, method: 'code', paytype: 'WECHAT', amount_fen: 1400, body: 't', step: msg('ORDER_CREATING'), auth_code_masked: null, cashier: 'c', shift_id: c.services.shifts.currentId(), created_at: Date.now() })
+    c.services.journal.orders.transition(ghost, 'paid', { transaction_id: '4200000000000000000001' }, msg('TECHNICAL', { text: 'test' }), Date.now())
 
     const z = (await c.dispatch('shifts:close', { pin: '808182' })) as { ok: true; value: ShiftReport }
     expect(z.ok).toBe(true)
@@ -63,9 +63,9 @@ describe('end-of-day reconciliation (对账)', () => {
     expect(c.services.journal.orders.get('T2VOIDEDPAID000000001')).toMatchObject({
       state: 'paid',
       transaction_id: voided.kind === 'paid' ? voided.transactionId : '',
-      attention: expect.stringContaining('对账'),
+      attention: { code: 'RECONCILE_PAID_NOT_RECORDED' },
     })
-    expect(c.services.journal.orders.get(ghost)?.attention).toContain('对账')
+    expect(c.services.journal.orders.get(ghost)?.attention).toEqual({ code: 'RECONCILE_RECORDED_NOT_PAID' })
     // Orders whose state came from a verified final answer were not asked again.
     const queried = c.services.journal.audit.all().filter((a) => a.call === 'orderquery').map((a) => a.ref)
     expect(queried.filter((r) => r === 'T2VOIDEDPAID000000001')).toHaveLength(1)

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import type { OrderRow } from '../journal/orders'
 import type { ReconcileRunRow as RunRow } from '../journal/reconcile'
-import type { ReconcileDifference, ReconcileItem, ReconcileRun } from '../shared/contract'
+import { msg, sameMessage, type Message, type ReconcileDifference, type ReconcileItem, type ReconcileRun } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { journalFailureReason } from '../journal/write-guard'
 import type { EngineContext } from './context'
@@ -21,15 +21,16 @@ export interface ReconcileOptions {
 }
 
 
-const ATTENTION: Record<ReconcileDifference, string> = {
-  'paid-not-recorded': '对账：网关显示已收款，账本原记为未收款，已按网关更正，请核对',
-  'recorded-not-paid': '对账：账本记为已收款，网关显示未收款，请核对',
-  amount: '对账：网关金额与账本不符，请核对',
-  'transaction-id': '对账：网关交易号与账本不符，请核对',
-  'open-at-gateway': '对账：本机已结束此单，网关仍显示未完成，请核对',
-  'no-answer': '',
-  review: '',
-  open: '',
+/** The flag a difference puts on the order (none for the ones that need no person). */
+const ATTENTION: Record<ReconcileDifference, Message | null> = {
+  'paid-not-recorded': msg('RECONCILE_PAID_NOT_RECORDED'),
+  'recorded-not-paid': msg('RECONCILE_RECORDED_NOT_PAID'),
+  amount: msg('RECONCILE_AMOUNT'),
+  'transaction-id': msg('RECONCILE_TRANSACTION_ID'),
+  'open-at-gateway': msg('RECONCILE_OPEN_AT_GATEWAY'),
+  'no-answer': null,
+  review: null,
+  open: null,
 }
 
 export class Reconciler {
@@ -132,11 +133,11 @@ export class Reconciler {
     const detail = difference ? describe(row, g) : ''
     this.repo.recordItem(id, row.out_trade_no, this.ctx.clock.now(), `${g.kind}:${g.source}`, difference, detail)
     if (!difference || !ATTENTION[difference]) return
-    const note = `reconciliation ${id}: ${difference} (${detail})`
+    const note = msg('RECONCILE_NOTE', { run: id, difference, text: detail })
     if (difference === 'paid-not-recorded' && g.totalFee === row.amount_fen && g.transactionId) {
       // The gateway has the money: the books must show it (and a person is asked to check).
       this.ctx.move(row.out_trade_no, 'paid', { transaction_id: g.transactionId, paid_at: row.paid_at ?? this.ctx.clock.now(), failure_code: null, failure_message: null, attention: ATTENTION[difference] }, note)
-    } else if (row.attention !== ATTENTION[difference]) {
+    } else if (!sameMessage(row.attention, ATTENTION[difference])) {
       this.ctx.move(row.out_trade_no, row.state, { attention: ATTENTION[difference] }, note)
     }
   }

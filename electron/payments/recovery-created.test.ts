@@ -3,7 +3,7 @@
 // about first, and voided only when the gateway says "does not exist" twice.
 // Real journal, real sandbox over loopback.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { OrderView, RefundView } from '../shared/contract'
+import { msg, type OrderView, type RefundView } from '../shared/contract'
 import { newOutRefundNo } from './ids'
 import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
@@ -22,7 +22,7 @@ function createdRow(c: TestCore, outTradeNo: string, amountFen: number) {
     paytype: 'WECHAT',
     amount_fen: amountFen,
     body: 'test',
-    step: '正在创建订单',
+    step: msg('ORDER_CREATING'),
     auth_code_masked: null,
     cashier: 'c',
     shift_id: c.services.shifts.ensureOpen('c').id,
@@ -68,7 +68,7 @@ describe('recovery of orders and refunds still in `created`', () => {
     expect(sent.kind).toBe('success')
     const now = Date.now()
     for (const [ref, fen] of [[knownRefund, 500], [unknownRefund, 300]] as const) {
-      c.services.journal.refunds.insert({ out_refund_no: ref, out_trade_no: no, amount_fen: fen, step: '正在提交退款…', reason: '', shift_id: null, created_at: now })
+      c.services.journal.refunds.insert({ out_refund_no: ref, out_trade_no: no, amount_fen: fen, step: msg('REFUND_SUBMITTING'), reason: '', shift_id: null, created_at: now })
     }
     const views: RefundView[] = []
     c.bus.on('refunds:update', (v) => views.push(v))

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { OrderView, RefundView } from '../shared/contract'
+import type { OrderDetail, OrderView, RefundView } from '../shared/contract'
 import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 
 let core: TestCore
@@ -142,13 +142,13 @@ describe('refunds of Alipay orders', () => {
     expect(core.services.sandbox!.state.refundedFee(core.services.sandbox!.state.findOrder(o.outTradeNo)!)).toBe(900)
   })
 
-  it('the order timeline reads in Chinese for the store manager', async () => {
+  it('the order timeline names states and calls by code (the renderer words them)', async () => {
     core = await startTestCore()
     const r = await core.dispatch('payment:payByCode', { amountFen: 900, authCode: CODES.password })
     const o = await core.settle((r as { value: OrderView }).value.outTradeNo)
     const d = await core.dispatch('orders:get', { outTradeNo: o.outTradeNo })
-    const texts = (d as { value: { timeline: { text: string }[] } }).value.timeline.map((t) => t.text)
-    expect(texts.some((t) => t.startsWith('已提交 → 等待顾客支付'))).toBe(true)
-    expect(texts.some((t) => t.startsWith('查询订单：已支付'))).toBe(true)
+    const texts = (d as { value: OrderDetail }).value.timeline.map((t) => t.text)
+    expect(texts).toContainEqual({ code: 'STATE_CHANGED', params: { from: 'submitted', to: 'paying' } })
+    expect(texts).toContainEqual({ code: 'GATEWAY_CALL', params: { call: 'orderquery', outcome: 'paid' } })
   })
 })

@@ -5,17 +5,19 @@
 import type { RefundOutcome } from '../gateway/types'
 import type { RefundChanges, RefundRow } from '../journal/refunds'
 import { JournalWriteError } from '../journal/write-guard'
-import type { RefundView } from '../shared/contract'
+import { msg, type RefundView } from '../shared/contract'
 import { formatYuan } from '../shared/money'
 import { PosFailure } from '../shared/result'
 import type { PinGuard } from '../settings/pin'
 import type { EngineContext } from './context'
 import { newOutRefundNo } from './ids'
-import { refundView } from './view'
+import { refundView, refused } from './view'
 
 function journalRefusal(): PosFailure {
   return new PosFailure('JOURNAL', '账本无法写入（磁盘已满或出错）：暂不能退款，请联系管理员处理 (journal not writable)')
 }
+
+const SUBMITTING = msg('REFUND_SUBMITTING')
 
 export interface RefundRequest {
   outTradeNo: string
@@ -72,12 +74,12 @@ export class RefundService {
           out_refund_no: newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
           out_trade_no: req.outTradeNo,
           amount_fen: req.amountFen,
-          step: '正在提交退款…',
+          step: SUBMITTING,
           reason: req.reason?.trim() || '',
           shift_id: this.ctx.deps.shifts.currentId(),
           created_at: now,
         })
-        return this.journal.refunds.update(created.out_refund_no, 'submitted', { step: '正在提交退款…' }, now)
+        return this.journal.refunds.update(created.out_refund_no, 'submitted', { step: SUBMITTING }, now)
       }),
     )
     this.emit(row)
@@ -117,15 +119,15 @@ export class RefundService {
       const entry = out.kind === 'ok' ? out.refunds.find((x) => x.outRefundNo === r.out_refund_no) : undefined
       if (entry) {
         // The gateway has it: from now on it is followed like any submitted refund.
-        this.update(r.out_refund_no, 'submitted', { step: '退款结果未知，正在查询…' })
+        this.update(r.out_refund_no, 'submitted', { step: msg('REFUND_RESULT_UNKNOWN') })
         return this.followUp(r.out_refund_no)
       }
       if (out.kind === 'unknown') {
-        this.update(r.out_refund_no, 'review', { step: '退款是否已提交未知（程序中断且网关无应答），请稍后“复查”' })
+        this.update(r.out_refund_no, 'review', { step: msg('REFUND_SUBMIT_UNKNOWN') })
         return
       }
     }
-    this.update(r.out_refund_no, 'failed', { step: '退款未提交（程序中断），未退款，请重新发起', failure_code: 'NOT_SUBMITTED', failure_message: '退款未提交' })
+    this.update(r.out_refund_no, 'failed', { step: msg('REFUND_NOT_SUBMITTED'), failure_code: 'NOT_SUBMITTED', failure_message: msg('REFUND_NOT_SUBMITTED') })
   }
 
   async idle(): Promise<void> {
@@ -139,7 +141,7 @@ export class RefundService {
 
   /** One refund call with the refund's own out_refund_no (the same on every retry). */
   private async submit(outRefundNo: string, marked = false): Promise<void> {
-    const row = marked ? this.row(outRefundNo) : this.durable(() => this.journal.refunds.update(outRefundNo, 'submitted', { step: '正在提交退款…' }, this.ctx.clock.now()))
+    const row = marked ? this.row(outRefundNo) : this.durable(() => this.journal.refunds.update(outRefundNo, 'submitted', { step: SUBMITTING }, this.ctx.clock.now()))
     const order = this.ctx.order(row.out_trade_no)
     const out = await this.ctx.gateway.refund({
       paytype: order.paytype ?? 'WECHAT',
@@ -158,13 +160,13 @@ export class RefundService {
         this.succeed(outRefundNo, out.refundId)
         return
       case 'processing':
-        this.update(outRefundNo, 'processing', { step: '退款处理中，正在确认结果…' })
+        this.update(outRefundNo, 'processing', { step: msg('REFUND_PROCESSING') })
         return
       case 'failed':
-        this.update(outRefundNo, 'failed', { step: `退款失败：${out.message}`, failure_code: out.code, failure_message: out.message })
+        this.update(outRefundNo, 'failed', { step: msg('REFUND_FAILED', { code: out.code, text: out.message }), failure_code: out.code, failure_message: refused(out.code, out.message) })
         return
       case 'unknown':
-        this.update(outRefundNo, 'submitted', { step: '退款结果未知，正在查询…' })
+        this.update(outRefundNo, 'submitted', { step: msg('REFUND_RESULT_UNKNOWN') })
     }
   }
 
@@ -194,29 +196,30 @@ export class RefundService {
         const entry = out.refunds.find((r) => r.outRefundNo === outRefundNo)
         if (!entry) await this.submit(outRefundNo)
         else if (entry.status === 'SUCCESS') return void this.succeed(outRefundNo, entry.refundId)
-        else if (entry.status === 'FAIL') return void this.update(outRefundNo, 'failed', { step: '退款失败', failure_code: 'FAIL', failure_message: '网关退款失败' })
+        else if (entry.status === 'FAIL') return void this.update(outRefundNo, 'failed', { step: msg('REFUND_FAILED_AT_GATEWAY'), failure_code: 'FAIL', failure_message: msg('REFUND_FAILED_AT_GATEWAY') })
         else if (entry.status === 'NOTSURE') await this.submit(outRefundNo) // the spec: re-submit with the same out_refund_no
         else if (entry.status === 'CHANGE') {
-          return void this.update(outRefundNo, 'review', { step: '退款转入代发：顾客银行卡异常，需线下处理', failure_code: 'CHANGE', failure_message: '退款转入代发' })
-        } else this.update(outRefundNo, 'processing', { step: '退款处理中，正在确认结果…' })
+          return void this.update(outRefundNo, 'review', { step: msg('REFUND_CHANGE'), failure_code: 'CHANGE', failure_message: msg('REFUND_CHANGE') })
+        } else this.update(outRefundNo, 'processing', { step: msg('REFUND_PROCESSING') })
       } else if (out.kind === 'notFound' && row.state === 'submitted') {
         await this.submit(outRefundNo) // the gateway never got it: same out_refund_no, so never twice
       }
       const now = this.row(outRefundNo)
       if (now.state === 'success' || now.state === 'failed') return
       if (clock.now() - started >= policy.refundFollowUpMs) {
-        this.update(outRefundNo, 'review', { step: '退款仍在处理中，请稍后在订单详情中“复查”' })
+        this.update(outRefundNo, 'review', { step: msg('REFUND_STILL_PROCESSING') })
         return
       }
     }
   }
 
   private succeed(outRefundNo: string, refundId: string): void {
-    const row = this.update(outRefundNo, 'success', { step: '退款成功', refund_id: refundId, failure_code: null, failure_message: null })
+    const amountFen = this.row(outRefundNo).amount_fen
+    const row = this.update(outRefundNo, 'success', { step: msg('REFUND_SUCCEEDED', { amountFen }), refund_id: refundId, failure_code: null, failure_message: null })
     const order = this.ctx.order(row.out_trade_no)
     const kept = [...this.ctx.unrecordedRefunds.values()].filter((r) => r.out_trade_no === order.out_trade_no && r.state === 'success' && this.journal.refunds.get(r.out_refund_no)?.state !== 'success')
     const refunded = this.journal.refunds.successFen(order.out_trade_no) + kept.reduce((s, r) => s + r.amount_fen, 0)
-    this.ctx.move(order.out_trade_no, order.state, { refunded_fen: refunded }, `refund ${outRefundNo} succeeded (${row.amount_fen} fen)`)
+    this.ctx.move(order.out_trade_no, order.state, { refunded_fen: refunded }, msg('REFUND_SUCCEEDED', { amountFen, outRefundNo }))
   }
 
   /** The refund as the counter knows it: kept in memory when the journal refused its latest state. */

@@ -51,7 +51,7 @@ describe('finding orders the restored journal does not know', () => {
       ]),
     )
     expect(found.map((f) => f.outTradeNo)).not.toContain(known.outTradeNo)
-    expect(c.services.journal.orders.get(lost.outTradeNo)).toMatchObject({ state: 'paid', amount_fen: 1600, transaction_id: lost.transactionId, attention: expect.stringContaining('备份恢复') })
+    expect(c.services.journal.orders.get(lost.outTradeNo)).toMatchObject({ state: 'paid', amount_fen: 1600, transaction_id: lost.transactionId, attention: { code: 'ATTENTION_RESTORED_PAID' } })
     expect(c.services.journal.orders.get(failed.outTradeNo)).toBeUndefined()
     // Asked once more finds nothing new: the paid one is in the journal now.
     expect((await findOrdersTheJournalLacks(c.services.engine.ctx, orderNumbersFromLog(log), 1000)).filter((f) => f.booked)).toEqual([])

@@ -10,7 +10,7 @@
 // random characters (payments/ids.ts). Each number found is asked about (≤ rate);
 // a paid one is booked paid and flagged; one still open at the gateway is
 // reported (its amount is unknown to us until it is paid), not booked.
-import type { PayType } from '../shared/contract'
+import { msg, type PayType } from '../shared/contract'
 import type { EngineContext } from './context'
 import { STEP } from './view'
 
@@ -52,7 +52,7 @@ export async function findOrdersTheJournalLacks(ctx: EngineContext, candidates: 
       if (q.kind === 'paid') {
         const now = ctx.clock.now()
         journal.orders.insert({ out_trade_no: no, method: 'code', paytype, amount_fen: q.totalFee, body: '（备份恢复后找回）', step: STEP.querying, auth_code_masked: null, cashier: '', shift_id: ctx.deps.shifts.currentId(), created_at: now })
-        ctx.move(no, 'paid', { step: STEP.paid, transaction_id: q.transactionId, paid_at: now, attention: '备份恢复后对账找回：网关显示已收款，账本中原无此单，请核对' }, `restore lookup: orderquery paid`)
+        ctx.move(no, 'paid', { step: STEP.paid, transaction_id: q.transactionId, paid_at: now, attention: msg('ATTENTION_RESTORED_PAID') }, msg('RESTORE_LOOKUP_PAID'))
         found.booked = true
       }
       break

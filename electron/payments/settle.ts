@@ -7,7 +7,8 @@ import type { OrderQueryOutcome } from '../gateway/types'
 import type { OrderRow } from '../journal/orders'
 import { EngineContext, isFinal, OrderControl } from './context'
 import { cancelBackoff, deadlineFor, earliestCancelAt, nextQueryOffset } from './policy'
-import { outcomeZh, STEP } from './view'
+import { msg, sameMessage, type Message } from '../shared/contract'
+import { answered, refused, STEP } from './view'
 
 type Settled = 'final' | 'open'
 
@@ -48,21 +49,21 @@ export class OrderSettler {
       // A final order with a flag: ask again; a plain paid answer for a paid order clears it.
       const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
       const agrees = row.state === 'paid' && out.kind === 'paid' && out.totalFee === row.amount_fen
-      ctx.move(row.out_trade_no, row.state, agrees ? { attention: null } : {}, `recheck: ${out.kind}${agrees ? ', flag cleared' : ''}`)
+      ctx.move(row.out_trade_no, row.state, agrees ? { attention: null } : {}, msg(agrees ? 'RECHECK_CLEARED' : 'RECHECK', { state: out.kind }))
       return ctx.order(row.out_trade_no)
     }
     const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
     if (['paid', 'refund', 'closed', 'reversed', 'failed'].includes(out.kind)) {
-      ctx.move(row.out_trade_no, 'review', { attention: null }, `recheck: ${out.kind}`)
+      ctx.move(row.out_trade_no, 'review', { attention: null }, msg('RECHECK', { state: out.kind }))
       this.apply(ctx.order(row.out_trade_no), out)
     } else if (out.kind === 'notFound') {
-      ctx.move(row.out_trade_no, 'failed', { step: '支付网关没有收到这笔订单，未收款', attention: null, failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单' }, 'recheck: not found')
+      ctx.move(row.out_trade_no, 'failed', { step: STEP.notReceived, attention: null, failure_code: 'NOT_RECEIVED', failure_message: STEP.notReceived }, msg('RECHECK', { state: 'notFound' }))
     } else if ((out.kind === 'paying' || out.kind === 'unpaid') && ctx.clock.now() < (row.submitted_at ?? row.created_at) + ctx.policy.cancelWindowMs) {
       // Still open and still cancellable: cancel it now rather than leave it to a person.
-      ctx.move(row.out_trade_no, 'cancelling', { step: STEP.cancelling, attention: null, awaiting_customer: 0 }, `recheck: ${out.kind} inside the cancel window: cancelling`)
+      ctx.move(row.out_trade_no, 'cancelling', { step: STEP.cancelling, attention: null, awaiting_customer: 0 }, msg('RECHECK_CANCELLING', { state: out.kind }))
       return this.cancelFlow()
     } else {
-      ctx.move(row.out_trade_no, 'review', { step: `复查结果：${outcomeZh(out.kind)}，仍需人工核对` }, `recheck: ${out.kind}`)
+      ctx.move(row.out_trade_no, 'review', { step: msg('RECHECK_STILL_REVIEW', { outcome: out.kind }) }, msg('RECHECK', { state: out.kind }))
     }
     return ctx.order(row.out_trade_no)
   }
@@ -88,45 +89,51 @@ export class OrderSettler {
     const no = row.out_trade_no
     switch (out.kind) {
       case 'paid':
-        return this.markPaid(row, out.transactionId, out.totalFee, 'orderquery: paid')
+        return this.markPaid(row, out.transactionId, out.totalFee, answered('orderquery', 'paid'))
       case 'refund':
-        ctx.move(no, 'paid', { step: STEP.paid, awaiting_customer: 0, paid_at: ctx.clock.now(), attention: '支付后已转入退款，请核对' }, 'orderquery: 10002 turned to refund')
+        ctx.move(no, 'paid', { step: STEP.paid, awaiting_customer: 0, paid_at: ctx.clock.now(), attention: msg('ATTENTION_TURNED_TO_REFUND') }, answered('orderquery', 'refund'))
         return 'final'
       case 'closed':
-        ctx.move(no, 'closed', { step: STEP.closed, awaiting_customer: 0, deadline_at: null }, 'orderquery: closed')
+        ctx.move(no, 'closed', { step: STEP.closed, awaiting_customer: 0, deadline_at: null }, answered('orderquery', 'closed'))
         return 'final'
       case 'reversed':
-        ctx.move(no, 'cancelled', { step: STEP.cancelledByCashier, awaiting_customer: 0, deadline_at: null }, 'orderquery: reversed')
+        ctx.move(no, 'cancelled', { step: STEP.cancelledByCashier, awaiting_customer: 0, deadline_at: null }, answered('orderquery', 'reversed'))
         return 'final'
       case 'failed':
-        ctx.move(no, 'failed', { step: out.message, failure_code: out.code, failure_message: out.message, awaiting_customer: 0, deadline_at: null }, `orderquery: ${out.code} ${out.message}`)
+        ctx.move(no, 'failed', { step: msg('PAY_FAILED', { code: out.code, text: out.message }), failure_code: out.code, failure_message: refused(out.code, out.message), awaiting_customer: 0, deadline_at: null }, answered('orderquery', 'failed', { code: out.code, text: out.message }))
         return 'final'
       case 'paying':
       case 'unpaid': {
         // Being cancelled (Stop): one state on screen, the cancel flow's own step.
         if (row.state === 'cancelling') return 'open'
         const waiting = row.method === 'qr' ? STEP.awaitingQr : STEP.awaitingPassword
-        if (row.state !== 'paying' || row.awaiting_customer !== 1) ctx.move(no, 'paying', { step: waiting, awaiting_customer: 1 }, `orderquery: ${out.kind}`)
+        if (row.state !== 'paying' || row.awaiting_customer !== 1) ctx.move(no, 'paying', { step: waiting, awaiting_customer: 1 }, answered('orderquery', out.kind))
         return 'open'
       }
       case 'notFound':
       case 'unknown': {
         if (row.state === 'cancelling') return 'open'
         const step = out.kind === 'unknown' ? STEP.queryRetry : STEP.querying
-        if (row.state !== 'querying' || row.step !== step) ctx.move(no, 'querying', { step }, `orderquery: ${out.kind}${out.kind === 'unknown' ? ` (${out.reason})` : ''}`)
+        if (row.state !== 'querying' || !sameMessage(row.step, step)) ctx.move(no, 'querying', { step }, answered('orderquery', out.kind, out.kind === 'unknown' ? { text: out.reason } : undefined))
         return 'open'
       }
     }
   }
 
-  private markPaid(row: OrderRow, transactionId: string, totalFee: number, note: string): Settled {
+  private markPaid(row: OrderRow, transactionId: string, totalFee: number, note: Message): Settled {
     const { ctx } = this
     if (totalFee !== row.amount_fen) {
       ctx.move(
         row.out_trade_no,
         'review',
-        { step: '金额不符，请人工核对', transaction_id: transactionId, awaiting_customer: 0, deadline_at: null, attention: `网关金额 ${totalFee} 分与订单金额 ${row.amount_fen} 分不符` },
-        `${note}, amount mismatch`,
+        {
+          step: msg('AMOUNT_MISMATCH'),
+          transaction_id: transactionId,
+          awaiting_customer: 0,
+          deadline_at: null,
+          attention: msg('ATTENTION_AMOUNT_MISMATCH', { gatewayFen: totalFee, orderFen: row.amount_fen }),
+        },
+        msg('GATEWAY_AMOUNT_MISMATCH', { gatewayFen: totalFee, orderFen: row.amount_fen }),
       )
       return 'final'
     }
@@ -152,8 +159,8 @@ export class OrderSettler {
     // down to the earliest cancel, and keep querying on the schedule meanwhile.
     const waiting = ctx.clock.now() < earliest
     const step = waiting ? STEP.waitingToCancel : STEP.cancelling
-    if (row.state !== 'cancelling' || row.step !== step || row.deadline_at !== (waiting ? earliest : null)) {
-      ctx.move(no, 'cancelling', { step, awaiting_customer: 0, deadline_at: waiting ? earliest : null }, byCashier ? 'cashier stopped: cancelling' : 'deadline reached: cancelling')
+    if (row.state !== 'cancelling' || !sameMessage(row.step, step) || row.deadline_at !== (waiting ? earliest : null)) {
+      ctx.move(no, 'cancelling', { step, awaiting_customer: 0, deadline_at: waiting ? earliest : null }, msg(byCashier ? 'CASHIER_STOPPED' : 'DEADLINE_CANCELLING'))
     }
     while (ctx.clock.now() < earliest) {
       const now = ctx.clock.now()
@@ -164,7 +171,7 @@ export class OrderSettler {
     // A last query right before the cancel.
     if ((await this.query()) === 'final') return ctx.order(no)
     row = ctx.order(no)
-    if (row.step !== STEP.cancelling || row.deadline_at !== null) ctx.move(no, 'cancelling', { step: STEP.cancelling, deadline_at: null }, 'cancel window open: cancelling')
+    if (!sameMessage(row.step, STEP.cancelling) || row.deadline_at !== null) ctx.move(no, 'cancelling', { step: STEP.cancelling, deadline_at: null }, msg('CANCEL_WINDOW_OPEN'))
 
     // Refusals while the wallet may still be paying (10001, 20011 "交易撤销错误",
     // retry, no answer) are retried with backoff, with a query between, until
@@ -175,11 +182,11 @@ export class OrderSettler {
       if (ctx.clock.now() >= windowEnd) return this.afterCancelWindow()
       const out = await ctx.gateway.cancel({ paytype: row.paytype ?? 'WECHAT', outTradeNo: no, opUserId: ctx.deps.terminal().opUserId })
       if (out.kind === 'cancelled') {
-        ctx.move(no, 'cancelled', { step: byCashier ? STEP.cancelledByCashier : STEP.cancelledTimeout, awaiting_customer: 0, deadline_at: null }, 'cancel: done')
+        ctx.move(no, 'cancelled', { step: byCashier ? STEP.cancelledByCashier : STEP.cancelledTimeout, awaiting_customer: 0, deadline_at: null }, answered('cancel', 'cancelled'))
         return ctx.order(no)
       }
       const why = out.kind === 'paying' ? 'still paying' : out.kind === 'retry' ? out.message : out.kind === 'unknown' ? out.reason : `${out.code} ${out.message}`
-      ctx.move(no, 'cancelling', { step: STEP.cancelRetry }, `cancel ${out.kind === 'failed' ? 'refused' : out.kind}: ${why}; retry #${attempt + 1}`)
+      ctx.move(no, 'cancelling', { step: STEP.cancelRetry }, msg('CANCEL_RETRY', { state: out.kind, attempt: attempt + 1, text: why.slice(0, 500) }))
       const wait = out.kind === 'paying' ? Math.max(cancelBackoff(ctx.policy, attempt), ctx.policy.minGapMs) : cancelBackoff(ctx.policy, attempt)
       await ctx.clock.sleep(Math.max(0, Math.min(wait, windowEnd - ctx.clock.now())))
       const settled = await this.queryBetweenCancels()
@@ -194,30 +201,27 @@ export class OrderSettler {
     if (!row.paytype) return null
     const out = await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: row.out_trade_no })
     this.lastQueryOffset = ctx.clock.now() - (row.submitted_at ?? row.created_at)
-    if (out.kind === 'notFound') return this.notReceived('cancel retry: order not found')
+    if (out.kind === 'notFound') return this.notReceived(answered('orderquery', 'notFound'))
     return this.apply(row, out) === 'final' ? ctx.order(this.outTradeNo) : null
   }
 
-  private notReceived(note: string): OrderRow {
-    this.ctx.move(this.outTradeNo, 'failed', { step: '支付网关没有收到这笔订单，未收款', failure_code: 'NOT_RECEIVED', failure_message: '支付网关没有收到这笔订单', awaiting_customer: 0, deadline_at: null }, note)
+  private notReceived(note: Message): OrderRow {
+    this.ctx.move(this.outTradeNo, 'failed', { step: STEP.notReceived, failure_code: 'NOT_RECEIVED', failure_message: STEP.notReceived, awaiting_customer: 0, deadline_at: null }, note)
     return this.ctx.order(this.outTradeNo)
-  }
-
-  /** The gateway refused the cancel for good: the query decides what happened. */
-  private async afterCancelRefused(reason: string): Promise<OrderRow> {
-    const { ctx } = this
-    const no = this.outTradeNo
-    const row = ctx.order(no)
-    const out = row.paytype ? await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: no }) : ({ kind: 'unknown', reason: 'no paytype' } as const)
-    if (out.kind === 'notFound') return this.notReceived(`cancel refused (${reason}); order not found`)
-    if (this.apply(row, out) === 'final') return ctx.order(no)
-    ctx.move(no, 'review', { step: '无法撤销，请人工核对', attention: `${reason}；网关订单状态：${outcomeZh(out.kind)}。请核对顾客手机上的付款记录，不要重复收款`, awaiting_customer: 0, deadline_at: null }, `cancel refused: ${reason}; orderquery ${out.kind}`)
-    return ctx.order(no)
   }
 
   /** Past the 5-minute window nothing can be cancelled: settle by query, else flag for a person. */
   private async afterCancelWindow(): Promise<OrderRow> {
-    return this.afterCancelRefused(`已超过 ${Math.round(this.ctx.policy.cancelWindowMs / 60_000) || '<1'} 分钟撤销期限`)
+    const { ctx } = this
+    const no = this.outTradeNo
+    const row = ctx.order(no)
+    const minutes = Math.round(ctx.policy.cancelWindowMs / 60_000) || '<1'
+    const out = row.paytype ? await ctx.gateway.orderQuery({ paytype: row.paytype, outTradeNo: no }) : ({ kind: 'unknown', reason: 'no paytype' } as const)
+    if (out.kind === 'notFound') return this.notReceived(answered('orderquery', 'notFound'))
+    if (this.apply(row, out) === 'final') return ctx.order(no)
+    const why = { minutes, outcome: out.kind }
+    ctx.move(no, 'review', { step: msg('CANNOT_CANCEL'), attention: msg('ATTENTION_CANCEL_WINDOW_PASSED', why), awaiting_customer: 0, deadline_at: null }, msg('CANCEL_WINDOW_PASSED', why))
+    return ctx.order(no)
   }
 }
 

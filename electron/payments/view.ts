@@ -1,5 +1,5 @@
 // Journal rows → what the renderer sees.
-import type { OrderView, RefundView } from '../shared/contract'
+import { msg, type Message, type OrderView, type RefundView } from '../shared/contract'
 import type { OrderRow } from '../journal/orders'
 import type { RefundRow } from '../journal/refunds'
 
@@ -17,7 +17,7 @@ export function orderView(row: OrderRow): OrderView {
     authCodeMasked: row.auth_code_masked,
     transactionId: row.transaction_id,
     codeUrl: row.code_url,
-    failure: row.failure_code ? { code: row.failure_code, message: row.failure_message ?? '' } : null,
+    failure: row.failure_code ? { code: row.failure_code, message: row.failure_message ?? refused(row.failure_code, '') } : null,
     refundedFen: row.refunded_fen,
     attention: row.attention,
     cashier: row.cashier,
@@ -37,53 +37,41 @@ export function refundView(row: RefundRow): RefundView {
     state: row.state,
     step: row.step,
     refundId: row.refund_id,
-    failure: row.failure_code ? { code: row.failure_code, message: row.failure_message ?? '' } : null,
+    failure: row.failure_code ? { code: row.failure_code, message: row.failure_message ?? refused(row.failure_code, '') } : null,
     reason: row.reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
 }
 
-/** The cashier-facing words for each step, in one place. */
+/** Each step of an order as a message code (the renderer has the words). */
 export const STEP = {
-  created: '正在创建订单',
-  lookAtCamera: '请顾客看向摄像头完成刷脸',
-  submitted: '正在提交支付…',
-  awaitingPassword: '顾客正在输入密码 / 确认支付，请稍候',
-  awaitingQr: '请顾客用手机扫描副屏二维码',
-  querying: '支付结果未知，正在查询…',
-  queryRetry: '网络异常，正在重新查询…',
-  waitingToCancel: '顾客可能仍在付款：支付机构规定下单 15 秒后才能撤销，到时自动撤销',
-  cancelling: '正在撤销订单…',
-  cancelRetry: '网关暂未同意撤销（顾客可能仍在付款），正在查询并自动重试…',
-  paid: '收款成功',
-  cancelledByCashier: '已撤销，未收款',
-  cancelledTimeout: '顾客未在规定时间内付款，订单已撤销，未收款',
-  closed: '订单已关闭，未收款',
-  faceCancelled: '顾客取消了刷脸，未收款',
-  faceSwitchToCode: '顾客改用付款码：请扫描顾客的付款码',
-  notSubmitted: '订单未提交到支付网关（程序中断），未收款',
-  notSubmittedJournal: '账本写入失败，订单未提交，未收款',
-  notFoundConfirmed: '支付网关确认没有这笔订单，未收款',
-} as const
+  created: msg('ORDER_CREATING'),
+  lookAtCamera: msg('FACE_LOOK_AT_CAMERA'),
+  submitted: msg('PAYMENT_SUBMITTING'),
+  awaitingPassword: msg('WAITING_PASSWORD'),
+  awaitingQr: msg('WAITING_QR_SCAN'),
+  querying: msg('RESULT_UNKNOWN_QUERYING'),
+  queryRetry: msg('NETWORK_RETRY_QUERYING'),
+  waitingToCancel: msg('WAITING_TO_CANCEL'),
+  cancelling: msg('CANCELLING'),
+  cancelRetry: msg('CANCEL_RETRYING'),
+  paid: msg('PAID'),
+  cancelledByCashier: msg('CANCELLED_BY_CASHIER'),
+  cancelledTimeout: msg('CANCELLED_TIMEOUT'),
+  closed: msg('ORDER_CLOSED'),
+  faceCancelled: msg('FACE_CANCELLED'),
+  faceSwitchToCode: msg('FACE_SWITCHED_TO_CODE'),
+  notSubmitted: msg('NOT_SUBMITTED_INTERRUPTED'),
+  notReceived: msg('NOT_RECEIVED'),
+} as const satisfies Record<string, Message>
 
-/** Gateway outcomes as a person reads them (timeline, attention reasons). */
-export const OUTCOME_ZH: Record<string, string> = {
-  paid: '已支付',
-  paying: '支付中',
-  unpaid: '未支付',
-  closed: '已关闭',
-  reversed: '已撤销',
-  refund: '转入退款',
-  failed: '失败',
-  notFound: '订单不存在',
-  unknown: '结果未知',
-  cancelled: '撤销成功',
-  retry: '需重试',
-  success: '成功',
-  processing: '处理中',
-  created: '已创建',
-  ok: '成功',
+/** The engine's note on a transition that a gateway answer caused. */
+export function answered(call: string, state: string, extra?: { code?: string; text?: string }): Message {
+  return msg('GATEWAY_ANSWER', { call, state, ...(extra?.code ? { code: extra.code } : {}), ...(extra?.text ? { text: extra.text.slice(0, 500) } : {}) })
 }
 
-export const outcomeZh = (kind: string): string => OUTCOME_ZH[kind] ?? kind
+/** A refusal in the gateway's own words (its `msg`), with its code. */
+export function refused(code: string, text: string): Message {
+  return msg('GATEWAY_REFUSED', { code, text: text.slice(0, 500) })
+}

@@ -1,5 +1,7 @@
 // Journal rows (as the outbox reads them) to the store's change shapes.
 import type { OutboxEntry } from '../journal'
+import type { Message } from '../shared/contract'
+import { encodeMaybe, encodeMessage } from '../shared/stored-message'
 import type { StoreChange } from '../store/changes'
 
 export function toStoreChange(e: OutboxEntry): StoreChange {
@@ -18,7 +20,7 @@ export function toStoreChange(e: OutboxEntry): StoreChange {
         cashier: r.cashier,
         shiftId: r.shift_id,
         transactionId: r.transaction_id,
-        attention: r.attention,
+        attention: storeAttention(r.attention),
         createdAt: r.created_at,
         updatedAt: r.updated_at,
         paidAt: r.paid_at,
@@ -35,4 +37,10 @@ export function toStoreChange(e: OutboxEntry): StoreChange {
   }
   const r = e.row
   return { seq: e.seq, kind: 'audit', row: { auditId: r.id, at: r.at, call: r.call, ref: r.ref, outcome: r.outcome } }
+}
+
+/** The flag as message JSON; the store takes at most 1,000 characters, so an overlong one goes without its params. */
+function storeAttention(m: Message | null): string | null {
+  const text = encodeMaybe(m)
+  return text !== null && text.length > 1_000 && m ? encodeMessage({ code: m.code }) : text
 }

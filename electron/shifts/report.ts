@@ -2,6 +2,7 @@
 // for the shift (journal/shifts.ts).
 import type { ShiftAgg, ShiftAggregates } from '../journal/shifts'
 import type { PayMethod, PayType, ShiftReport, ShiftView } from '../shared/contract'
+import { decodeMessage } from '../shared/stored-message'
 
 type Agg = ShiftAgg
 
@@ -27,7 +28,7 @@ export function computeReport(figures: ShiftAggregates, kind: 'X' | 'Z', shift: 
     netFen,
     cancelled: figures.cancelled,
     failed: figures.failed,
-    attention: figures.attention.map((a) => ({ outTradeNo: a.outTradeNo, reason: a.refund ? `退款：${a.reason}` : a.reason })),
+    attention: figures.attention.map((a) => ({ outTradeNo: a.outTradeNo, refund: a.refund, reason: decodeMessage(a.reason) })),
     expectedFen: shift.floatFen + netFen,
   }
 }

@@ -1,6 +1,8 @@
 // Read-only store-wide questions a counter asks the store database: orders of
 // every counter, and the dashboard's per-counter picture (today's totals,
 // replication freshness, orders needing a person).
+import type { Message } from '../shared/contract'
+import { decodeMaybe } from '../shared/stored-message'
 import type { StorePool } from './pool'
 import { storeReport, type StoreTotals } from './reports'
 
@@ -13,7 +15,8 @@ export interface StoreOrder {
   refundedFen: number
   state: string
   cashier: string
-  attention: string | null
+  /** Stored as message JSON (older rows: a sentence, read back as LEGACY_TEXT). */
+  attention: Message | null
   createdAt: number
   paidAt: number | null
 }
@@ -50,7 +53,7 @@ export async function searchStoreOrders(pool: StorePool, q: StoreOrderQuery): Pr
     refundedFen: Number(o.refunded_fen),
     state: o.state!,
     cashier: o.cashier!,
-    attention: o.attention ?? null,
+    attention: decodeMaybe(o.attention),
     createdAt: Number(o.created_at),
     paidAt: o.paid_at === null ? null : Number(o.paid_at),
   }))

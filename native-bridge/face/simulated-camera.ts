@@ -29,7 +29,7 @@ export interface SimulatedCameraOptions {
 
 export class SimulatedFaceCamera implements FaceCamera {
   private readonly queue: SimulatedOutcome[] = []
-  private readonly statusHolder = new FaceStatusHolder('simulated', 'simulated face camera starting')
+  private readonly statusHolder = new FaceStatusHolder('simulated', 'simulated-starting', 'simulated face camera starting')
   private rawdataCount = 0
   readonly reported: FacePayResultReport[] = []
 
@@ -41,7 +41,7 @@ export class SimulatedFaceCamera implements FaceCamera {
   }
 
   async start(): Promise<void> {
-    this.setStatus('connected', 'simulated face camera (demo)')
+    this.statusHolder.set('connected', 'simulated-ready', 'simulated face camera (demo)')
   }
 
   async getRawdata(): Promise<string> {
@@ -59,7 +59,7 @@ export class SimulatedFaceCamera implements FaceCamera {
       case 'scan-payment':
         return { kind: 'scan-payment' }
       case 'sdk-error':
-        return { kind: 'error', message: '模拟摄像头错误 (simulated SDK error)' }
+        return { kind: 'error', message: 'simulated SDK error' }
       case 'slow':
         await new Promise((r) => setTimeout(r, this.opts.slowMs ?? 8_000))
         return this.success(req)
@@ -82,7 +82,7 @@ export class SimulatedFaceCamera implements FaceCamera {
   }
 
   async close(): Promise<void> {
-    this.setStatus('disabled', 'simulated face camera closed')
+    this.statusHolder.set('disabled', 'closed', 'simulated face camera closed')
   }
 
   private success(req: FaceCodeRequest): FaceCodeResult {
@@ -91,9 +91,5 @@ export class SimulatedFaceCamera implements FaceCamera {
 
   private ensureUp(): void {
     if (this.statusHolder.get().state !== 'connected') throw new Error('simulated face camera is not started')
-  }
-
-  private setStatus(state: FaceStatus['state'], detail: string): void {
-    this.statusHolder.set(state, detail)
   }
 }

@@ -28,9 +28,20 @@ export interface FacePayResultReport {
 
 export type FaceState = 'connected' | 'connecting' | 'disconnected' | 'failed' | 'disabled'
 
+/**
+ * Why the camera is in its state, as a code (the app words it for the cashier);
+ * `detail` is the same in English for the logs. Kept here rather than imported
+ * so native-bridge needs nothing from electron/ (electron/devices/face-slot.ts
+ * maps every reason to a message code; a new reason fails to typecheck there).
+ */
+export type FaceStatusReason = 'simulated-starting' | 'simulated-ready' | 'closed' | 'not-started' | 'process-starting' | 'ready' | 'init-failed' | 'process-failed'
+
 export interface FaceStatus {
   kind: 'vendor' | 'simulated'
   state: FaceState
+  reason: FaceStatusReason
+  /** `error`: the SDK's or the process's own words; `retryS`: seconds until the next start. */
+  params?: Record<string, string | number>
   detail: string
 }
 

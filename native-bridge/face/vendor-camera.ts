@@ -16,7 +16,7 @@ import {
   releaseRequest,
   type VendorRequest,
 } from './vendor-protocol'
-import { FaceBridgeError, type FaceCamera, type FaceCodeRequest, type FaceCodeResult, type FacePayResultReport, type FaceStatus } from './types'
+import { FaceBridgeError, type FaceCamera, type FaceCodeRequest, type FaceCodeResult, type FacePayResultReport, type FaceStatus, type FaceStatusReason } from './types'
 
 export interface VendorCameraOptions {
   libraryPath: string
@@ -29,7 +29,7 @@ export interface VendorCameraOptions {
 }
 
 export class VendorFaceCamera implements FaceCamera {
-  private readonly statusHolder = new FaceStatusHolder('vendor', 'not started')
+  private readonly statusHolder = new FaceStatusHolder('vendor', 'not-started', 'not started')
   private readonly host: WorkerHost
   private readonly callMs: number
   private readonly faceCodeMs: number
@@ -45,7 +45,8 @@ export class VendorFaceCamera implements FaceCamera {
       ...(opts.restart ? { restart: opts.restart } : {}),
       ...(opts.timeouts?.startMs ? { startTimeoutMs: opts.timeouts.startMs } : {}),
       onState: (s) => {
-        if (s.state !== 'ready') this.setStatus(s.state, s.detail)
+        if (s.state === 'connecting') this.setStatus('connecting', 'process-starting', s.detail)
+        else if (s.state === 'failed') this.setStatus('failed', 'process-failed', s.detail, { error: (s.error ?? s.detail).slice(0, 500), retryS: s.retryS ?? 0 })
       },
       onReady: () => void this.initialise(),
     })
@@ -87,21 +88,22 @@ export class VendorFaceCamera implements FaceCamera {
   async close(): Promise<void> {
     if (this.host.isReady()) await this.call(releaseRequest(), 2_000).catch(() => {})
     this.host.close()
-    this.setStatus('disabled', 'face camera closed')
+    this.setStatus('disabled', 'closed', 'face camera closed')
   }
 
   private async initialise(): Promise<void> {
     try {
       expectSuccess(await this.call(initRequest()), 'initWxpayface')
-      this.setStatus('connected', 'face camera ready')
+      this.setStatus('connected', 'ready', 'face camera ready')
     } catch (e) {
       // A failed init leaves the worker up; the status says why payments by face are off.
-      this.setStatus('failed', `face SDK init failed: ${e instanceof FaceBridgeError ? e.message : String(e)}`)
+      const error = e instanceof FaceBridgeError ? e.message : String(e)
+      this.setStatus('failed', 'init-failed', `face SDK init failed: ${error}`, { error: error.slice(0, 500) })
     }
   }
 
-  private setStatus(state: FaceStatus['state'], detail: string): void {
-    this.statusHolder.set(state, detail)
+  private setStatus(state: FaceStatus['state'], reason: FaceStatusReason, detail: string, params?: Record<string, string | number>): void {
+    this.statusHolder.set(state, reason, detail, params)
     if (state === 'connected' || state === 'failed') {
       for (const w of this.readyWaiters.splice(0)) w.resolve()
     }

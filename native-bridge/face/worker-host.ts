@@ -37,7 +37,8 @@ export const forkFaceWorker: SpawnWorker = (libraryPath, sha256) => {
   }
 }
 
-export type HostState = { state: 'connecting' | 'ready' | 'failed'; detail: string }
+/** `error` and `retryS` (failed): what went wrong and when the next start is, for the status line. */
+export type HostState = { state: 'connecting' | 'ready' | 'failed'; detail: string; error?: string; retryS?: number }
 
 export interface WorkerHostOptions {
   libraryPath: string
@@ -158,7 +159,8 @@ export class WorkerHost {
     const { initialMs, maxMs } = this.opts.restart ?? { initialMs: 500, maxMs: 30_000 }
     const delay = Math.min(maxMs, initialMs * 2 ** Math.min(this.failures, 20))
     this.failures++
-    this.opts.onState({ state: 'failed', detail: `${detail}; restarting in ${Math.round(delay / 100) / 10} s` })
+    const retryS = Math.round(delay / 100) / 10
+    this.opts.onState({ state: 'failed', detail: `${detail}; restarting in ${retryS} s`, error: detail, retryS })
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null
       this.start()

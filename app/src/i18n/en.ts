@@ -1,7 +1,9 @@
 // English: same keys as zh-CN.ts (the type makes a missing key a compile error).
+import { en as messagesEn } from './sections/messages'
 import type { Messages } from './zh-CN'
 
 export const en: Messages = {
+  ...messagesEn,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {

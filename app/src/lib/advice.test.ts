@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OrderView } from '../../../electron/shared/contract'
+import { msg, type OrderView } from '../../../electron/shared/contract'
 import { adviceFor } from './advice'
 
 const base: OrderView = {
@@ -9,7 +9,7 @@ const base: OrderView = {
   amountFen: 1250,
   body: '水果',
   state: 'failed',
-  step: '',
+  step: msg('PAID'),
   awaitingCustomer: false,
   deadlineAt: null,
   authCodeMasked: null,
@@ -28,20 +28,24 @@ const o = (over: Partial<OrderView>): OrderView => ({ ...base, ...over })
 
 describe('advice after a sale that took no money', () => {
   it('tells insufficient funds, an expired code and an unreachable gateway apart', () => {
-    expect(adviceFor(o({ failure: { code: '10006', message: '余额不足' }, step: '支付失败：余额不足' }))).toBe('insufficient')
-    expect(adviceFor(o({ failure: { code: '20004', message: '付款码无效或已过期，请刷新后重试' } }))).toBe('expiredCode')
-    expect(adviceFor(o({ state: 'review', attention: '已超过 5 分钟撤销期限；网关订单状态：结果未知' }))).toBe('unreachable')
-    expect(adviceFor(o({ failure: { code: '20006', message: '系统错误' } }))).toBe('unreachable')
+    const refused = (code: string, text: string) => ({ code, message: msg('GATEWAY_REFUSED', { code, text }) })
+    expect(adviceFor(o({ failure: refused('10006', '余额不足'), step: msg('PAY_FAILED', { code: '10006', text: '余额不足' }) }))).toBe('insufficient')
+    expect(adviceFor(o({ failure: refused('20004', '付款码无效或已过期，请刷新后重试') }))).toBe('expiredCode')
+    expect(adviceFor(o({ state: 'review', attention: msg('ATTENTION_CANCEL_WINDOW_PASSED', { minutes: 5, outcome: 'unknown' }) }))).toBe('unreachable')
+    expect(adviceFor(o({ state: 'review', attention: msg('ATTENTION_CANCEL_WINDOW_PASSED', { minutes: 5, outcome: 'paying' }) }))).toBe('review')
+    expect(adviceFor(o({ failure: refused('20006', '系统错误') }))).toBe('unreachable')
+    // A sentence from before codes (kept verbatim by migration v5) still reads.
+    expect(adviceFor(o({ state: 'review', attention: msg('LEGACY_TEXT', { text: '某种旧说法；网关订单状态：结果未知' }) }))).toBe('unreachable')
   })
 
   it('face: the customer switched to a payment code, or cancelled', () => {
-    expect(adviceFor(o({ method: 'face', state: 'cancelled', step: '顾客改用付款码：请扫描顾客的付款码' }))).toBe('switchedToCode')
-    expect(adviceFor(o({ method: 'face', state: 'cancelled', step: '顾客取消了刷脸，未收款' }))).toBe('customerCancelled')
+    expect(adviceFor(o({ method: 'face', state: 'cancelled', step: msg('FACE_SWITCHED_TO_CODE') }))).toBe('switchedToCode')
+    expect(adviceFor(o({ method: 'face', state: 'cancelled', step: msg('FACE_CANCELLED') }))).toBe('customerCancelled')
   })
 
   it('a cancelled or closed order says nothing was paid; a never-received one says so', () => {
-    expect(adviceFor(o({ state: 'cancelled', step: '已撤销，未收款' }))).toBe('notPaid')
-    expect(adviceFor(o({ failure: { code: 'NOT_RECEIVED', message: '支付网关没有收到这笔订单' } }))).toBe('notReceived')
-    expect(adviceFor(o({ state: 'review', attention: '网关金额 100 分与订单金额 1250 分不符' }))).toBe('review')
+    expect(adviceFor(o({ state: 'cancelled', step: msg('CANCELLED_BY_CASHIER') }))).toBe('notPaid')
+    expect(adviceFor(o({ failure: { code: 'NOT_RECEIVED', message: msg('NOT_RECEIVED') } }))).toBe('notReceived')
+    expect(adviceFor(o({ state: 'review', attention: msg('ATTENTION_AMOUNT_MISMATCH', { gatewayFen: 100, orderFen: 1250 }) }))).toBe('review')
   })
 })

@@ -34,7 +34,8 @@ export function reportRows(report: ShiftReport): (string | number)[][] {
     rows.push(['paytype_refunded', p.paytype, p.refunded.count, formatFen(p.refunded.amountFen)])
   }
   for (const m of report.byMethod) rows.push(['method_paid', m.method, m.paid.count, formatFen(m.paid.amountFen)])
-  for (const a of report.attention) rows.push(['attention', a.outTradeNo, '', a.reason])
+  // The reason as its code (spreadsheets sort and filter by it); an old sentence as it was.
+  for (const a of report.attention) rows.push([a.refund ? 'attention_refund' : 'attention', a.outTradeNo, '', a.reason.code === 'LEGACY_TEXT' ? String(a.reason.params?.['text'] ?? '') : a.reason.code])
   return rows
 }
 

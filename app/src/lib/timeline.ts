@@ -1,16 +1,16 @@
 // The order timeline as a person reads it: a retry loop writes the same line
-// many times ("查询订单：结果未知" every second); consecutive repeats become one
-// line with a count and a time span.
-import type { TimelineEntry } from '../../../electron/shared/contract'
+// many times (an order query without an answer every second); consecutive
+// repeats (same code, same params) become one line with a count and a time span.
+import { sameMessage, type Message, type TimelineEntry } from '../../../electron/shared/contract'
 
 export interface TimelineLine {
   at: number
   /** Time of the last repeat (equal to `at` for a single entry). */
   lastAt: number
   kind: TimelineEntry['kind']
-  text: string
-  /** Technical detail of the first entry (for support). */
-  detail?: string
+  text: Message
+  /** Why (the engine's note, or the transport error) of the first entry. */
+  detail?: Message
   count: number
 }
 
@@ -18,7 +18,7 @@ export function collapseTimeline(entries: readonly TimelineEntry[]): TimelineLin
   const lines: TimelineLine[] = []
   for (const e of entries) {
     const prev = lines[lines.length - 1]
-    if (prev && prev.kind === e.kind && prev.text === e.text && prev.detail === e.detail) {
+    if (prev && prev.kind === e.kind && sameMessage(prev.text, e.text) && sameMessage(prev.detail, e.detail)) {
       prev.count += 1
       prev.lastAt = e.at
     } else {

@@ -3,6 +3,7 @@ import { Tag, Tooltip } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { DeviceStatus } from '../../../electron/shared/contract'
+import { messageText } from '../lib/message-text'
 import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { switchLanguage, useSettingsStore } from '../state/settings-store'
@@ -56,7 +57,7 @@ export function Header() {
         const s = devices[d]
         if (!s || s.state === 'disabled') return null
         return (
-          <Tooltip key={d} title={s.detail}>
+          <Tooltip key={d} title={messageText(t, s.detail)}>
             <Tag color={STATE_COLOR[s.state]} data-testid={`header-device-${d}`}>
               {t(`header.${d}`)}: {t(`settings.deviceStates.${s.state}`)}
             </Tag>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from './message'
 import { call, Empty, PayType, Pin, Timestamp } from './define'
 
 export const ScannerConfig = z.discriminatedUnion('kind', [
@@ -36,7 +37,7 @@ export const DeviceStatus = z.object({
   device: DeviceRole,
   kind: z.string(),
   state: z.enum(['connected', 'connecting', 'disconnected', 'failed', 'disabled']),
-  detail: z.string(),
+  detail: Message,
   at: Timestamp,
 })
 export type DeviceStatus = z.infer<typeof DeviceStatus>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AmountFen, call, NonNegativeFen, OutTradeNo, PayMethod, PayType, Pin, Text, Timestamp } from './define'
+import { Message } from './message'
 import { OrderState, OrderView } from './payment'
 
 export const RefundState = z.enum(['created', 'submitted', 'processing', 'success', 'failed', 'review'])
@@ -10,9 +11,10 @@ export const RefundView = z.object({
   outTradeNo: OutTradeNo,
   amountFen: AmountFen,
   state: RefundState,
-  step: z.string(),
+  step: Message,
   refundId: z.string().nullable(),
-  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  failure: z.object({ code: z.string(), message: Message }).nullable(),
+  /** What the supervisor typed as the reason for the refund ('' when nothing): a person's words, not the core's. */
   reason: z.string(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -23,10 +25,10 @@ export const TimelineEntry = z.object({
   at: Timestamp,
   /** 'state' for a transition, 'gateway' for an audited call. */
   kind: z.enum(['state', 'gateway', 'note']),
-  /** What happened, in the cashier's language (zh-CN). */
-  text: z.string(),
-  /** The engine's technical note or the transport error, for support. */
-  detail: z.string().optional(),
+  /** What happened (STATE_CHANGED, GATEWAY_CALL…). */
+  text: Message,
+  /** Why: the engine's note on a transition, or the transport error of a call (TECHNICAL). */
+  detail: Message.optional(),
 })
 export type TimelineEntry = z.infer<typeof TimelineEntry>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from './message'
 import { AmountFen, call, Empty, NonNegativeFen, OutTradeNo, PayMethod, PayType, ShortText, Text, Timestamp } from './define'
 
 /**
@@ -30,8 +31,8 @@ export const OrderView = z.object({
   amountFen: AmountFen,
   body: z.string(),
   state: OrderState,
-  /** Human-readable step for the cashier, zh-CN (e.g. "顾客正在输入密码"). */
-  step: z.string(),
+  /** Where the order is, as a message code the renderer words (e.g. WAITING_PASSWORD). */
+  step: Message,
   /** The customer is entering a password / confirming on the phone. */
   awaitingCustomer: z.boolean(),
   /** When the engine stops waiting and cancels (ms since epoch), null when not waiting. */
@@ -41,10 +42,11 @@ export const OrderView = z.object({
   transactionId: z.string().nullable(),
   /** QR orders: the code_url to show on the customer display. */
   codeUrl: z.string().nullable(),
-  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** `code`: the gateway's error code or a local one (NOT_RECEIVED, FACE_DEVICE…); `message`: what to say about it. */
+  failure: z.object({ code: z.string(), message: Message }).nullable(),
   refundedFen: NonNegativeFen,
   /** Why a person must look at this order, null when nothing to do. */
-  attention: z.string().nullable(),
+  attention: Message.nullable(),
   cashier: z.string(),
   shiftId: z.string().nullable(),
   createdAt: Timestamp,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from './message'
 import { call, Empty, NonNegativeFen, PayMethod, PayType, Pin, ShortText, Timestamp } from './define'
 
 export const ShiftView = z.object({
@@ -25,8 +26,8 @@ export const ShiftReport = z.object({
   netFen: z.int(),
   cancelled: z.int().min(0),
   failed: z.int().min(0),
-  /** Orders that still need a person (review state, refunds stuck). */
-  attention: z.array(z.object({ outTradeNo: z.string(), reason: z.string() })),
+  /** Orders that still need a person (review state, refunds stuck: `refund` true, `reason` the refund's step). */
+  attention: z.array(z.object({ outTradeNo: z.string(), refund: z.boolean(), reason: Message })),
   /** Opening float + net, what the drawer plus wallets should hold. */
   expectedFen: z.int(),
   /** The latest reconciliation with the gateway for this shift ("reconciled at …: N orders, M differences"). */

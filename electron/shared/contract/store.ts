@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Message } from './message'
 import { AmountFen, call, Empty, NonNegativeFen, Pin, ShortText, Timestamp } from './define'
 
 /** How this counter's outbox reaches the store database (PostgreSQL). */
@@ -32,7 +33,7 @@ export const StoreOrderView = z.object({
   refundedFen: NonNegativeFen,
   state: z.string(),
   cashier: z.string(),
-  attention: z.string().nullable(),
+  attention: Message.nullable(),
   createdAt: Timestamp,
   paidAt: Timestamp.nullable(),
 })

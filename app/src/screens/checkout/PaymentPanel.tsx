@@ -10,6 +10,7 @@ import { formatYuan } from '../../../../electron/shared/money'
 import { adviceFor } from '../../lib/advice'
 import { paymentErrorText } from '../../lib/error-text'
 import { isInFlight, secondsLeft } from '../../lib/format'
+import { messageText } from '../../lib/message-text'
 import { useNow } from '../../lib/use-now'
 import { useOrdersStore } from '../../state/orders-store'
 import { holdsCounter, usePaymentStore, type PendingConfirm } from '../../state/payment-store'
@@ -173,7 +174,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
   let title: string
   if (order.state === 'paid') title = order.unrecorded ? t('panel.paidUnrecorded') : t('panel.paid')
   // "Entering the password" only for payment codes; QR/face show the engine's own step.
-  else if (inFlight) title = order.awaitingCustomer && order.method === 'code' ? t('panel.waitingCustomer') : order.step || t(`state.${order.state}`)
+  else if (inFlight) title = order.awaitingCustomer && order.method === 'code' ? t('panel.waitingCustomer') : messageText(t, order.step)
   else title = t(`panel.${order.state}`)
 
   return (
@@ -184,7 +185,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
       <div className="panel-title" data-testid="panel-title">
         {inFlight && !order.awaitingCustomer && <Spin size="small" />} {title}
       </div>
-      {inFlight && order.awaitingCustomer && order.method === 'code' && order.step && <p className="panel-sub">{order.step}</p>}
+      {inFlight && order.awaitingCustomer && order.method === 'code' && <p className="panel-sub">{messageText(t, order.step)}</p>}
       {inFlight && seconds !== null && (
         <p className="panel-countdown" data-testid="countdown">
           {t('panel.countdown', { seconds })}
@@ -209,7 +210,7 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
       {order.state === 'review' && <p className="panel-sub panel-review-what">{t('panel.reviewWhat')}</p>}
       {!inFlight && order.state !== 'paid' && (
         <p className="panel-reason" data-testid="failure-reason">
-          {order.failure?.message ?? order.attention ?? order.step}
+          {messageText(t, order.failure?.message ?? order.attention ?? order.step)}
         </p>
       )}
       {!inFlight && !order.unrecorded && (
@@ -234,7 +235,7 @@ function StoppingBody({ order, seconds }: { order: OrderView; seconds: number | 
       </div>
       <p className="panel-sub">{t('panel.stoppingWhat')}</p>
       <p className="panel-sub" data-testid="stopping-why">
-        {order.step}
+        {messageText(t, order.step)}
       </p>
       {seconds !== null && seconds > 0 && (
         <p className="panel-countdown" data-testid="countdown">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { RefundView } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { clockTime, dateTime } from '../../lib/format'
+import { maybeText, messageText } from '../../lib/message-text'
 import { collapseTimeline } from '../../lib/timeline'
 import { useOrdersStore } from '../../state/orders-store'
 import { AcknowledgeButton } from './AcknowledgeButton'
@@ -59,10 +60,10 @@ export function OrderDetailDrawer() {
             <Alert
               type="warning"
               showIcon
-              title={order.attention}
+              title={messageText(t, order.attention)}
               description={
                 <>
-                  {order.step && <div>{t('orders.step', { step: order.step })}</div>}
+                  <div>{t('orders.step', { step: messageText(t, order.step) })}</div>
                   <div className="muted">{t(order.state === 'review' ? 'orders.reviewHelp' : 'orders.attentionHelp')}</div>
                 </>
               }
@@ -103,7 +104,7 @@ export function OrderDetailDrawer() {
             </Descriptions.Item>
             {order.failure && (
               <Descriptions.Item label={t('orders.failure')} span={2}>
-                {order.failure.message}
+                <span data-testid="order-failure">{messageText(t, order.failure.message)}</span>
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -117,8 +118,8 @@ export function OrderDetailDrawer() {
             columns={[
               { title: t('orders.time'), dataIndex: 'createdAt', render: (v: number) => dateTime(v) },
               { title: t('orders.amount'), dataIndex: 'amountFen', render: (v: number) => formatYuan(v) },
-              { title: t('orders.state'), dataIndex: 'state', render: (_: unknown, r) => r.step || r.state },
-              { title: t('orders.failure'), key: 'f', render: (_: unknown, r) => r.failure?.message ?? '' },
+              { title: t('orders.state'), dataIndex: 'state', render: (_: unknown, r) => messageText(t, r.step) },
+              { title: t('orders.failure'), key: 'f', render: (_: unknown, r) => maybeText(t, r.failure?.message) },
             ]}
             data-testid="refund-list"
           />
@@ -133,9 +134,9 @@ export function OrderDetailDrawer() {
                       {clockTime(e.at)}
                       {e.count > 1 && `–${clockTime(e.lastAt)}`}
                     </span>{' '}
-                    <span title={e.detail}>{e.text}</span>
+                    <span>{messageText(t, e.text)}</span>
                     {e.count > 1 && <strong className="timeline-count"> ×{e.count}</strong>}
-                    {e.detail && <div className="muted timeline-detail">{e.detail}</div>}
+                    {e.detail && <div className="muted timeline-detail">{messageText(t, e.detail)}</div>}
                   </span>
                 ),
               }))}

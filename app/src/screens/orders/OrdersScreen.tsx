@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { OrderState, PayType, type OrderQuery, type OrderView } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { dateTime, startOfDay } from '../../lib/format'
+import { messageText } from '../../lib/message-text'
 import { useOrdersStore } from '../../state/orders-store'
 import { OrderDetailDrawer } from './OrderDetailDrawer'
 import { StateTag } from './StateTag'
@@ -114,7 +115,7 @@ export function OrdersScreen() {
             render: (_: unknown, o) =>
               o.attention ? (
                 <span className="attention-cell">
-                  <span>{o.attention}</span>
+                  <span>{messageText(t, o.attention)}</span>
                   <Button
                     size="small"
                     loading={o.outTradeNo in rechecking}

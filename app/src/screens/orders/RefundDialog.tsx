@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OrderDetail } from '../../../../electron/shared/contract'
 import { formatFen, formatYuan, parseYuan } from '../../../../electron/shared/money'
+import { messageText } from '../../lib/message-text'
 import { useOrdersStore } from '../../state/orders-store'
 
 export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose: () => void }) {
@@ -34,13 +35,13 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     if (r.ok && r.value.state === 'failed') {
       // The gateway refused: an error with its reason, the dialog stays open, nothing was refunded.
       setPin('')
-      setError({ title: t('refund.refused'), detail: r.value.failure?.message || r.value.step, code: r.value.failure?.code })
+      setError({ title: t('refund.refused'), detail: messageText(t, r.value.failure?.message ?? r.value.step), code: r.value.failure?.code })
       return
     }
     if (r.ok) {
       // Success is said as such; a refund still on its way says where it is.
       if (r.value.state === 'success') void message.success(t('refund.succeeded', { amount: formatYuan(r.value.amountFen) }))
-      else void message.info(t('refund.pending', { state: r.value.step || t(`refund.states.${r.value.state}`) }))
+      else void message.info(t('refund.pending', { state: messageText(t, r.value.step) }))
       onClose()
       return
     }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { DeviceStatus, FaceConfig, ScannerConfig } from '../../../../electron/shared/contract'
+import { messageText } from '../../lib/message-text'
 import { useDevicesStore } from '../../state/devices-store'
 
 const COLOR: Record<DeviceStatus['state'], string> = { connected: 'green', connecting: 'gold', disconnected: 'default', failed: 'red', disabled: 'default' }
@@ -14,7 +15,7 @@ function StatusTag({ status }: { status: DeviceStatus | undefined }) {
   return (
     <Tag className="device-status" color={COLOR[status.state]} data-testid={`device-status-${status.device}`}>
       {t(`settings.deviceStates.${status.state}`)}
-      {status.detail ? ` · ${status.detail}` : ''}
+      {` · ${messageText(t, status.detail)}`}
     </Tag>
   )
 }

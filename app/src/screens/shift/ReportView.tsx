@@ -8,6 +8,7 @@ import type { ShiftReport } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { reportCsv } from '../../lib/csv'
 import { dateTime } from '../../lib/format'
+import { messageText } from '../../lib/message-text'
 import { useSettingsStore } from '../../state/settings-store'
 
 function download(report: ShiftReport) {
@@ -85,7 +86,7 @@ export function ReportView({ report }: { report: ShiftReport }) {
           <>
             <h3>{t('shift.attention')}</h3>
             {report.attention.map((a) => (
-              <Fragment key={a.outTradeNo}>{line(a.outTradeNo, a.reason)}</Fragment>
+              <Fragment key={a.outTradeNo}>{line(a.outTradeNo, a.refund ? t('messages.refund', { text: messageText(t, a.reason) }) : messageText(t, a.reason))}</Fragment>
             ))}
           </>
         )}
