@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import { AuditRepo } from './audit'
 import { openDb, type Db } from './db'
+import { OperatorsRepo } from './operators'
 import { OrdersRepo } from './orders'
 import { OutboxRepo } from './outbox'
 import { RefundsRepo } from './refunds'
@@ -11,12 +12,14 @@ export class Journal {
   readonly refunds: RefundsRepo
   readonly audit: AuditRepo
   readonly outbox: OutboxRepo
+  readonly operators: OperatorsRepo
 
   constructor(readonly db: Db) {
     this.orders = new OrdersRepo(db)
     this.refunds = new RefundsRepo(db)
     this.audit = new AuditRepo(db)
     this.outbox = new OutboxRepo(db)
+    this.operators = new OperatorsRepo(db)
   }
 
   static open(path: string): Journal {
@@ -61,3 +64,4 @@ export type { OrderRow } from './orders'
 export type { RefundRow } from './refunds'
 export type { AuditEntry } from './audit'
 export type { OutboxBatch, OutboxEntry } from './outbox'
+export type { OperatorAuditRow, OperatorRole, OperatorRow } from './operators'

@@ -12,6 +12,9 @@ export interface RefundRow {
   failure_message: string | null
   reason: string
   shift_id: string | null
+  /** Who asked for the refund and who approved it (v6; null before operators / the shared supervisor PIN). */
+  operator_no?: string | null
+  approver_no?: string | null
   created_at: number
   updated_at: number
 }
@@ -24,10 +27,10 @@ export class RefundsRepo {
   insert(row: Omit<RefundRow, 'state' | 'refund_id' | 'failure_code' | 'failure_message' | 'updated_at'>): RefundRow {
     this.db
       .prepare(
-        `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, reason, shift_id, created_at, updated_at)
-         VALUES (@out_refund_no, @out_trade_no, @amount_fen, 'created', @step, @reason, @shift_id, @created_at, @created_at)`,
+        `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, reason, shift_id, operator_no, approver_no, created_at, updated_at)
+         VALUES (@out_refund_no, @out_trade_no, @amount_fen, 'created', @step, @reason, @shift_id, @operator_no, @approver_no, @created_at, @created_at)`,
       )
-      .run(row)
+      .run({ operator_no: null, approver_no: null, ...row })
     return this.get(row.out_refund_no) as RefundRow
   }
 

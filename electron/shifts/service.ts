@@ -14,9 +14,21 @@ interface ShiftRow {
   opened_at: number
   closed_at: number | null
   z_report: string | null
+  operator_no?: string | null
+  closed_by?: string | null
+  close_approver?: string | null
 }
 
-const view = (r: ShiftRow): ShiftView => ({ id: r.id, cashier: r.cashier, floatFen: r.float_fen, openedAt: r.opened_at, closedAt: r.closed_at })
+const view = (r: ShiftRow): ShiftView => ({
+  id: r.id,
+  cashier: r.cashier,
+  floatFen: r.float_fen,
+  openedAt: r.opened_at,
+  closedAt: r.closed_at,
+  operatorNo: r.operator_no ?? null,
+  closedBy: r.closed_by ?? null,
+  closeApprover: r.close_approver ?? null,
+})
 
 export class ShiftService {
   constructor(
@@ -38,18 +50,18 @@ export class ShiftService {
     return this.current()?.id ?? null
   }
 
-  open(cashier: string, floatFen: number): ShiftView {
+  open(cashier: string, floatFen: number, operatorNo: string | null = null): ShiftView {
     if (this.current()) throw new PosFailure('CONFLICT', '已有未结班的班次：请先结班')
     const id = `S${this.now().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`
-    this.journal.db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at) VALUES (?, ?, ?, ?)`).run(id, cashier, floatFen, this.now())
+    this.journal.db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at, operator_no) VALUES (?, ?, ?, ?, ?)`).run(id, cashier, floatFen, this.now(), operatorNo)
     const shift = this.current() as ShiftView
     this.onChange(shift)
     return shift
   }
 
   /** A sale with no open shift opens one for the cashier (float 0) rather than being refused. */
-  ensureOpen(cashier: string): { id: string; cashier: string } {
-    const shift = this.current() ?? this.open(cashier, 0)
+  ensureOpen(cashier: string, operatorNo: string | null = null): { id: string; cashier: string } {
+    const shift = this.current() ?? this.open(cashier, 0, operatorNo)
     return { id: shift.id, cashier: shift.cashier }
   }
 
@@ -67,12 +79,12 @@ export class ShiftService {
     return this.report('X', shiftId)
   }
 
-  close(): ShiftReport {
+  close(by: { closedBy: string | null; approver: string | null } = { closedBy: null, approver: null }): ShiftReport {
     const shift = this.current()
     if (!shift) throw new PosFailure('NO_SHIFT', '当前没有开班')
     const closedAt = this.now()
     const report = computeReport(this.journal.db, 'Z', { ...shift, closedAt }, closedAt)
-    this.journal.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ? WHERE id = ?`).run(closedAt, JSON.stringify(report), shift.id)
+    this.journal.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ?, closed_by = ?, close_approver = ? WHERE id = ?`).run(closedAt, JSON.stringify(report), by.closedBy, by.approver, shift.id)
     this.onChange(null)
     return report
   }
