@@ -108,12 +108,8 @@ export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:g
 export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:open' | 'shifts:xReport' | 'shifts:close' | 'shifts:report' | 'shifts:list'> {
   return {
     'shifts:current': () => s.shifts.current(),
-    // The shift belongs to the signed-in operator (their name, not the one typed).
-    'shifts:open': (req) => {
-      const me = s.operators.authorize('openShift')
-      const signedIn = s.operators.current()
-      return s.shifts.open(signedIn?.name ?? req.cashier, req.floatFen, me.operatorNo)
-    },
+    // The shift belongs to the signed-in operator (recorded by number; the name is the one typed).
+    'shifts:open': (req) => s.shifts.open(req.cashier, req.floatFen, s.operators.authorize('openShift').operatorNo),
     'shifts:xReport': () => (s.operators.authorize('shiftReport'), s.shifts.report('X')),
     // Who may close a shift is the core's decision: a supervisor (PIN or approval).
     'shifts:close': ({ pin, approval }) => {

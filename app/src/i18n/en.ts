@@ -1,7 +1,10 @@
 // English: same keys as zh-CN.ts (the type makes a missing key a compile error).
 import type { Messages } from './zh-CN'
 
+import { en as opsEn } from './sections/operators'
+
 export const en: Messages = {
+  ...opsEn,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
