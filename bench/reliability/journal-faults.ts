@@ -49,6 +49,8 @@ export async function runJournalFaults(scale: number, log: (s: string) => void =
   const open = (dir: string) =>
     createCore({ userDataDir: dir, transport: 'browser', version: 'reliability', log: silentLogger, paymentPolicy: scaledPolicy(scale), gatewayTimeoutMs: 2_000, gateway: gatewayConfigFor(sandbox.url) })
   const sell = async (core: Core, fen: number) => {
+    // A journal with the supervisor PIN comes back with it as manager 0001 (electron/operators): sign in first.
+    if (core.services.operators.enabled() && !core.services.operators.current()) await must(core, 'operators:signIn', { operatorNo: '0001', pin: PIN })
     const o = await must<OrderView>(core, 'payment:payByCode', { amountFen: fen, authCode: CODES.instant })
     await core.services.engine.idle()
     return o.outTradeNo

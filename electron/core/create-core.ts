@@ -13,7 +13,7 @@ import type { FacePort } from '../payments/ports'
 import { RefundService } from '../payments/refunds'
 import { SettingsService, type GatewayConfig } from '../settings/service'
 import { ShiftService } from '../shifts/service'
-import type { AppInfo } from '../shared/contract'
+import { asProof, type AppInfo, type ProofInput } from '../shared/contract'
 import { AuthinfoCache } from '../../native-bridge/face/authinfo-cache'
 import { DEFAULT_DEVICES_CONFIG, DeviceService, type DeviceServiceOptions } from '../devices/device-service'
 import { createFacePort } from '../devices/face-port'
@@ -24,6 +24,9 @@ import { Reconciler } from '../payments/reconcile'
 import { reconcileHandlers } from './reconcile-handlers'
 import { createStoreHandlers } from '../replication/handlers'
 import { ReplicationService } from '../replication/service'
+import { OperatorService } from '../operators/service'
+import { OperatorAccounts } from '../operators/manage'
+import { createOperatorHandlers } from '../operators/handlers'
 import { createDispatcher, type CoreHandlers, type Dispatch } from '../kernel/dispatch'
 import { EventBus } from '../kernel/event-bus'
 import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type DomainServices } from './handlers'
@@ -91,6 +94,32 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   const damagedSettings = settings.damagedFields()
   if (damagedSettings.length > 0) log.warn('settings: stored values unreadable, their defaults apply until saved again', { fields: damagedSettings.join(',') })
   const shifts = new ShiftService(journal, clock.now, (s) => bus.emit('shifts:changed', s))
+  const deviceId = () => settings.terminal().deviceId
+  const operators = new OperatorService({
+    repo: journal.operators,
+    supervisorPin: settings.pin,
+    deviceId,
+    idleLockMinutes: () => settings.idleLockMinutes(),
+    now: clock.now,
+    onChange: (s) => bus.emit('operators:changed', s),
+    log,
+  })
+  const accounts = new OperatorAccounts({ repo: journal.operators, service: operators, supervisorPin: settings.pin, deviceId, now: clock.now, firstManagerRefused: () => settings.firstPinRefused() })
+  try {
+    // The single supervisor PIN of an older counter becomes manager 0001 (same hash).
+    if (accounts.migrateSupervisorPin(secrets.get('pinHash'))) log.info('operators: supervisor PIN migrated to manager 0001')
+  } catch (e) {
+    log.warn('operators: supervisor PIN not migrated (secrets unreadable)', { error: e instanceof Error ? e.message : String(e) })
+  }
+  // Settings, devices and the store database: the manager's (PIN, own PIN or approval), audited with what changed.
+  settings.useGuard((action, proof, detail) => operators.guard(action, proof, { detail }))
+  const settingsGuard = (what: string) => (pin: ProofInput) => void operators.guard('settings', asProof(pin), { detail: { what } })
+  // Who is at the counter: the signed-in operator's name and number (op_user_id) on every sale.
+  const terminal = () => {
+    const t = settings.terminal()
+    const me = operators.current()
+    return me ? { ...t, cashier: me.name, opUserId: me.operatorNo, operatorNo: me.operatorNo } : t
+  }
 
   // Demo mode runs the sandbox gateway in-process on loopback (started lazily so
   // a live install never opens it).
@@ -157,7 +186,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     now: clock.now,
     load: () => settings.devices() ?? DEFAULT_DEVICES_CONFIG,
     save: (cfg) => settings.saveDevices(cfg),
-    verifyPin: (pin) => settings.pin.verify(pin),
+    verifyPin: settingsGuard('devices'),
     faceSdkFolders: { load: () => settings.faceSdkFolders(), save: (folders) => settings.saveFaceSdkFolders(folders) },
     audit: (e) =>
       journal.audit.append({ at: clock.now(), call: `devices:faceLibrary:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, reason: undefined }, response: null, error: e.reason ?? null }),
@@ -189,22 +218,24 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     gateway,
     face: options.face ?? (() => (devices.face() ? facePort : null)),
     shifts,
-    terminal: () => settings.terminal(),
+    terminal,
     canSell: () => settings.assertCanSell(),
     bus,
     clock,
     policy: options.paymentPolicy ?? DEFAULT_POLICY,
     log,
   })
-  const refunds = new RefundService(engine.ctx, settings.pin)
+  const refunds = new RefundService(engine.ctx, (req) =>
+    operators.guard('refund', req, { ref: req.outTradeNo, detail: { amountFen: req.amountFen } }),
+  )
   flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
   const reconciler = new Reconciler(engine.ctx, { ratePerSec: options.reconcileRatePerSec ?? 5, onProgress: (run) => bus.emit('reconcile:progress', run) })
-  const services: DomainServices = { journal, engine, refunds, shifts, settings, activationClient, liveClient }
+  const services: DomainServices = { journal, engine, refunds, shifts, settings, operators, activationClient, liveClient }
   // The store database (PostgreSQL), when one is configured: this counter's outbox is shipped there.
   const replication = new ReplicationService({
     outbox: journal.outbox,
     secrets,
-    verifyPin: (pin) => settings.pin.verify(pin),
+    verifyPin: settingsGuard('storeDb'),
     terminal: () => settings.terminal(),
     now: clock.now,
     log,
@@ -237,6 +268,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
     ...createStoreHandlers(replication, clock.now),
+    ...createOperatorHandlers(operators, accounts, deviceId),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.
@@ -249,6 +281,9 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   const sweepMs = options.reviewSweepMs ?? 10 * 60_000
   const sweep = sweepMs > 0 ? setInterval(() => reviewSweep(services, log), sweepMs) : null
   sweep?.unref()
+  // The idle auto-lock also fires with nobody calling (the lock screen appears by itself).
+  const idleTimer = setInterval(() => operators.checkIdle(), 5_000)
+  idleTimer.unref()
 
   return {
     dispatch: createDispatcher(handlers, log),
@@ -258,6 +293,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     journal: NO_JOURNAL_CONTROL, // the gate's own takes its place
     close: async () => {
       if (sweep) clearInterval(sweep)
+      clearInterval(idleTimer)
       engine.shutdown()
       reconciler.stop()
       await reconciler.idle()

@@ -5,6 +5,7 @@ import type { Journal } from '../journal'
 import type { PaymentEngine } from '../payments/engine'
 import type { RefundService } from '../payments/refunds'
 import { orderView, refundView } from '../payments/view'
+import type { OperatorService } from '../operators/service'
 import type { SettingsService } from '../settings/service'
 import type { ShiftService } from '../shifts/service'
 import { msg, type Message, type TimelineEntry } from '../shared/contract'
@@ -19,6 +20,7 @@ export interface DomainServices {
   refunds: RefundService
   shifts: ShiftService
   settings: SettingsService
+  operators: OperatorService
   /** The client for agent-level (activation) calls: always the configured live gateway. */
   activationClient: () => GatewayClient
   /** The configured live gateway with the merchant's credentials (the go-live check), whatever the mode. */
@@ -41,10 +43,11 @@ function gatewayEntry(at: number, call: string, outcome: string, error: string |
 
 export function paymentHandlers(s: DomainServices): H<'payment:payByCode' | 'payment:payByFace' | 'payment:payByQr' | 'payment:stop' | 'payment:current'> {
   return {
-    'payment:payByCode': (req) => s.engine.payByCode(req),
-    'payment:payByFace': (req) => s.engine.payByFace(req),
-    'payment:payByQr': (req) => s.engine.payByQr(req),
-    'payment:stop': (req) => s.engine.stop(req.outTradeNo),
+    // A locked counter refuses new sales (COUNTER_LOCKED); the one in flight goes on.
+    'payment:payByCode': (req) => (s.operators.authorize('sell'), s.engine.payByCode(req)),
+    'payment:payByFace': (req) => (s.operators.authorize('sell'), s.engine.payByFace(req)),
+    'payment:payByQr': (req) => (s.operators.authorize('sell'), s.engine.payByQr(req)),
+    'payment:stop': (req) => (s.operators.authorize('stop'), s.engine.stop(req.outTradeNo)),
     'payment:current': () => s.engine.currentOrder(),
   }
 }
@@ -70,8 +73,8 @@ export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:g
       }
     },
     'orders:recheck': ({ outTradeNo }) => s.engine.recheck(outTradeNo),
-    'orders:acknowledge': ({ outTradeNo, pin, note }) => {
-      s.settings.pin.verify(pin)
+    'orders:acknowledge': ({ outTradeNo, pin, approval, note }) => {
+      s.operators.guard('acknowledgeReview', { pin, approval }, { ref: outTradeNo })
       return s.engine.acknowledge(outTradeNo, note ?? '')
     },
     'refunds:create': (req) => s.refunds.create(req),
@@ -82,24 +85,25 @@ export function ordersHandlers(s: DomainServices): H<'orders:search' | 'orders:g
 export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:open' | 'shifts:xReport' | 'shifts:close' | 'shifts:report' | 'shifts:list'> {
   return {
     'shifts:current': () => s.shifts.current(),
-    'shifts:open': (req) => s.shifts.open(req.cashier, req.floatFen),
-    'shifts:xReport': () => s.shifts.report('X'),
-    // Who may close a shift is the core's decision: the supervisor, by PIN.
-    'shifts:close': ({ pin }) => {
-      s.settings.pin.verify(pin)
+    // The shift belongs to the signed-in operator (recorded by number; the name is the one typed).
+    'shifts:open': (req) => s.shifts.open(req.cashier, req.floatFen, s.operators.authorize('openShift').operatorNo),
+    'shifts:xReport': () => (s.operators.authorize('shiftReport'), s.shifts.report('X')),
+    // Who may close a shift is the core's decision: a supervisor (PIN or approval).
+    'shifts:close': ({ pin, approval }) => {
+      const actor = s.operators.guard('closeShiftWithDifference', { pin, approval }, { ref: s.shifts.currentId() ?? '' })
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
       // A real write probe first: a Z report the journal cannot store is no Z report.
       const writes = s.engine.ctx.deps.writes
       const refusal = () => new PosFailure('JOURNAL', '账本无法写入：暂不能结班，请先处理磁盘问题 (journal not writable)')
       if (writes.failing || writes.probe() !== null) throw refusal()
       try {
-        return writes.durable(() => s.shifts.close())
+        return writes.durable(() => s.shifts.close({ closedBy: actor.operatorNo, approver: actor.approverNo }))
       } catch (e) {
         if (e instanceof JournalWriteError) throw refusal()
         throw e
       }
     },
-    'shifts:report': ({ shiftId }) => s.shifts.stored(shiftId),
+    'shifts:report': ({ shiftId }) => (s.operators.authorize('shiftReport'), s.shifts.stored(shiftId)),
     'shifts:list': ({ limit }) => s.shifts.list(limit),
   }
 }
@@ -107,16 +111,18 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
 export function settingsHandlers(s: DomainServices): H<'settings:get' | 'settings:update' | 'settings:setMode' | 'settings:sendSms' | 'settings:activate' | 'settings:register' | 'settings:setupDone' | 'settings:setPin'> {
   return {
     'settings:get': () => s.settings.view(),
-    'settings:update': ({ patch, pin }) => s.settings.update(patch, pin),
-    'settings:setMode': ({ mode, pin, acceptPlainSecrets }) => {
+    'settings:update': ({ patch, pin, approval }) => s.settings.update(patch, { pin, approval }),
+    'settings:setMode': ({ mode, pin, approval, acceptPlainSecrets }) => {
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再切换模式')
-      return s.settings.setMode(mode, pin, () => checkLiveGateway(s.liveClient()), acceptPlainSecrets === true)
+      return s.settings.setMode(mode, { pin, approval }, () => checkLiveGateway(s.liveClient()), acceptPlainSecrets === true)
     },
     'settings:sendSms': ({ mobile }) => s.settings.activation.sendSms(s.activationClient, mobile),
-    'settings:activate': ({ pin, ...req }) => s.settings.activation.activate(s.activationClient, req, pin),
-    'settings:register': ({ pin, ...req }) => s.settings.activation.register(s.activationClient, req, pin),
+    'settings:activate': ({ pin, approval, ...req }) => s.settings.activation.activate(s.activationClient, req, { pin, approval }),
+    'settings:register': ({ pin, approval, ...req }) => s.settings.activation.register(s.activationClient, req, { pin, approval }),
     'settings:setupDone': () => s.settings.finishSetup(),
     'settings:setPin': ({ current, next }) => {
+      // With operators, the shared supervisor PIN is a manager's to set (each operator has their own).
+      if (s.operators.enabled()) s.operators.guard('settings', {}, { detail: { what: 'supervisorPin' }, confirm: false })
       s.settings.setPin(next, current)
       return { pinSet: true as const }
     },

@@ -12,7 +12,7 @@ import { ensureJournalId, parseMarker, readMarkerFile } from '../journal/identit
 import { expectedMarker, inspectJournal } from '../journal/inspect'
 import { reinsertMissing } from '../journal/recent-orders'
 import { PinGuard } from '../settings/pin'
-import { isCallName, type AppInfo, type BackupView, type JournalFinding, type JournalStatus } from '../shared/contract'
+import { asProof, isCallName, type AppInfo, type BackupView, type JournalFinding, type JournalStatus, type Proof, type ProofInput } from '../shared/contract'
 import { fail, PosFailure } from '../shared/result'
 import type { Core, CoreOptions } from './create-core'
 import { createDispatcher, type Dispatch, type GateHandlers } from '../kernel/dispatch'
@@ -31,8 +31,8 @@ export type BuildCore = (journal: Journal, hooks: GateHooks) => Promise<Core>
 /** What tests, benches and the reliability report drive directly (the renderer uses the journal:* calls). */
 export interface JournalControl {
   status(): JournalStatus
-  restoreLatest(pin?: string): Promise<JournalStatus>
-  startNew(pin?: string): Promise<JournalStatus>
+  restoreLatest(pin?: ProofInput): Promise<JournalStatus>
+  startNew(pin?: ProofInput): Promise<JournalStatus>
   backupNow(): Promise<BackupFile>
   /** Resolves once the marker and the recent-orders log have caught up with the journal. */
   settle(): Promise<void>
@@ -90,9 +90,11 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
   let attempts: unknown = null
   const problemPin = new PinGuard({ getHash: () => secrets.get('pinHash'), setHash: () => undefined, getState: () => attempts, setState: (s) => (attempts = s) }, now)
   /** Like every settings change, PIN-guarded; only the way out of a journal problem may go ahead on a counter that never had a PIN. */
-  const verifyPin = (pin: string | undefined) => {
-    const guard = inner ? inner.services.settings.pin : problemPin
-    if (inner || guard.isSet()) guard.verify(pin)
+  // A running core decides by its operators (roles, approvals, audit); with the books unknown
+  // the operators cannot be read, so only the supervisor PIN in the secret store can.
+  const verifyPin = (proof: Proof, action: 'journalRestore' | 'settings' = 'journalRestore') => {
+    if (inner) return void inner.services.operators.guard(action, proof, { detail: { what: action === 'settings' ? 'backupOptions' : 'journal' } })
+    if (problemPin.isSet()) problemPin.verify(proof.pin)
   }
 
   const status = (): JournalStatus => {
@@ -160,8 +162,8 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     })().catch((e: unknown) => log.error('reconciliation after restore failed', { error: e instanceof Error ? e.message : String(e) }))
   }
 
-  const restoreLatest = async (pin: string | undefined): Promise<JournalStatus> => {
-    verifyPin(pin)
+  const restoreLatest = async (pin?: ProofInput): Promise<JournalStatus> => {
+    verifyPin(asProof(pin))
     if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
     const chosen = await places.newestVerified()
     if (!chosen) throw new PosFailure('NOT_FOUND', '没有可用的备份：请联系技术支持，或用主管密码新建账本')
@@ -186,9 +188,9 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     return status()
   }
 
-  const startNew = async (pin: string | undefined): Promise<JournalStatus> => {
+  const startNew = async (pin?: ProofInput): Promise<JournalStatus> => {
     if (inner || blocking().length === 0) throw new PosFailure('CONFLICT', '账本正常，不需要新建')
-    verifyPin(pin)
+    verifyPin(asProof(pin))
     switching = true
     try {
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
@@ -219,11 +221,11 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       if (!keeper) throw problem()
       return view(await keeper.backup('on demand'), 'primary')
     },
-    'journal:restoreLatest': ({ pin }) => restoreLatest(pin),
-    'journal:startNew': ({ pin }) => startNew(pin),
+    'journal:restoreLatest': ({ pin, approval }) => restoreLatest({ pin, approval }),
+    'journal:startNew': ({ pin, approval }) => startNew({ pin, approval }),
     'journal:backupOptions': () => places.options(),
-    'journal:setBackupOptions': ({ options: next, pin }) => {
-      verifyPin(pin)
+    'journal:setBackupOptions': ({ options: next, pin, approval }) => {
+      verifyPin({ pin, approval }, 'settings')
       return places.setOptions(next)
     },
     // Only while the books are unknown; a running core answers these itself.

@@ -7,7 +7,7 @@ import { isAbsolute } from 'node:path'
 import type { EventBus } from '../kernel/event-bus'
 import type { Logger } from '../kernel/logger'
 import { PosFailure } from '../shared/result'
-import type { DeviceStatus, FaceConfig, ScanEvent, ScannerConfig } from '../shared/contract'
+import type { DeviceStatus, FaceConfig, ProofInput, ScanEvent, ScannerConfig } from '../shared/contract'
 import type { FaceCamera } from '../../native-bridge/face/types'
 import { listScannerDevices, type DeviceList } from '../../native-bridge/scanners/list-devices'
 import { WINDOWS_KEYBOARD_HID_NOTE } from '../../native-bridge/scanners/types'
@@ -52,7 +52,7 @@ export interface DeviceServiceOptions {
   backoff?: Backoff
   listDevices?: () => Promise<DeviceList>
   /** The supervisor PIN check (settings' PinGuard): needed to change a device that loads native code. Absent → such changes are refused. */
-  verifyPin?: (pin: string | undefined) => void
+  verifyPin?: (pin: ProofInput) => void
   /** The allowed face SDK folders as stored (default: the vendor SDK install folder) and where to store a new list. */
   faceSdkFolders?: { load(): unknown; save(folders: string[]): void }
   /** Writes each native-code choice to the journal's audit. */
@@ -90,7 +90,7 @@ export class DeviceService {
     return [...this.statuses.values()]
   }
 
-  async configure(patch: Partial<DevicesConfig>, pin?: string): Promise<DeviceStatus[]> {
+  async configure(patch: Partial<DevicesConfig>, pin?: ProofInput): Promise<DeviceStatus[]> {
     const next: DevicesConfig = { ...this.cfg, ...patch }
     const changed = this.roles().filter((role) => JSON.stringify(next[role]) !== JSON.stringify(this.cfg[role]))
     for (const role of changed) {
@@ -104,7 +104,7 @@ export class DeviceService {
   }
 
   /** The supervisor's yes (PIN) and the slot's own check, both audited; throws (changing nothing) when either fails. */
-  private approve(slot: RoleSlot<unknown>, to: unknown, pin: string | undefined): void {
+  private approve(slot: RoleSlot<unknown>, to: unknown, pin: ProofInput): void {
     const face = to as FaceConfig
     const entry: FaceLibraryAudit = { action: 'configure', outcome: 'refused', ...(face.kind === 'vendor' ? { libraryPath: face.libraryPath.slice(0, 512) } : {}) }
     try {

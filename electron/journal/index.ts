@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { AuditRepo } from './audit'
 import { CounterId } from './counter-id'
 import { openDb, type Db } from './db'
+import { OperatorsRepo } from './operators'
 import { OrdersRepo } from './orders'
 import { OutboxRepo } from './outbox'
 import { RefundsRepo } from './refunds'
@@ -19,6 +20,7 @@ export class Journal {
   readonly counterId: CounterId
   readonly shifts: ShiftsRepo
   readonly reconcile: ReconcileRepo
+  readonly operators: OperatorsRepo
 
   constructor(readonly db: Db) {
     this.counterId = new CounterId(db)
@@ -28,6 +30,7 @@ export class Journal {
     this.outbox = new OutboxRepo(db)
     this.shifts = new ShiftsRepo(db, this.counterId)
     this.reconcile = new ReconcileRepo(db)
+    this.operators = new OperatorsRepo(db)
   }
 
   static open(path: string): Journal {
@@ -84,3 +87,4 @@ export type { RefundRow } from './refunds'
 export type { AuditEntry } from './audit'
 export type { OutboxBatch, OutboxEntry } from './outbox'
 export type { ShiftAggregates, ShiftRow } from './shifts'
+export type { OperatorAuditRow, OperatorRole, OperatorRow } from './operators'

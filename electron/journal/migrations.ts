@@ -194,4 +194,40 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE order_events SET note = legacy_message('note', note, NULL, NULL) WHERE note != '';
   UPDATE shifts SET z_report = legacy_z_report(z_report) WHERE z_report IS NOT NULL;
   `,
+  /* v7: operators (electron/operators): accounts with a role and a scrypt PIN
+     hash (its lockout state beside it), an append-only audit of what they did
+     (sign-in/out, failed PINs, approvals, refunds, settings changes — never a
+     PIN), and who did each order, refund and shift (and who approved it). */ `
+  CREATE TABLE operators (
+    operator_no TEXT PRIMARY KEY CHECK (length(operator_no) = 4 AND operator_no GLOB '[0-9][0-9][0-9][0-9]'),
+    device_id   TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL CHECK (role IN ('cashier','supervisor','manager')),
+    pin_hash    TEXT NOT NULL,
+    pin_state   TEXT,
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  CREATE TABLE operator_audit (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          INTEGER NOT NULL,
+    device_id   TEXT NOT NULL,
+    operator_no TEXT,
+    action      TEXT NOT NULL,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('ok','refused')),
+    approver_no TEXT,
+    ref         TEXT,
+    detail      TEXT
+  );
+  CREATE INDEX operator_audit_at ON operator_audit (at);
+  CREATE TRIGGER operator_audit_no_update BEFORE UPDATE ON operator_audit BEGIN SELECT RAISE(ABORT, 'operator_audit is append-only'); END;
+  CREATE TRIGGER operator_audit_no_delete BEFORE DELETE ON operator_audit BEGIN SELECT RAISE(ABORT, 'operator_audit is append-only'); END;
+  ALTER TABLE orders ADD COLUMN operator_no TEXT;
+  ALTER TABLE refunds ADD COLUMN operator_no TEXT;
+  ALTER TABLE refunds ADD COLUMN approver_no TEXT;
+  ALTER TABLE shifts ADD COLUMN operator_no TEXT;
+  ALTER TABLE shifts ADD COLUMN closed_by TEXT;
+  ALTER TABLE shifts ADD COLUMN close_approver TEXT;
+  `,
 ]

@@ -31,11 +31,13 @@ export interface OrderRow {
   created_at: number
   updated_at: number
   paid_at: number | null
+  /** The signed-in operator who took the sale (v6; null before operators). */
+  operator_no?: string | null
   /** Not a column: set on a row kept in memory because the journal refused it (see payments/context.ts). */
   unrecorded?: true
 }
 
-export type NewOrder = Pick<OrderRow, 'out_trade_no' | 'method' | 'paytype' | 'amount_fen' | 'body' | 'step' | 'auth_code_masked' | 'cashier' | 'shift_id' | 'created_at'>
+export type NewOrder = Pick<OrderRow, 'out_trade_no' | 'method' | 'paytype' | 'amount_fen' | 'body' | 'step' | 'auth_code_masked' | 'cashier' | 'shift_id' | 'created_at'> & { operator_no?: string | null }
 
 /** Fields a transition may change besides state. */
 export type OrderChanges = Partial<
@@ -107,8 +109,8 @@ export class OrdersRepo {
     private readonly counter: CounterId,
   ) {
     this.insertStmt = db.prepare(
-      `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, auth_code_masked, cashier, shift_id, created_at, updated_at, device_id)
-       VALUES (@out_trade_no, @method, @paytype, @amount_fen, @body, 'created', @step, @auth_code_masked, @cashier, @shift_id, @created_at, @created_at, @device_id)`,
+      `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, auth_code_masked, cashier, shift_id, operator_no, created_at, updated_at, device_id)
+       VALUES (@out_trade_no, @method, @paytype, @amount_fen, @body, 'created', @step, @auth_code_masked, @cashier, @shift_id, @operator_no, @created_at, @created_at, @device_id)`,
     )
     this.getStmt = db.prepare(`SELECT * FROM orders WHERE out_trade_no = ?`)
     this.eventStmt = db.prepare(`INSERT INTO order_events (out_trade_no, at, from_state, to_state, note) VALUES (?, ?, ?, ?, ?)`)
@@ -118,7 +120,7 @@ export class OrdersRepo {
   insert(order: NewOrder): OrderRow {
     const step = encodeMessage(order.step)
     this.db.transaction(() => {
-      this.insertStmt.run({ ...order, step, device_id: this.counter.current() })
+      this.insertStmt.run({ operator_no: null, ...order, step, device_id: this.counter.current() })
       this.eventStmt.run(order.out_trade_no, order.created_at, null, 'created', step)
     })()
     return this.get(order.out_trade_no) as OrderRow

@@ -16,6 +16,9 @@ export interface RefundRow {
   reason: string
   shift_id: string | null
   device_id: string
+  /** Who asked for the refund and who approved it (v7; null before operators / the shared supervisor PIN). */
+  operator_no?: string | null
+  approver_no?: string | null
   created_at: number
   updated_at: number
 }
@@ -40,10 +43,10 @@ export class RefundsRepo {
   insert(row: Omit<RefundRow, 'state' | 'refund_id' | 'failure_code' | 'failure_message' | 'updated_at' | 'device_id'>): RefundRow {
     this.db
       .prepare(
-        `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, reason, shift_id, created_at, updated_at, device_id)
-         VALUES (@out_refund_no, @out_trade_no, @amount_fen, 'created', @step, @reason, @shift_id, @created_at, @created_at, @device_id)`,
+        `INSERT INTO refunds (out_refund_no, out_trade_no, amount_fen, state, step, reason, shift_id, operator_no, approver_no, created_at, updated_at, device_id)
+         VALUES (@out_refund_no, @out_trade_no, @amount_fen, 'created', @step, @reason, @shift_id, @operator_no, @approver_no, @created_at, @created_at, @device_id)`,
       )
-      .run({ ...row, step: encodeMessage(row.step), device_id: this.counter.current() })
+      .run({ operator_no: null, approver_no: null, ...row, step: encodeMessage(row.step), device_id: this.counter.current() })
     return this.get(row.out_refund_no) as RefundRow
   }
 

@@ -13,6 +13,10 @@ export interface ShiftRow {
   closed_at: number | null
   z_report: string | null
   device_id: string
+  /** Who opened it, who closed it and who approved the close (v7; null before operators). */
+  operator_no?: string | null
+  closed_by?: string | null
+  close_approver?: string | null
 }
 
 /** Count and sum (fen) of one group. */
@@ -51,12 +55,14 @@ export class ShiftsRepo {
     return this.db.prepare(`SELECT * FROM shifts WHERE id = ?`).get(id) as ShiftRow | undefined
   }
 
-  insert(id: string, cashier: string, floatFen: number, openedAt: number): void {
-    this.db.prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at, device_id) VALUES (?, ?, ?, ?, ?)`).run(id, cashier, floatFen, openedAt, this.counter.current())
+  insert(id: string, cashier: string, floatFen: number, openedAt: number, operatorNo: string | null = null): void {
+    this.db
+      .prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at, operator_no, device_id) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(id, cashier, floatFen, openedAt, operatorNo, this.counter.current())
   }
 
-  close(id: string, closedAt: number, zReportJson: string): void {
-    this.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ? WHERE id = ?`).run(closedAt, zReportJson, id)
+  close(id: string, closedAt: number, zReportJson: string, by: { closedBy: string | null; approver: string | null } = { closedBy: null, approver: null }): void {
+    this.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ?, closed_by = ?, close_approver = ? WHERE id = ?`).run(closedAt, zReportJson, by.closedBy, by.approver, id)
   }
 
   /** The shift a reconciliation defaults to: the one closed last, else the open one. */

@@ -170,7 +170,9 @@ export class PaymentEngine {
             step: method === 'face' ? STEP.lookAtCamera : STEP.created,
             auth_code_masked: authCodeMasked,
             // The shift's cashier (who is at the counter), not the default name in Settings.
-            ...cashierOf(shifts.ensureOpen(terminal.cashier)),
+            ...cashierOf(shifts.ensureOpen(terminal.cashier, terminal.operatorNo ?? null)),
+            // A signed-in operator is who took it, whoever opened the shift.
+            ...(terminal.operatorNo ? { cashier: terminal.cashier, operator_no: terminal.operatorNo } : {}),
             created_at: now,
           })
           return submit ? journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), STEP.submitted, now) : row
@@ -232,7 +234,7 @@ export class PaymentEngine {
 
   private async submitCode(row: OrderRow, authCode: string, control: OrderControl): Promise<void> {
     const outTradeNo = row.out_trade_no
-    const out = await this.unlessInvalid(outTradeNo, () => this.ctx.gateway.pay({ outTradeNo, totalFee: row.amount_fen, body: row.body, authCode, ...this.opFields() }))
+    const out = await this.unlessInvalid(outTradeNo, () => this.ctx.gateway.pay({ outTradeNo, totalFee: row.amount_fen, body: row.body, authCode, ...this.opFields(row) }))
     if (out) await this.afterPay(outTradeNo, out, control)
   }
 
@@ -265,7 +267,7 @@ export class PaymentEngine {
         const submitted = this.markSubmitted(outTradeNo)
         if (!submitted) return
         const out = await this.unlessInvalid(outTradeNo, () =>
-          this.ctx.gateway.facepay({ outTradeNo, totalFee: submitted.amount_fen, body: submitted.body, faceCode: result.faceCode, openid: result.openid, ...this.opFields() }),
+          this.ctx.gateway.facepay({ outTradeNo, totalFee: submitted.amount_fen, body: submitted.body, faceCode: result.faceCode, openid: result.openid, ...this.opFields(submitted) }),
         )
         if (out) await this.afterPay(outTradeNo, out, control)
         const final = this.ctx.order(outTradeNo)
@@ -276,7 +278,7 @@ export class PaymentEngine {
 
   private async submitQr(row: OrderRow, control: OrderControl): Promise<void> {
     const outTradeNo = row.out_trade_no
-    const req = { outTradeNo, totalFee: row.amount_fen, body: row.body, productId: outTradeNo, opUserId: this.ctx.deps.terminal().opUserId }
+    const req = { outTradeNo, totalFee: row.amount_fen, body: row.body, productId: outTradeNo, opUserId: row.operator_no ?? this.ctx.deps.terminal().opUserId }
     const out = await this.unlessInvalid(outTradeNo, () => (row.paytype === 'ALIPAY' ? this.ctx.gateway.alipayPreOrder(req) : this.ctx.gateway.wechatPreOrder(req)))
     if (!out) return
     switch (out.kind) {
@@ -345,9 +347,10 @@ export class PaymentEngine {
     }
   }
 
-  private opFields() {
+  /** op_user_id: the operator who took the order (so a call made after a lock or handover still names them). */
+  private opFields(row: OrderRow) {
     const t = this.ctx.deps.terminal()
-    return { opUserId: t.opUserId, opShopId: t.storeId, opDeviceId: t.deviceId, deviceInfo: t.deviceId }
+    return { opUserId: row.operator_no ?? t.opUserId, opShopId: t.storeId, opDeviceId: t.deviceId, deviceInfo: t.deviceId }
   }
 }
 

@@ -29,12 +29,14 @@ export interface Terminal {
   cashier: string
   /** op_user_id sent with cancel/refund (the cashier, or the merchant id). */
   opUserId: string
+  /** The signed-in operator (electron/operators), recorded on each order; absent before operators exist. */
+  operatorNo?: string | null
   /** The per-sale maximum (fen) from Settings; the engine refuses larger sales before creating an order. */
   maxSaleFen?: number
 }
 
 export interface ShiftPort {
   /** The open shift (id and its cashier), opening one for `cashier` when none is open. */
-  ensureOpen(cashier: string): { id: string; cashier: string }
+  ensureOpen(cashier: string, operatorNo?: string | null): { id: string; cashier: string }
   currentId(): string | null
 }

@@ -8,7 +8,6 @@ import { JournalWriteError } from '../journal/write-guard'
 import { msg, type RefundView } from '../shared/contract'
 import { formatYuan } from '../shared/money'
 import { PosFailure } from '../shared/result'
-import type { PinGuard } from '../settings/pin'
 import type { EngineContext } from './context'
 import { newOutRefundNo } from './ids'
 import { refundView, refused } from './view'
@@ -22,16 +21,21 @@ const SUBMITTING = msg('REFUND_SUBMITTING')
 export interface RefundRequest {
   outTradeNo: string
   amountFen: number
-  pin: string
-  reason?: string
+  /** The supervisor PIN (or the signed-in operator's own), or an approval: whichever the authorizer accepts. */
+  pin?: string | undefined
+  approval?: { operatorNo: string; pin: string } | undefined
+  reason?: string | undefined
 }
+
+/** Decides whether this refund may go ahead (electron/operators) and says who asked and who approved. */
+export type RefundAuthorizer = (req: RefundRequest) => { operatorNo: string | null; approverNo: string | null }
 
 export class RefundService {
   private readonly following = new Map<string, Promise<void>>()
 
   constructor(
     private readonly ctx: EngineContext,
-    private readonly pin: PinGuard,
+    private readonly authorize: RefundAuthorizer,
   ) {}
 
   private get journal() {
@@ -45,7 +49,7 @@ export class RefundService {
   }
 
   async create(req: RefundRequest): Promise<RefundView> {
-    this.pin.verify(req.pin)
+    const actor = this.authorize(req)
     if (this.ctx.deps.writes.failing) throw journalRefusal()
     const order = this.journal.orders.get(req.outTradeNo)
     if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`)
@@ -77,6 +81,8 @@ export class RefundService {
           step: SUBMITTING,
           reason: req.reason?.trim() || '',
           shift_id: this.ctx.deps.shifts.currentId(),
+          operator_no: actor.operatorNo,
+          approver_no: actor.approverNo,
           created_at: now,
         })
         return this.journal.refunds.update(created.out_refund_no, 'submitted', { step: SUBMITTING }, now)
@@ -149,7 +155,7 @@ export class RefundService {
       outRefundNo,
       totalFee: order.amount_fen,
       refundFee: row.amount_fen,
-      opUserId: this.ctx.deps.terminal().opUserId,
+      opUserId: row.operator_no ?? this.ctx.deps.terminal().opUserId,
     })
     this.applyRefund(outRefundNo, out)
   }

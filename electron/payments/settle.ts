@@ -180,7 +180,7 @@ export class OrderSettler {
       row = ctx.order(no)
       if (isFinal(row.state)) return row
       if (ctx.clock.now() >= windowEnd) return this.afterCancelWindow()
-      const out = await ctx.gateway.cancel({ paytype: row.paytype ?? 'WECHAT', outTradeNo: no, opUserId: ctx.deps.terminal().opUserId })
+      const out = await ctx.gateway.cancel({ paytype: row.paytype ?? 'WECHAT', outTradeNo: no, opUserId: row.operator_no ?? ctx.deps.terminal().opUserId })
       if (out.kind === 'cancelled') {
         ctx.move(no, 'cancelled', { step: byCashier ? STEP.cancelledByCashier : STEP.cancelledTimeout, awaiting_customer: 0, deadline_at: null }, answered('cancel', 'cancelled'))
         return ctx.order(no)

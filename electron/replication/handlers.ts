@@ -23,7 +23,7 @@ export function createStoreHandlers(service: ReplicationService, now: () => numb
     },
     'store:report': (req) => service.ask((pool) => storeReport(pool, req.from, req.to)),
     'store:status': () => service.status(),
-    'store:configure': (req) => service.configure(req.url, req.tls ?? false, req.pin),
-    'store:disconnect': (req) => service.disconnect(req.pin),
+    'store:configure': (req) => service.configure(req.url, req.tls ?? false, { pin: req.pin, approval: req.approval }),
+    'store:disconnect': (req) => service.disconnect({ pin: req.pin, approval: req.approval }),
   }
 }

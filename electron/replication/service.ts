@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { Logger } from '../kernel/logger'
 import type { SecretStore } from '../kernel/secrets'
 import type { OutboxRepo } from '../journal/outbox'
-import type { ReplicationStatus } from '../shared/contract'
+import type { ProofInput, ReplicationStatus } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { createStorePool, migrateStore, type StorePool } from '../store/pool'
 import { Replicator, type ReplicatorOptions } from './replicator'
@@ -17,7 +17,7 @@ export interface ReplicationServiceDeps {
   outbox: OutboxRepo
   secrets: SecretStore
   /** Throws unless the supervisor PIN is right (settings' PinGuard). */
-  verifyPin: (pin: string | undefined) => void
+  verifyPin: (pin: ProofInput) => void
   terminal: () => { deviceId: string; storeId: string }
   now: () => number
   log: Logger
@@ -66,7 +66,7 @@ export class ReplicationService {
   }
 
   /** Proves the URL (connect + migrate) before keeping it; then ships, past rows first. */
-  async configure(url: string, tls: boolean, pin: string | undefined): Promise<ReplicationStatus> {
+  async configure(url: string, tls: boolean, pin: ProofInput): Promise<ReplicationStatus> {
     this.deps.verifyPin(pin)
     const probe = createStorePool({ url, tls: tls ? {} : false, maxConnections: 1 })
     try {
@@ -92,7 +92,7 @@ export class ReplicationService {
     }
   }
 
-  async disconnect(pin: string | undefined): Promise<ReplicationStatus> {
+  async disconnect(pin: ProofInput): Promise<ReplicationStatus> {
     this.deps.verifyPin(pin)
     await this.halt()
     this.deps.secrets.set('storeDb', null)

@@ -63,6 +63,8 @@ describe('store:* calls', () => {
 
     // Restart on the same folder: the store connection comes back from the secret store.
     core = await startTestCore(tuning, dir)
+    // The supervisor PIN came back as manager 0001 (electron/operators): the counter starts locked.
+    expect((await core.dispatch('operators:signIn', { operatorNo: '0001', pin: '246813' })).ok).toBe(true)
     const again = await core.dispatch('payment:payByCode', { amountFen: 999, authCode: CODES.instant })
     const second = await core.settle((again as { value: { outTradeNo: string } }).value.outTradeNo)
     await until(

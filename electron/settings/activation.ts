@@ -5,12 +5,12 @@
 // the secret store only — and refusals become typed GATEWAY errors whose params
 // say what the gateway said (code) or why nothing trustworthy came back (fault).
 import type { GatewayClient, MerchantState, Unknown } from '../gateway/types'
-import type { SettingsView } from '../shared/contract'
+import type { ProofInput, SettingsView } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 
 export interface ActivationPorts {
   /** Throws unless the supervisor PIN is right (PIN_NOT_SET / PIN_REQUIRED / PIN_INVALID / PIN_LOCKED). */
-  guard(pin: string | undefined): void
+  guard(pin: ProofInput): void
   setMerchantKey(key: string | null): void
   saveMerchant(m: { mchId: string; merchantName: string; merchantFullName: string; merchantState: MerchantState }): SettingsView
 }
@@ -26,7 +26,7 @@ export class MerchantActivation {
   }
 
   /** GetMchId: the PIN first (before the client: without it nothing is said about the configuration). */
-  async activate(client: () => GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: string): Promise<SettingsView> {
+  async activate(client: () => GatewayClient, req: { mobile: string; valid: string } | { username: string; password: string }, pin?: ProofInput): Promise<SettingsView> {
     this.ports.guard(pin)
     const out = await client().getMerchant(req)
     if (out.kind !== 'ok') throw gatewayRefusal(out, '激活失败', '激活结果未知，请重试')
@@ -35,7 +35,7 @@ export class MerchantActivation {
   }
 
   /** Mch_Reg: a new merchant, pending until the gateway enables it (then activate by SMS for its key). */
-  async register(client: () => GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<SettingsView> {
+  async register(client: () => GatewayClient, req: { mchName: string; mchShortName?: string; mobile: string }, pin?: ProofInput): Promise<SettingsView> {
     this.ports.guard(pin)
     const out = await client().registerMerchant({ mch_name: req.mchName, mobile: req.mobile, ...(req.mchShortName ? { mch_short_name: req.mchShortName } : {}) })
     if (out.kind !== 'ok') throw gatewayRefusal(out, '注册失败', '注册结果未知，请先查询再重试')

@@ -6,7 +6,7 @@ import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
 import type { Terminal } from '../payments/ports'
 import type { SecretStore } from '../kernel/secrets'
-import type { AppMode, LiveField, SettingsPatch, SettingsView } from '../shared/contract'
+import { asProof, type AppMode, type LiveField, type Proof, type ProofInput, type SettingsPatch, type SettingsView } from '../shared/contract'
 import { gatewayUrlProblem } from '../shared/gateway-url'
 import { PosFailure } from '../shared/result'
 import { liveCheckFailure, type LiveCheck } from './live-check'
@@ -38,6 +38,7 @@ const DEFAULTS: Plain = {
   setupDone: false,
   maxSaleFen: 50_000_00, // ¥50,000.00 a sale
   confirmAboveFen: 2_000_00, // "¥2,000.00 — sure?" catches a slipped 00 on the keypad
+  idleLockMinutes: 5,
 }
 
 /** Where transaction calls go and with which credentials. */
@@ -144,6 +145,16 @@ export class SettingsService {
     this.cached = null
   }
 
+  /** Operators: idle minutes before the counter locks itself (0 = never). */
+  idleLockMinutes(): number {
+    return this.plain().idleLockMinutes
+  }
+
+  /** Live mode after setup: the first PIN (and the first manager) belong to the setup wizard. */
+  firstPinRefused(): boolean {
+    return this.mode() === 'live' && this.plain().setupDone
+  }
+
   mode(): AppMode {
     return this.plain().mode
   }
@@ -205,12 +216,19 @@ export class SettingsService {
    * and so a PIN must exist first (PIN_NOT_SET): until then nobody may point the
    * counter at another gateway.
    */
-  private guard(pin: string | undefined): void {
-    this.pin.verify(pin)
+  private guard(proof: ProofInput, action: 'settings' | 'liveMode' = 'settings', detail: Record<string, string> = {}): void {
+    this.guardWith(action, asProof(proof), detail)
   }
 
-  update(patch: SettingsPatch, pin?: string): SettingsView {
-    this.guard(pin)
+  /** Before operators exist: the supervisor PIN. create-core hands this to the operators' guard (roles, approvals, audit). */
+  private guardWith: (action: 'settings' | 'liveMode', proof: Proof, detail: Record<string, string>) => void = (_a, p) => this.pin.verify(p.pin)
+
+  useGuard(fn: (action: 'settings' | 'liveMode', proof: Proof, detail: Record<string, string>) => void): void {
+    this.guardWith = fn
+  }
+
+  update(patch: SettingsPatch, pin?: ProofInput): SettingsView {
+    this.guard(pin, 'settings', { fields: Object.keys(patch).sort().join(',') })
     const next = { ...this.plain(), ...patch }
     if (next.confirmAboveFen > next.maxSaleFen) throw new PosFailure('VALIDATION', '“大额确认”金额不能高于单笔收款上限')
     const { agentKey, merchantKey, ...plain } = patch
@@ -229,9 +247,9 @@ export class SettingsService {
    * `acceptPlainSecrets`: the supervisor's explicit yes to live mode on a machine that
    * cannot encrypt keys at rest.
    */
-  async setMode(mode: AppMode, pin: string | undefined, check: () => Promise<LiveCheck>, acceptPlainSecrets = false): Promise<SettingsView> {
+  async setMode(mode: AppMode, pin: ProofInput, check: () => Promise<LiveCheck>, acceptPlainSecrets = false): Promise<SettingsView> {
     if (mode === this.plain().mode) return this.view()
-    this.guard(pin)
+    this.guard(pin, 'liveMode', { mode })
     if (mode === 'live') {
       const missing = this.view().liveMissing
       if (missing.length > 0) throw notConfigured(missing, '还不能切换到正式模式')

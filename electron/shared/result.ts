@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'SECRETS_UNREADABLE', // the secrets file cannot be read: nothing that needs a key or the PIN goes ahead
   'JOURNAL', // the journal is not taking writes: no sale until it does
   'STORE_UNREACHABLE', // the store database (PostgreSQL) could not be reached or refused the login
+  'COUNTER_LOCKED', // operators exist and nobody is signed in (or the counter was locked): sign in first
+  'ROLE_REQUIRED', // params.role: the least role the action needs, params.action: which action (electron/operators/permissions.ts)
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

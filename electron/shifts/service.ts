@@ -6,7 +6,16 @@ import { ShiftReport, type ShiftView } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { computeReport } from './report'
 
-const view = (r: ShiftRow): ShiftView => ({ id: r.id, cashier: r.cashier, floatFen: r.float_fen, openedAt: r.opened_at, closedAt: r.closed_at })
+const view = (r: ShiftRow): ShiftView => ({
+  id: r.id,
+  cashier: r.cashier,
+  floatFen: r.float_fen,
+  openedAt: r.opened_at,
+  closedAt: r.closed_at,
+  operatorNo: r.operator_no ?? null,
+  closedBy: r.closed_by ?? null,
+  closeApprover: r.close_approver ?? null,
+})
 
 export class ShiftService {
   constructor(
@@ -24,18 +33,18 @@ export class ShiftService {
     return this.current()?.id ?? null
   }
 
-  open(cashier: string, floatFen: number): ShiftView {
+  open(cashier: string, floatFen: number, operatorNo: string | null = null): ShiftView {
     if (this.current()) throw new PosFailure('CONFLICT', '已有未结班的班次：请先结班')
     const id = `S${this.now().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`
-    this.journal.shifts.insert(id, cashier, floatFen, this.now())
+    this.journal.shifts.insert(id, cashier, floatFen, this.now(), operatorNo)
     const shift = this.current() as ShiftView
     this.onChange(shift)
     return shift
   }
 
   /** A sale with no open shift opens one for the cashier (float 0) rather than being refused. */
-  ensureOpen(cashier: string): { id: string; cashier: string } {
-    const shift = this.current() ?? this.open(cashier, 0)
+  ensureOpen(cashier: string, operatorNo: string | null = null): { id: string; cashier: string } {
+    const shift = this.current() ?? this.open(cashier, 0, operatorNo)
     return { id: shift.id, cashier: shift.cashier }
   }
 
@@ -53,12 +62,12 @@ export class ShiftService {
     return this.report('X', shiftId)
   }
 
-  close(): ShiftReport {
+  close(by: { closedBy: string | null; approver: string | null } = { closedBy: null, approver: null }): ShiftReport {
     const shift = this.current()
     if (!shift) throw new PosFailure('NO_SHIFT', '当前没有开班')
     const closedAt = this.now()
     const report = computeReport(this.journal.shifts.aggregates(shift.id), 'Z', { ...shift, closedAt }, closedAt)
-    this.journal.shifts.close(shift.id, closedAt, JSON.stringify(report))
+    this.journal.shifts.close(shift.id, closedAt, JSON.stringify(report), by)
     this.onChange(null)
     return report
   }

@@ -2,8 +2,11 @@
 import { en as messagesEn } from './sections/messages'
 import type { Messages } from './zh-CN'
 
+import { en as opsEn } from './sections/operators'
+
 export const en: Messages = {
   ...messagesEn,
+  ...opsEn,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {

@@ -1,8 +1,10 @@
 // Chinese (default). Keys are grouped by screen; en.ts mirrors this shape.
 import { zhCN as messagesZh } from './sections/messages'
+import { zhCN as opsZh } from './sections/operators'
 
 export const zhCN = {
   ...messagesZh,
+  ...opsZh,
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
   nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {

@@ -15,6 +15,9 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { SetupScreen } from '../screens/setup/SetupScreen'
 import { ShiftScreen } from '../screens/shift/ShiftScreen'
 import { StoreScreen } from '../screens/store/StoreScreen'
+import { LockScreen } from '../screens/operators/LockScreen'
+import { OperatorsScreen } from '../screens/operators/OperatorsScreen'
+import { reportActivity, useOperatorsStore } from '../state/operators-store'
 import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { usePaymentStore } from '../state/payment-store'
@@ -23,7 +26,10 @@ import { useShiftStore } from '../state/shift-store'
 import { Header } from './Header'
 import { go, useRoute, type Route } from './route'
 
-const TABS: { route: Exclude<Route, 'customer' | 'setup'>; key: string }[] = [
+/** Locks the counter (F8 is the store tab's). */
+export const LOCK_KEY = 'F7'
+
+const TABS: { route: Exclude<Route, 'customer' | 'setup' | 'operators'>; key: string }[] = [
   { route: 'checkout', key: 'F9' },
   { route: 'orders', key: 'F10' },
   { route: 'shift', key: 'F11' },
@@ -66,8 +72,17 @@ export function CashierApp() {
     void useShiftStore.getState().load()
     void useDevicesStore.getState().load()
     void usePaymentStore.getState().load()
+    void useOperatorsStore.getState().load()
     const timer = setInterval(() => void useAppStore.getState().refreshHealth(), 15_000)
+    const onActivity = () => reportActivity()
+    window.addEventListener('pointerdown', onActivity, true)
+    window.addEventListener('keydown', onActivity, true)
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === LOCK_KEY && useOperatorsStore.getState().status?.signedIn) {
+        e.preventDefault()
+        void useOperatorsStore.getState().lock()
+        return
+      }
       const tab = TABS.find((x) => x.key === e.key)
       if (tab) {
         e.preventDefault()
@@ -78,6 +93,8 @@ export function CashierApp() {
     return () => {
       clearInterval(timer)
       window.removeEventListener('keydown', onKey)
+      window.removeEventListener('pointerdown', onActivity, true)
+      window.removeEventListener('keydown', onActivity, true)
     }
   }, [])
 
@@ -121,6 +138,8 @@ export function CashierApp() {
     })
   }, [last, notification, t])
 
+  const operators = useOperatorsStore((s) => s.status)
+  const locked = operators?.enabled === true && operators.signedIn === null
   const demo = (settingsMode ?? mode) === 'demo'
   // The books are unknown: no tabs, no sale screen, only what was found and the ways out.
   if (info?.journal.state === 'problem') {
@@ -147,6 +166,9 @@ export function CashierApp() {
             {t(`nav.${tab.route}`)} <kbd>{tab.key}</kbd>
           </button>
         ))}
+        <button className={route === 'operators' ? 'tab active' : 'tab'} onClick={() => go('operators')} data-testid="nav-operators">
+          {t('ops.nav')}
+        </button>
         <a className="tab customer-link" href="#/customer" target="_blank" rel="noreferrer">
           {t('nav.customer')} ↗
         </a>
@@ -164,10 +186,13 @@ export function CashierApp() {
           <SettingsScreen />
         ) : route === 'setup' ? (
           <SetupScreen />
+        ) : route === 'operators' ? (
+          <OperatorsScreen />
         ) : (
           <CheckoutScreen />
         )}
       </main>
+      {locked && <LockScreen />}
     </div>
   )
 }

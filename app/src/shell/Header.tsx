@@ -8,6 +8,7 @@ import { useAppStore } from '../state/app-store'
 import { useDevicesStore } from '../state/devices-store'
 import { switchLanguage, useSettingsStore } from '../state/settings-store'
 import { useShiftStore } from '../state/shift-store'
+import { OperatorBadge } from './OperatorBadge'
 import { StoreDbBadge } from './StoreDbBadge'
 
 const STATE_COLOR: Record<DeviceStatus['state'], string> = {
@@ -37,6 +38,7 @@ export function Header() {
       <span className="header-item" data-testid="header-cashier">
         {t('header.cashier')}: {shift?.cashier ?? t('header.noShift')}
       </span>
+      <OperatorBadge />
       {mode && (
         <Tag color={mode === 'demo' ? 'orange' : 'green'} data-testid="header-mode">
           {t(`mode.${mode}`)}

@@ -1,8 +1,8 @@
 // Hash routes (work from file:// in Electron and from the harness alike).
 import { useSyncExternalStore } from 'react'
 
-export type Route = 'checkout' | 'orders' | 'shift' | 'store' | 'settings' | 'setup' | 'customer'
-const ROUTES: readonly Route[] = ['checkout', 'orders', 'shift', 'store', 'settings', 'setup', 'customer']
+export type Route = 'checkout' | 'orders' | 'shift' | 'store' | 'settings' | 'setup' | 'customer' | 'operators'
+const ROUTES: readonly Route[] = ['checkout', 'orders', 'shift', 'store', 'settings', 'setup', 'customer', 'operators']
 
 export function routeOf(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? ''

@@ -1,6 +1,6 @@
 // Order history, one order's detail, refunds and re-checks.
 import { create } from 'zustand'
-import type { OrderDetail, OrderQuery, OrderView, RefundView } from '../../../electron/shared/contract'
+import type { OrderDetail, OrderQuery, OrderView, RefundView, Approval } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 import { isFinal } from '../lib/format'
 
@@ -22,7 +22,8 @@ interface OrdersState {
   open(outTradeNo: string): Promise<void>
   close(): void
   recheck(outTradeNo: string): Promise<Result<OrderView>>
-  refund(outTradeNo: string, amountFen: number, pin: string, reason?: string): Promise<Result<RefundView>>
+  /** `pin`: the bare PIN, or an approval (another operator's number + PIN). */
+  refund(outTradeNo: string, amountFen: number, pin: string | { pin: string } | { approval: Approval }, reason?: string): Promise<Result<RefundView>>
   /** A supervisor marks a flagged order as checked (PIN), with an optional note. */
   acknowledge(outTradeNo: string, pin: string, note?: string): Promise<Result<OrderView>>
 }
@@ -65,7 +66,8 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
     return r
   },
   async refund(outTradeNo, amountFen, pin, reason) {
-    const r = await window.pos.refunds.create({ outTradeNo, amountFen, pin, ...(reason ? { reason } : {}) })
+    const proof = typeof pin === 'string' ? { pin } : pin
+    const r = await window.pos.refunds.create({ outTradeNo, amountFen, ...proof, ...(reason ? { reason } : {}) })
     if (r.ok) await Promise.all([get().open(outTradeNo), get().search()])
     return r
   },

@@ -1,6 +1,6 @@
 // The cashier's shift: open, X report any time, close with the Z report.
 import { create } from 'zustand'
-import type { ShiftReport, ShiftView } from '../../../electron/shared/contract'
+import type { Approval, ShiftReport, ShiftView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 interface ShiftState {
@@ -12,7 +12,8 @@ interface ShiftState {
   load(): Promise<void>
   open(cashier: string, floatFen: number): Promise<Result<ShiftView>>
   xReport(): Promise<Result<ShiftReport>>
-  close(pin?: string): Promise<Result<ShiftReport>>
+  /** The bare PIN, or an approval (another operator's number + PIN). */
+  close(proof?: string | { pin: string } | { approval: Approval }): Promise<Result<ShiftReport>>
 }
 
 export const useShiftStore = create<ShiftState>()((set) => ({
@@ -34,8 +35,8 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     if (r.ok) set({ report: r.value })
     return r
   },
-  async close(pin) {
-    const r = await window.pos.shifts.close(pin ? { pin } : {})
+  async close(proof) {
+    const r = await window.pos.shifts.close(typeof proof === 'string' ? { pin: proof } : (proof ?? {}))
     if (r.ok) set({ current: null, report: r.value })
     return r
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Message } from './message'
+import { Approval } from './operators'
 import { call, Empty, PayType, Pin, Timestamp } from './define'
 
 export const ScannerConfig = z.discriminatedUnion('kind', [
@@ -67,7 +68,7 @@ export const devicesCalls = {
   /** `faceSdkFolders`: where a vendor face SDK library may be loaded from. */
   'devices:config': call(Empty, z.object({ scanner: ScannerConfig, face: FaceConfig, faceSdkFolders: z.array(z.string()) })),
   /** A face change to or from a vendor SDK (native code) needs the supervisor PIN. */
-  'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional(), pin: Pin.optional() }), z.array(DeviceStatus)),
+  'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional(), pin: Pin.optional(), approval: Approval.optional() }), z.array(DeviceStatus)),
   /** The supervisor sets the folders a face SDK library may come from (absolute paths). */
   'devices:setFaceSdkFolders': call(z.strictObject({ folders: z.array(z.string().min(1).max(512)).min(1).max(8), pin: Pin }), z.array(z.string())),
   /** Candidate devices to pick from in settings. */

@@ -12,6 +12,7 @@ import { settingsCalls, settingsEvents } from './settings'
 import { shiftsCalls, shiftsEvents } from './shifts'
 import { reconcileCalls, reconcileEvents } from './reconcile'
 import { storeCalls, storeEvents } from './store'
+import { operatorsCalls, operatorsEvents } from './operators'
 
 export const calls = {
   ...appCalls,
@@ -23,6 +24,7 @@ export const calls = {
   ...journalCalls,
   ...reconcileCalls,
   ...storeCalls,
+  ...operatorsCalls,
 }
 
 export const events = {
@@ -35,6 +37,7 @@ export const events = {
   ...journalEvents,
   ...reconcileEvents,
   ...storeEvents,
+  ...operatorsEvents,
 }
 
 export type Calls = typeof calls
@@ -64,3 +67,4 @@ export * from './journal'
 export * from './reconcile'
 export * from './store'
 export * from './message'
+export * from './operators'

@@ -3,6 +3,7 @@
 // journal keeping the damaged one aside). Findings are codes with parameters,
 // never sentences: the renderer words them in both languages.
 import { z } from 'zod'
+import { Approval } from './operators'
 import { call, Empty, Pin, Timestamp } from './define'
 
 export const JournalFindingCode = z.enum([
@@ -60,11 +61,11 @@ export const journalCalls = {
   'journal:status': call(Empty, JournalStatus),
   'journal:backupNow': call(Empty, BackupView),
   /** Replace the journal with the newest verified backup (the current files are kept aside). */
-  'journal:restoreLatest': call(z.strictObject({ pin: Pin.optional() }), JournalStatus),
+  'journal:restoreLatest': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional() }), JournalStatus),
   /** Only in the problem state: an empty journal; the damaged files are kept aside, never deleted. */
-  'journal:startNew': call(z.strictObject({ pin: Pin.optional() }), JournalStatus),
+  'journal:startNew': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional() }), JournalStatus),
   'journal:backupOptions': call(Empty, BackupOptions),
-  'journal:setBackupOptions': call(z.strictObject({ options: BackupOptions, pin: Pin.optional() }), BackupOptions),
+  'journal:setBackupOptions': call(z.strictObject({ options: BackupOptions, pin: Pin.optional(), approval: Approval.optional() }), BackupOptions),
 }
 
 export const journalEvents = {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Approval } from './operators'
 import { AmountFen, call, NonNegativeFen, OutTradeNo, PayMethod, PayType, Pin, Text, Timestamp } from './define'
 import { Message } from './message'
 import { OrderState, OrderView } from './payment'
@@ -61,10 +62,10 @@ export const ordersCalls = {
   /** Re-run the settle logic for an order flagged for attention (query, then settle). */
   'orders:recheck': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderView),
   /** A person checked a flagged order (e.g. paid, then refunded at the gateway): clears the flag, needs the PIN. */
-  'orders:acknowledge': call(z.strictObject({ outTradeNo: OutTradeNo, pin: Pin, note: Text.optional() }), OrderView),
+  'orders:acknowledge': call(z.strictObject({ outTradeNo: OutTradeNo, pin: Pin.optional(), approval: Approval.optional(), note: Text.optional() }), OrderView),
   /** Refund (full or partial). Needs the supervisor PIN; the engine checks it. */
   'refunds:create': call(
-    z.strictObject({ outTradeNo: OutTradeNo, amountFen: AmountFen, pin: Pin, reason: Text.optional() }),
+    z.strictObject({ outTradeNo: OutTradeNo, amountFen: AmountFen, pin: Pin.optional(), approval: Approval.optional(), reason: Text.optional() }),
     RefundView,
   ),
   /** Follow up a PROCESSING/NOTSURE refund now (same out_refund_no). */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppMode } from './app'
+import { Approval } from './operators'
 import { AmountFen, call, Empty, NewPin, NonNegativeFen, Pin, ShortText } from './define'
 
 const Digits = (min: number, max: number) => z.string().regex(new RegExp(`^\\d{${min},${max}}$`))
@@ -39,6 +40,8 @@ export const SettingsView = z.object({
   maxSaleFen: AmountFen,
   /** Above this (fen) the checkout asks the cashier to confirm the amount before sending it; 0 = never. */
   confirmAboveFen: NonNegativeFen,
+  /** Operators: lock the counter after this many idle minutes (0 = never). */
+  idleLockMinutes: z.int().min(0).max(240),
 })
 export type SettingsView = z.infer<typeof SettingsView>
 
@@ -58,25 +61,26 @@ export const SettingsPatch = z.strictObject({
   speakOnSuccess: z.boolean().optional(),
   maxSaleFen: AmountFen.optional(),
   confirmAboveFen: NonNegativeFen.optional(),
+  idleLockMinutes: z.int().min(0).max(240).optional(),
 })
 export type SettingsPatch = z.infer<typeof SettingsPatch>
 
 export const settingsCalls = {
   'settings:get': call(Empty, SettingsView),
   /** Needs the supervisor PIN (PIN_NOT_SET until one exists). */
-  'settings:update': call(z.strictObject({ patch: SettingsPatch, pin: Pin.optional() }), SettingsView),
+  'settings:update': call(z.strictObject({ patch: SettingsPatch, pin: Pin.optional(), approval: Approval.optional() }), SettingsView),
   /**
    * To live: only after a signed probe of the configured gateway succeeded (else LIVE_CHECK_FAILED, still demo). Needs the PIN both ways.
    * `acceptPlainSecrets`: the supervisor confirms live mode although secrets cannot be encrypted here (CONFIRM_REQUIRED otherwise).
    */
-  'settings:setMode': call(z.strictObject({ mode: AppMode, pin: Pin.optional(), acceptPlainSecrets: z.literal(true).optional() }), SettingsView),
+  'settings:setMode': call(z.strictObject({ mode: AppMode, pin: Pin.optional(), approval: Approval.optional(), acceptPlainSecrets: z.literal(true).optional() }), SettingsView),
   /** GetMchSMSValid (agent key, the configured live gateway — never the demo sandbox): sends the SMS code; answers how many minutes it stays valid. */
   'settings:sendSms': call(z.strictObject({ mobile: Digits(11, 11) }), z.object({ validMinutes: z.int() })),
   /** GetMchId by mobile + SMS code or username + password; stores mch_id and the trade code. */
   'settings:activate': call(
     z.union([
-      z.strictObject({ mobile: Digits(11, 11), valid: Digits(4, 8), pin: Pin.optional() }),
-      z.strictObject({ username: ShortText.min(1), password: z.string().min(1).max(64), pin: Pin.optional() }),
+      z.strictObject({ mobile: Digits(11, 11), valid: Digits(4, 8), pin: Pin.optional(), approval: Approval.optional() }),
+      z.strictObject({ username: ShortText.min(1), password: z.string().min(1).max(64), pin: Pin.optional(), approval: Approval.optional() }),
     ]),
     SettingsView,
   ),
@@ -84,7 +88,7 @@ export const settingsCalls = {
   'settings:setupDone': call(Empty, SettingsView),
   /** Mch_Reg: registers a new merchant (pending until the gateway approves it; then activate by SMS). */
   'settings:register': call(
-    z.strictObject({ mchName: ShortText.min(1), mchShortName: ShortText.min(1).optional(), mobile: Digits(11, 11), pin: Pin.optional() }),
+    z.strictObject({ mchName: ShortText.min(1), mchShortName: ShortText.min(1).optional(), mobile: Digits(11, 11), pin: Pin.optional(), approval: Approval.optional() }),
     SettingsView,
   ),
   /** Sets the supervisor PIN (first time: no current PIN needed; in live mode the first one only in setup). */

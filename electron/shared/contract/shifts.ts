@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Message } from './message'
+import { Approval } from './operators'
 import { call, Empty, NonNegativeFen, PayMethod, PayType, Pin, ShortText, Timestamp } from './define'
 
 export const ShiftView = z.object({
@@ -8,6 +9,10 @@ export const ShiftView = z.object({
   floatFen: NonNegativeFen,
   openedAt: Timestamp,
   closedAt: Timestamp.nullable(),
+  /** Operators (v6): who opened it, who closed it and who approved the close; null before operators. */
+  operatorNo: z.string().nullable().optional(),
+  closedBy: z.string().nullable().optional(),
+  closeApprover: z.string().nullable().optional(),
 })
 export type ShiftView = z.infer<typeof ShiftView>
 
@@ -40,7 +45,7 @@ export const shiftsCalls = {
   'shifts:open': call(z.strictObject({ cashier: ShortText.min(1), floatFen: NonNegativeFen }), ShiftView),
   'shifts:xReport': call(Empty, ShiftReport),
   /** Closes the open shift and returns its Z report. Refused while an order is in flight. */
-  'shifts:close': call(z.strictObject({ pin: Pin.optional() }), ShiftReport),
+  'shifts:close': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional() }), ShiftReport),
   'shifts:report': call(z.strictObject({ shiftId: z.string().max(64) }), ShiftReport),
   'shifts:list': call(z.strictObject({ limit: z.int().min(1).max(200).default(30) }), z.array(ShiftView)),
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Message } from './message'
+import { Approval } from './operators'
 import { AmountFen, call, Empty, NonNegativeFen, Pin, ShortText, Timestamp } from './define'
 
 /** How this counter's outbox reaches the store database (PostgreSQL). */
@@ -72,9 +73,9 @@ export type StoreReportView = z.infer<typeof StoreReportView>
 export const storeCalls = {
   'store:status': call(Empty, ReplicationStatus),
   /** Connects (PIN), migrates the store schema, keeps the URL in the secret store and starts shipping (the counter's past rows first). */
-  'store:configure': call(z.strictObject({ url: StoreUrl, tls: z.boolean().optional(), pin: Pin.optional() }), ReplicationStatus),
+  'store:configure': call(z.strictObject({ url: StoreUrl, tls: z.boolean().optional(), pin: Pin.optional(), approval: Approval.optional() }), ReplicationStatus),
   /** Stops shipping and forgets the URL (PIN); the counter sells on, alone. */
-  'store:disconnect': call(z.strictObject({ pin: Pin.optional() }), ReplicationStatus),
+  'store:disconnect': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional() }), ReplicationStatus),
   /** Orders of every counter (STORE_UNREACHABLE when the store database cannot answer: the counter then shows its own only). */
   'store:orders': call(
     z.strictObject({ text: ShortText.optional(), amountFen: AmountFen.optional(), limit: z.int().min(1).max(200).default(50) }),

@@ -7,12 +7,16 @@ import type { OrderDetail } from '../../../../electron/shared/contract'
 import { formatFen, formatYuan, parseYuan } from '../../../../electron/shared/money'
 import { messageText } from '../../lib/message-text'
 import { useOrdersStore } from '../../state/orders-store'
+import { proofOf, useOperatorsStore } from '../../state/operators-store'
+import { opsErrorText } from '../operators/ops-error'
 
 export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose: () => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [amount, setAmount] = useState(formatFen(detail.refundableFen))
   const [pin, setPin] = useState('')
+  const [approver, setApprover] = useState('')
+  const operatorsOn = useOperatorsStore((s) => s.status?.enabled === true)
   const [reason, setReason] = useState('')
   const [error, setError] = useState<{ title: string; detail?: string; code?: string } | null>(null)
   const [sending, setSending] = useState(false)
@@ -30,7 +34,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
       return
     }
     setSending(true)
-    const r = await useOrdersStore.getState().refund(detail.order.outTradeNo, fen, pin, reason.trim() || undefined)
+    const r = await useOrdersStore.getState().refund(detail.order.outTradeNo, fen, proofOf(approver, pin), reason.trim() || undefined)
     setSending(false)
     if (r.ok && r.value.state === 'failed') {
       // The gateway refused: an error with its reason, the dialog stays open, nothing was refunded.
@@ -50,6 +54,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     const code = r.error.code
     if (code === 'PIN_INVALID') setError({ title: t('refund.pinInvalid'), detail: r.error.message, code })
     else if (code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: r.error.message, code })
+    else if (code === 'ROLE_REQUIRED' || code === 'COUNTER_LOCKED') setError({ title: opsErrorText(t, r.error), detail: t('ops.approverHint'), code })
     else if (code === 'PIN_REQUIRED' || code === 'PIN_NOT_SET') setError({ title: t(code === 'PIN_REQUIRED' ? 'settings.pinRequired' : 'settings.pinNotSet'), code })
     else setError({ title: t('refund.failed', { message: r.error.message }), code })
   }
@@ -84,6 +89,11 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
         />
         <label>{t('refund.reason')}</label>
         <Input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} />
+        {/* With operators: a supervisor may approve with their own number + PIN (both recorded). */}
+        {operatorsOn && <label>{t('ops.approverNo')}</label>}
+        {operatorsOn && (
+          <Input value={approver} maxLength={4} inputMode="numeric" autoComplete="off" placeholder={t('ops.approverHint')} onChange={(e) => setApprover(e.target.value.replace(/\D/g, ''))} data-testid="refund-approver" />
+        )}
         <label>{t('refund.pin')}</label>
         <Input.Password
           value={pin}

@@ -7,6 +7,8 @@ import { parseYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
 import { useSettingsStore } from '../../state/settings-store'
 import { useShiftStore } from '../../state/shift-store'
+import { proofOf, useOperatorsStore } from '../../state/operators-store'
+import { opsErrorText } from '../operators/ops-error'
 import { ReconcilePanel } from './ReconcilePanel'
 import { ReportView } from './ReportView'
 
@@ -14,10 +16,14 @@ export function ShiftScreen() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const s = useShiftStore(useShallow((x) => ({ current: x.current, report: x.report, error: x.error })))
-  const defaultCashier = useSettingsStore((x) => x.view?.cashier ?? '')
+  // With operators, the signed-in one is who opens it (the core records their number).
+  const settingsCashier = useSettingsStore((x) => x.view?.cashier ?? '')
+  const defaultCashier = useOperatorsStore((x) => x.status?.signedIn?.name) ?? settingsCashier
   const [cashier, setCashier] = useState('')
   const [float, setFloat] = useState('0')
   const [pin, setPin] = useState('')
+  const [approver, setApprover] = useState('')
+  const operatorsOn = useOperatorsStore((x) => x.status?.enabled === true)
   const [problem, setProblem] = useState<string | null>(null)
 
   useEffect(() => void useShiftStore.getState().load(), [])
@@ -35,10 +41,11 @@ export function ShiftScreen() {
     setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
   }
   const close = async () => {
-    const r = await useShiftStore.getState().close(pin || undefined)
+    const r = await useShiftStore.getState().close(pin ? proofOf(approver, pin) : undefined)
     setPin('')
+    setApprover('')
     if (r.ok) void message.success(t('shift.report', { kind: 'Z' }))
-    setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
+    setProblem(r.ok ? null : ['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : t('shift.failedCall', { message: r.error.message }))
   }
 
   return (
@@ -59,6 +66,8 @@ export function ShiftScreen() {
               </Button>
             </div>
             <div className="form-grid">
+              {operatorsOn && <label>{t('ops.approverNo')}</label>}
+              {operatorsOn && <Input value={approver} maxLength={4} inputMode="numeric" onChange={(e) => setApprover(e.target.value.replace(/\D/g, ''))} data-testid="shift-approver" />}
               <label>{t('shift.pin')}</label>
               <Input.Password value={pin} maxLength={12} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="shift-pin" />
             </div>

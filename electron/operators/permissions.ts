@@ -1,0 +1,35 @@
+// Who may do what: ONE table from each action to the least role that may do it.
+// The core decides with it (service.ts authorize); the renderer only shows it.
+import type { OperatorAction, OperatorRole } from '../shared/contract/operators'
+
+export const PERMISSIONS: Readonly<Record<OperatorAction, OperatorRole>> = {
+  // cashier
+  sell: 'cashier',
+  stop: 'cashier',
+  shiftReport: 'cashier', // the X report of the open shift, the Z reports of past ones
+  reprint: 'cashier',
+  openShift: 'cashier',
+  // supervisor
+  refund: 'supervisor',
+  cashMovement: 'supervisor', // paid-in / paid-out
+  noSale: 'supervisor', // open the drawer with no sale
+  acknowledgeReview: 'supervisor',
+  // No drawer count exists yet (the cash issue), so no close can prove it has no
+  // difference: every close is treated as one with a difference.
+  closeShiftWithDifference: 'supervisor',
+  // manager
+  operators: 'manager',
+  settings: 'manager',
+  liveMode: 'manager',
+  journalRestore: 'manager',
+}
+
+const RANK: Readonly<Record<OperatorRole, number>> = { cashier: 1, supervisor: 2, manager: 3 }
+
+export function minRole(action: OperatorAction): OperatorRole {
+  return PERMISSIONS[action]
+}
+
+export function roleAllows(role: OperatorRole, action: OperatorAction): boolean {
+  return RANK[role] >= RANK[PERMISSIONS[action]]
+}
