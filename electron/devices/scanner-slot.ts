@@ -61,7 +61,8 @@ export class ScannerSlot implements RoleSlot<ScannerConfig> {
   wedgeScan(code: string): ScanEvent {
     const verdict = this.validator.checkText('wedge', code)
     this.publish(verdict)
-    if (!verdict.ok) throw new PosFailure('INVALID_CODE', verdict.rejected.message)
+    // The reason is a code the renderer words (the message is the engineers' English).
+    if (!verdict.ok) throw new PosFailure('INVALID_CODE', verdict.rejected.message, { reason: verdict.rejected.reason })
     return verdict.scan
   }
 

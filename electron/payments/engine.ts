@@ -41,7 +41,7 @@ export class PaymentEngine {
   payByCode(req: SaleRequest & { authCode: string }): OrderView {
     const code = req.authCode.trim()
     const paytype = payTypeOfAuthCode(code)
-    if (!paytype) throw new PosFailure('INVALID_CODE', '这不是可识别的付款码（微信/支付宝/银联等），请让顾客出示付款码后重扫')
+    if (!paytype) throw new PosFailure('INVALID_CODE', 'not a payment code of a known wallet', { reason: 'not-payment-code' })
     const row = this.create('code', paytype, req, maskCode(code), true)
     this.start(row.out_trade_no, (control) => this.submitCode(row, code, control))
     return orderView(row)

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next'
 import type { PosError } from '../../../electron/shared/result'
 import { liveErrorText } from './live-text'
+import { scanRejectText } from './message-text'
 
 export function paymentErrorText(t: TFunction, error: PosError): string {
   if (error.message === 'NO_AMOUNT') return t('panel.noAmount')
@@ -12,8 +13,8 @@ export function paymentErrorText(t: TFunction, error: PosError): string {
     case 'BUSY':
       return t('panel.busy')
     case 'INVALID_CODE':
-      // The core's words say what was wrong with the read (e.g. two codes glued).
-      return error.message && error.message !== 'INVALID_CODE' ? t('panel.invalidCodeWhy', { message: error.message }) : t('panel.invalidCode')
+      // The core names what was wrong with the read (e.g. two codes glued) by a reason code.
+      return error.params?.['reason'] ? t('panel.invalidCodeWhy', { message: scanRejectText(t, error.params['reason']) }) : t('panel.invalidCode')
     case 'JOURNAL':
       return t('panel.journalFailing')
     case 'NO_SHIFT':

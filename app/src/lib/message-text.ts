@@ -22,6 +22,11 @@ export function messageText(t: TFunction, m: Message): string {
   return t(`messages.code.${m.code}`, { text: '', code: '', note: '', ...params, defaultValue: m.code })
 }
 
+/** Why the core refused a scan (ScanRejectReason), in words. */
+export function scanRejectText(t: TFunction, reason: string): string {
+  return t(`messages.scanReject.${reason}`, { defaultValue: t('messages.scanReject.not-text') })
+}
+
 /** `messageText` or '' for none (optional fields). */
 export function maybeText(t: TFunction, m: Message | null | undefined): string {
   return m ? messageText(t, m) : ''

@@ -70,7 +70,7 @@ function restore(snap: Snapshot) {
 async function scanned(code: string) {
   const r = await useDevicesStore.getState().wedgeScan(code)
   if (r.ok) payScanned(r.value)
-  else scanRefused(r.error.message)
+  else scanRefused({ message: r.error.message, reason: r.error.params?.['reason'] })
 }
 
 export function useWedgeScanner(): void {

@@ -4,7 +4,7 @@
 // An order being cancelled (停止中) does not hold the counter: the next sale may
 // start and the stopped order is followed in the background (`background`).
 import { create } from 'zustand'
-import type { OrderView, ScanEvent } from '../../../electron/shared/contract'
+import type { OrderView, ScanEvent, ScanRejected } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 import { announceSuccess } from '../lib/announce'
 import { isFinal, isInFlight } from '../lib/format'
@@ -248,9 +248,10 @@ export function payScanned(scan: ScanEvent): void {
   void s.payByCode(scan.code)
 }
 
-/** A read the core refused (garbled, two codes glued…): said at the checkout too. */
-export function scanRefused(message: string): void {
-  if (usePaymentStore.getState().checkoutActive) usePaymentStore.setState({ error: { code: 'INVALID_CODE', message }, notPaymentCode: null })
+/** A read the core refused (garbled, two codes glued…): said at the checkout too, by its reason code. */
+export function scanRefused(r: Pick<ScanRejected, 'message'> & { reason?: string | undefined }): void {
+  const error = r.reason ? { code: 'INVALID_CODE' as const, message: r.message, params: { reason: r.reason } } : { code: 'INVALID_CODE' as const, message: r.message }
+  if (usePaymentStore.getState().checkoutActive) usePaymentStore.setState({ error, notPaymentCode: null })
 }
 
 window.pos.onDevicesScan((scan) => {
@@ -258,5 +259,5 @@ window.pos.onDevicesScan((scan) => {
   if (scan.source !== 'wedge') payScanned(scan)
 })
 window.pos.onDevicesRejected((r) => {
-  if (r.source !== 'wedge') scanRefused(r.message)
+  if (r.source !== 'wedge') scanRefused(r)
 })

@@ -3,7 +3,8 @@
 // loads them), then words a few messages end to end through messageText.
 import i18next, { type TFunction } from 'i18next'
 import { describe, expect, it } from 'vitest'
-import { MESSAGE_CALLS, MESSAGE_CODES, MESSAGE_OUTCOMES, msg } from '../../../../electron/shared/contract'
+import { MESSAGE_CALLS, MESSAGE_CODES, MESSAGE_OUTCOMES, msg, ScanRejectReason } from '../../../../electron/shared/contract'
+import { paymentErrorText } from '../../lib/error-text'
 import { messageText } from '../../lib/message-text'
 import { en } from '../en'
 import { zhCN } from '../zh-CN'
@@ -31,7 +32,7 @@ function enProblem(text: unknown): string {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
 
-function check(section: 'code' | 'outcome' | 'call', keys: readonly string[]) {
+function check(section: 'code' | 'outcome' | 'call' | 'scanReject', keys: readonly string[]) {
   const zh = zhCN.messages[section] as Record<string, unknown>
   const english = en.messages[section] as Record<string, unknown>
   const problems: string[] = []
@@ -55,6 +56,10 @@ describe('message dictionaries', () => {
   it('word every gateway answer and call a message may name', () => {
     expect(check('outcome', MESSAGE_OUTCOMES)).toEqual([])
     expect(check('call', MESSAGE_CALLS)).toEqual([])
+  })
+
+  it('word every reason the core gives for refusing a scan', () => {
+    expect(check('scanReject', ScanRejectReason.options)).toEqual([])
   })
 
   it('the checks themselves catch a missing key, an empty string and an English-only zh-CN string', () => {
@@ -96,5 +101,17 @@ describe('messageText', () => {
     const zh = await wording('zh-CN')
     expect(messageText(zh, msg('ACKNOWLEDGED'))).not.toContain('{{')
     expect(messageText(zh, msg('GATEWAY_REFUSED', { code: '20006' }))).toBe('网关：（20006）')
+  })
+})
+
+describe('a refused scan', () => {
+  it('is worded from its reason code, not from the core’s English', async () => {
+    const zh = await wording('zh-CN')
+    const english = await wording('en')
+    const glued = { code: 'INVALID_CODE' as const, message: 'two codes in one read', params: { reason: 'glued' } }
+    expect(paymentErrorText(zh, glued)).toBe(`扫码内容无法使用，未收款：${zhCN.messages.scanReject.glued}`)
+    expect(paymentErrorText(english, glued)).toContain(en.messages.scanReject.glued)
+    expect(paymentErrorText(zh, glued)).not.toContain('two codes')
+    expect(paymentErrorText(zh, { code: 'INVALID_CODE', message: 'not a payment code of a known wallet' })).toBe(zhCN.panel.invalidCode)
   })
 })

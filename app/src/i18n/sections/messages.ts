@@ -200,5 +200,15 @@ const enCall: typeof zhCall = {
   preorder: 'QR order', WECHAT_PreOrder: 'WeChat QR order', ALIPAY_PreOrder: 'Alipay QR order',
 }
 
-export const zhCN = { messages: { code: zhCode as Words, outcome: zhOutcome, call: zhCall, refund: '退款：{{text}}' } }
-export const en: typeof zhCN = { messages: { code: enCode, outcome: enOutcome, call: enCall, refund: 'Refund: {{text}}' } }
+/** Why a scan was refused (ScanRejectReason). */
+const zhScanReject = {
+  'control-chars': '含有控制字符（可能是扫码枪设置错误）', 'not-text': '读到的不是文字（编码错误或扫码枪设置错误）', 'too-long': '内容太长，不是付款码',
+  incomplete: '扫码没有读完整（缺少结束符）', glued: '两次扫码连在了一起，请重扫一次', 'not-payment-code': '不是可识别的付款码（微信/支付宝/云闪付等）',
+}
+const enScanReject: typeof zhScanReject = {
+  'control-chars': 'it holds control characters (scanner set up wrongly?)', 'not-text': 'it is not text (wrong encoding or scanner setting)', 'too-long': 'too long for a payment code',
+  incomplete: 'the scan stopped before its end (no terminator)', glued: 'two scans ran together: scan once more', 'not-payment-code': 'not a payment code of a known wallet (WeChat, Alipay, UnionPay…)',
+}
+
+export const zhCN = { messages: { code: zhCode as Words, outcome: zhOutcome, call: zhCall, scanReject: zhScanReject, refund: '退款：{{text}}' } }
+export const en: typeof zhCN = { messages: { code: enCode, outcome: enOutcome, call: enCall, scanReject: enScanReject, refund: 'Refund: {{text}}' } }

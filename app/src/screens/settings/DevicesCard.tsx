@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { DeviceStatus, FaceConfig, ScannerConfig } from '../../../../electron/shared/contract'
-import { messageText } from '../../lib/message-text'
+import { messageText, scanRejectText } from '../../lib/message-text'
 import { useDevicesStore } from '../../state/devices-store'
 
 const COLOR: Record<DeviceStatus['state'], string> = { connected: 'green', connecting: 'gold', disconnected: 'default', failed: 'red', disabled: 'default' }
@@ -177,7 +177,7 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
             })}
           </p>
         )}
-        {d.lastRejected && <p className="panel-error">{t('settings.lastRejected', { message: d.lastRejected.message })}</p>}
+        {d.lastRejected && <p className="panel-error">{t('settings.lastRejected', { message: scanRejectText(t, d.lastRejected.reason) })}</p>}
       </div>
     </Card>
   )
