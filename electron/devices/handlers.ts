@@ -8,7 +8,7 @@ export function createDeviceHandlers(service: DeviceService): DeviceHandlers {
   return {
     'devices:status': () => service.status(),
     'devices:config': () => ({ ...service.config(), faceSdkFolders: service.faceSdkFolders() }),
-    'devices:configure': (req) => service.configure({ ...(req.scanner ? { scanner: req.scanner } : {}), ...(req.face ? { face: req.face } : {}) }, req.pin),
+    'devices:configure': (req) => service.configure({ ...(req.scanner ? { scanner: req.scanner } : {}), ...(req.face ? { face: req.face } : {}), ...(req.printer ? { printer: req.printer } : {}) }, req.pin),
     'devices:setFaceSdkFolders': (req) => service.setFaceSdkFolders(req.folders, req.pin),
     'devices:list': () => service.list(),
     'devices:wedgeScan': (req) => service.wedgeScan(req.code),

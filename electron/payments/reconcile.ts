@@ -64,8 +64,8 @@ export class Reconciler {
         .prepare(`INSERT INTO reconcile_runs (id, from_at, to_at, shift_id, started_at) VALUES (?, ?, ?, ?, ?)`)
         .run(id, period.fromAt, period.toAt, shiftId, this.ctx.clock.now())
       const sql = shiftId
-        ? `INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE shift_id = ?`
-        : `INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE created_at >= ? AND created_at < ?`
+        ? `INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE shift_id = ? AND method != 'cash'`
+        : `INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE created_at >= ? AND created_at < ? AND method != 'cash'`
       const n = shiftId ? this.db.prepare(sql).run(id, shiftId).changes : this.db.prepare(sql).run(id, period.fromAt, period.toAt).changes
       this.db.prepare(`UPDATE reconcile_runs SET orders = ? WHERE id = ?`).run(n, id)
     })()

@@ -1,7 +1,10 @@
 // One calculation for X and Z reports, straight from the journal with indexed
-// aggregate queries (fast on a large journal: see bench/).
+// aggregate queries (fast on a large journal: see bench/). The drawer and the
+// wallets are kept apart: wallet money (by paytype) never goes into the cash
+// the drawer should hold (float + cash sales − cash refunds + paid-in − paid-out).
+import { CashRepo } from '../cash/repo'
 import type { Db } from '../journal/db'
-import type { PayMethod, PayType, ShiftReport, ShiftView } from '../shared/contract'
+import type { DrawerCount, PayMethod, PayType, ShiftReport, ShiftView } from '../shared/contract'
 
 interface Agg {
   k: string
@@ -11,11 +14,11 @@ interface Agg {
 
 export function computeReport(db: Db, kind: 'X' | 'Z', shift: ShiftView, at: number): ShiftReport {
   const paidBy = (col: 'paytype' | 'method') =>
-    db.prepare(`SELECT ${col} k, count(*) n, coalesce(sum(amount_fen),0) s FROM orders WHERE shift_id = ? AND state = 'paid' GROUP BY ${col}`).all(shift.id) as Agg[]
+    db.prepare(`SELECT ${col} k, count(*) n, coalesce(sum(amount_fen),0) s FROM orders WHERE shift_id = ? AND state = 'paid' ${col === 'paytype' ? "AND method != 'cash'" : ''} GROUP BY ${col}`).all(shift.id) as Agg[]
   const refundsBy = db
     .prepare(
       `SELECT o.paytype k, count(*) n, coalesce(sum(r.amount_fen),0) s FROM refunds r JOIN orders o ON o.out_trade_no = r.out_trade_no
-       WHERE r.shift_id = ? AND r.state = 'success' GROUP BY o.paytype`,
+       WHERE r.shift_id = ? AND r.state = 'success' AND o.method != 'cash' GROUP BY o.paytype`,
     )
     .all(shift.id) as Agg[]
   const counts = db
@@ -39,9 +42,13 @@ export function computeReport(db: Db, kind: 'X' | 'Z', shift: ShiftView, at: num
     return { count: a?.n ?? 0, amountFen: a?.s ?? 0 }
   }
   const sum = (list: Agg[]) => ({ count: list.reduce((t, a) => t + a.n, 0), amountFen: list.reduce((t, a) => t + a.s, 0) })
-  const paid = sum(byPaytypePaid)
-  const refunded = sum(refundsBy)
+  const moved = new CashRepo(db).totals(shift.id)
+  const add = (a: { count: number; amountFen: number }, b: { count: number; amountFen: number }) => ({ count: a.count + b.count, amountFen: a.amountFen + b.amountFen })
+  const paid = add(sum(byPaytypePaid), moved.sale)
+  const refunded = add(sum(refundsBy), moved.refund)
   const netFen = paid.amountFen - refunded.amountFen
+  const expectedCash = shift.floatFen + moved.sale.amountFen - moved.refund.amountFen + moved.paid_in.amountFen - moved.paid_out.amountFen
+  const counted = new CashRepo(db).count(shift.id)
   return {
     kind,
     shift,
@@ -54,6 +61,18 @@ export function computeReport(db: Db, kind: 'X' | 'Z', shift: ShiftView, at: num
     cancelled: counts.cancelled ?? 0,
     failed: counts.failed ?? 0,
     attention: attention.map((a) => ({ outTradeNo: a.out_trade_no, reason: a.reason })),
-    expectedFen: shift.floatFen + netFen,
+    expectedFen: expectedCash,
+    cash: {
+      floatFen: shift.floatFen,
+      sales: moved.sale,
+      refunds: moved.refund,
+      paidIn: moved.paid_in,
+      paidOut: moved.paid_out,
+      noSales: moved.no_sale.count,
+      expectedFen: expectedCash,
+      count: counted
+        ? { pieces: JSON.parse(counted.denominations) as DrawerCount['pieces'], countedFen: counted.counted_fen, overShortFen: counted.over_short_fen, approvedBy: counted.approved_by }
+        : null,
+    },
   }
 }

@@ -3,9 +3,20 @@
 import { randomUUID } from 'node:crypto'
 import type { Statement } from 'better-sqlite3'
 import type { Journal } from '../journal'
-import type { ShiftReport, ShiftView } from '../shared/contract'
+import type { DrawerCount, ShiftReport, ShiftView } from '../shared/contract'
+import { formatYuan } from '../shared/money'
 import { PosFailure } from '../shared/result'
+import { CashRepo, countedFen } from '../cash/repo'
 import { computeReport } from './report'
+
+/** The drawer counted at close, and what the supervisor may accept. */
+export interface CloseCount {
+  count: DrawerCount
+  /** |counted − expected| above this is refused unless accepted (fen). */
+  limitFen: number
+  acceptOverShort: boolean
+  approvedBy: string
+}
 
 interface ShiftRow {
   id: string
@@ -67,14 +78,41 @@ export class ShiftService {
     return this.report('X', shiftId)
   }
 
-  close(): ShiftReport {
+  /** Closes the open shift; with a drawer count, the count and its over/short are part of the Z report (one transaction). */
+  close(counted?: CloseCount): ShiftReport {
     const shift = this.current()
     if (!shift) throw new PosFailure('NO_SHIFT', '当前没有开班')
     const closedAt = this.now()
-    const report = computeReport(this.journal.db, 'Z', { ...shift, closedAt }, closedAt)
-    this.journal.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ? WHERE id = ?`).run(closedAt, JSON.stringify(report), shift.id)
+    const report = this.journal.db.transaction(() => {
+      if (counted) this.saveCount(shift, counted, closedAt)
+      const z = computeReport(this.journal.db, 'Z', { ...shift, closedAt }, closedAt)
+      this.journal.db.prepare(`UPDATE shifts SET closed_at = ?, z_report = ? WHERE id = ?`).run(closedAt, JSON.stringify(z), shift.id)
+      return z
+    })()
     this.onChange(null)
     return report
+  }
+
+  private saveCount(shift: ShiftView, c: CloseCount, at: number): void {
+    const expected = computeReport(this.journal.db, 'X', shift, at).expectedFen
+    const total = countedFen(c.count.pieces)
+    const overShort = total - expected
+    if (Math.abs(overShort) > c.limitFen && !c.acceptOverShort) {
+      throw new PosFailure('CONFIRM_REQUIRED', `长短款 ${formatYuan(overShort)} 超过限额 ${formatYuan(c.limitFen)}：需主管确认`, {
+        reason: 'over-short',
+        overShortFen: String(overShort),
+        limitFen: String(c.limitFen),
+      })
+    }
+    new CashRepo(this.journal.db).saveCount({
+      shift_id: shift.id,
+      denominations: JSON.stringify(c.count.pieces),
+      counted_fen: total,
+      expected_fen: expected,
+      over_short_fen: overShort,
+      approved_by: Math.abs(overShort) > c.limitFen ? c.approvedBy : null,
+      at,
+    })
   }
 
   list(limit: number): ShiftView[] {

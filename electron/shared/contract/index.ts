@@ -12,6 +12,8 @@ import { settingsCalls, settingsEvents } from './settings'
 import { shiftsCalls, shiftsEvents } from './shifts'
 import { reconcileCalls, reconcileEvents } from './reconcile'
 import { storeCalls, storeEvents } from './store'
+import { cashCalls, cashEvents } from './cash'
+import { printingCalls, printingEvents } from './printing'
 
 export const calls = {
   ...appCalls,
@@ -23,6 +25,8 @@ export const calls = {
   ...journalCalls,
   ...reconcileCalls,
   ...storeCalls,
+  ...cashCalls,
+  ...printingCalls,
 }
 
 export const events = {
@@ -35,6 +39,8 @@ export const events = {
   ...journalEvents,
   ...reconcileEvents,
   ...storeEvents,
+  ...cashEvents,
+  ...printingEvents,
 }
 
 export type Calls = typeof calls
@@ -63,3 +69,5 @@ export * from './devices'
 export * from './journal'
 export * from './reconcile'
 export * from './store'
+export * from './cash'
+export * from './printing'
