@@ -63,6 +63,7 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   private cfg: PrinterConfig = DEFAULT_PRINTER_CONFIG
   private timer: NodeJS.Timeout | null = null
   private checking: Promise<PrinterStatusCode> | null = null
+  private checkingFor: Printer | null = null
   private last: PrinterStatusCode = 'none'
 
   constructor(
@@ -118,7 +119,10 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   checkStatus(): Promise<PrinterStatusCode> {
     const printer = this.printer
     if (!printer) return Promise.resolve('none')
-    this.checking ??= (async () => {
+    // One check at a time per printer: a check of the printer configured before does not count.
+    if (this.checking && this.checkingFor === printer) return this.checking
+    this.checkingFor = printer
+    this.checking = (async () => {
       let code: PrinterStatusCode
       try {
         code = statusCode(await printer.status())
@@ -128,7 +132,7 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
       if (this.printer === printer) this.report(code)
       return code
     })().finally(() => {
-      this.checking = null
+      if (this.checkingFor === printer) this.checking = null
     })
     return this.checking
   }

@@ -67,16 +67,21 @@ const MOVEMENT: Record<CashMovementReceipt['movement'], string> = { paid_in: '�
 function report(r: ReportReceipt, timeZone?: string): string[] {
   const title = `${r.report === 'Z' ? '交班报表 (Z)' : '班中报表 (X)'}${r.reprint ? '（重印）' : ''}`
   const lines = header(r.header, title)
-  lines.push(row('班次', r.shiftId), row('开班', receiptTime(r.openedAt, timeZone)), row(r.closedAt ? '结班' : '打印', receiptTime(r.closedAt ?? r.at, timeZone)), '---')
+  // Report labels are longer (counts, denominations): a 16-column label; headings span the paper.
+  const section = (name: string) => lines.push('{width:auto}', `"${esc(name)}`, '{width:16 *}')
+  lines.push(row('班次', r.shiftId), row('开班', receiptTime(r.openedAt, timeZone)), row(r.closedAt ? '结班' : '打印', receiptTime(r.closedAt ?? r.at, timeZone)), '---', '{width:16 *}')
   lines.push(row(`收款 ${r.paid.count} 笔`, receiptMoney(r.paid.amountFen)), row(`退款 ${r.refunded.count} 笔`, receiptMoney(-r.refunded.amountFen)), `"净额 | "${esc(receiptMoney(r.netFen))}`, '---')
-  lines.push('"钱包（不在钱箱内）')
+  section('钱包（不在钱箱内）')
   if (r.byPaytype.length === 0) lines.push(row('无', receiptMoney(0)))
   for (const p of r.byPaytype) lines.push(row(`${PAYTYPE[p.paytype] ?? p.paytype} ${p.paidCount} 笔`, receiptMoney(p.paidFen - p.refundedFen)))
   const c = r.cash
-  lines.push('---', '"钱箱现金', row('备用金', receiptMoney(c.floatFen)), row('现金收款', receiptMoney(c.salesFen)), row('现金退款', receiptMoney(-c.refundsFen)), row('零钱存入', receiptMoney(c.paidInFen)), row('现金支出', receiptMoney(-c.paidOutFen)))
-  lines.push(row('开钱箱（无销售）', `${c.noSales} 次`), `"应有现金 | "${esc(receiptMoney(c.expectedFen))}`)
+  lines.push('---')
+  section('钱箱现金')
+  lines.push(row('备用金', receiptMoney(c.floatFen)), row('现金收款', receiptMoney(c.salesFen)), row('现金退款', receiptMoney(-c.refundsFen)), row('零钱存入', receiptMoney(c.paidInFen)), row('现金支出', receiptMoney(-c.paidOutFen)))
+  lines.push(row('无销售开箱', `${c.noSales} 次`), `"应有现金 | "${esc(receiptMoney(c.expectedFen))}`)
   if (c.count) {
-    lines.push('---', '"点钞')
+    lines.push('---')
+    section('点钞')
     for (const [fen, n] of Object.entries(c.count.pieces).sort((a, b) => Number(b[0]) - Number(a[0]))) if (n) lines.push(row(`${receiptMoney(Number(fen)).replace('.00', '')} × ${n}`, receiptMoney(Number(fen) * n)))
     const label = c.count.overShortFen > 0 ? '长款' : c.count.overShortFen < 0 ? '短款' : '长短款'
     lines.push(row('实点现金', receiptMoney(c.count.countedFen)), `"${label} | "${esc(receiptMoney(c.count.overShortFen))}`)
