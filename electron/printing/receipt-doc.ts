@@ -29,10 +29,10 @@ export function receiptTime(at: number, timeZone = 'Asia/Shanghai'): string {
 const row = (label: string, value: string) => `${esc(label)} | ${esc(value)}`
 
 function header(h: ReceiptHeader, title: string): string[] {
-  const lines = [`^^${esc(h.storeName)}`, ...(h.headerLines ?? []).map(esc)]
+  const lines = [`^^${esc(h.storeName)}`, ...(h.headerLines ?? []).map(esc), `^${esc(title)}`]
   if (h.demo) lines.push('"*** DEMO 演示 — 非真实交易 ***')
   // Label column 10 wide (five CJK), the value takes the rest: long order numbers stay on one line.
-  lines.push(`^${esc(title)}`, '---', '{width:10 *}', row('收银台', h.counterId), row('收银员', h.cashier))
+  lines.push('---', '{width:10 *}', row('收银台', h.counterId), row('收银员', h.cashier))
   return lines
 }
 

@@ -1,6 +1,6 @@
 // The cashier's shift: open, X report any time, close with the Z report.
 import { create } from 'zustand'
-import type { ShiftReport, ShiftView } from '../../../electron/shared/contract'
+import type { DrawerCount, ShiftReport, ShiftView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 interface ShiftState {
@@ -12,7 +12,9 @@ interface ShiftState {
   load(): Promise<void>
   open(cashier: string, floatFen: number): Promise<Result<ShiftView>>
   xReport(): Promise<Result<ShiftReport>>
-  close(pin?: string): Promise<Result<ShiftReport>>
+  close(pin?: string, count?: DrawerCount, acceptOverShort?: boolean): Promise<Result<ShiftReport>>
+  /** Shows a stored report (a past shift's Z). */
+  show(shiftId: string): Promise<Result<ShiftReport>>
 }
 
 export const useShiftStore = create<ShiftState>()((set) => ({
@@ -34,8 +36,13 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     if (r.ok) set({ report: r.value })
     return r
   },
-  async close(pin) {
-    const r = await window.pos.shifts.close(pin ? { pin } : {})
+  async show(shiftId) {
+    const r = await window.pos.shifts.report({ shiftId })
+    if (r.ok) set({ report: r.value })
+    return r
+  },
+  async close(pin, count, acceptOverShort) {
+    const r = await window.pos.shifts.close({ ...(pin ? { pin } : {}), ...(count ? { count } : {}), ...(acceptOverShort ? { acceptOverShort } : {}) })
     if (r.ok) set({ current: null, report: r.value })
     return r
   },
