@@ -5,18 +5,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { formatYuan, parseYuan } from '../../../../electron/shared/money'
+import { changeFor, quickNotes } from '../../lib/cash'
 import { paymentErrorText } from '../../lib/error-text'
 import { useCashStore } from '../../state/cash-store'
-
-/** Exact, then the next 10/20/50/100-yuan amounts at or above the due (each once). */
-export function quickNotes(dueFen: number): number[] {
-  const out = [dueFen]
-  for (const note of [1000, 2000, 5000, 10000]) {
-    const v = Math.ceil(dueFen / note) * note
-    if (!out.includes(v)) out.push(v)
-  }
-  return out
-}
 
 export function CashDialog() {
   const due = useCashStore((c) => c.tenderFor)
@@ -29,7 +20,7 @@ function CashTender({ due }: { due: number }) {
   const s = useCashStore(useShallow((c) => ({ tendering: c.tendering, error: c.tenderError })))
   const [text, setText] = useState('')
   const given = text.trim() === '' ? due : parseYuan(text)
-  const change = given !== null ? given - due : null
+  const change = changeFor(due, given)
   const problem = given === null ? t('cash.invalidGiven') : given < due ? t('cash.givenBelow') : null
   const take = (fen: number | null) => {
     if (fen !== null && fen >= due) void useCashStore.getState().tender(fen)
@@ -61,7 +52,7 @@ function CashTender({ due }: { due: number }) {
           ))}
         </div>
         <div className="cash-change" data-testid="cash-change-preview">
-          {t('cash.change')} <strong>{change !== null && change >= 0 ? formatYuan(change) : '—'}</strong>
+          {t('cash.change')} <strong>{change !== null ? formatYuan(change) : '—'}</strong>
         </div>
         {problem && text.trim() !== '' && <Alert type="warning" showIcon title={problem} />}
         {s.error && <Alert type="error" showIcon title={paymentErrorText(t, s.error)} data-testid="cash-error" />}

@@ -83,7 +83,9 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
         <label>{t('printing.width')}</label>
         <Radio.Group value={cfg.width} onChange={(e) => setCfg({ ...cfg, width: e.target.value as 58 | 80 })} optionType="button" options={[{ value: 58, label: '58 mm' }, { value: 80, label: '80 mm' }]} data-testid="printer-width" />
         <label>{t('printing.autoPrint')}</label>
-        <Switch checked={cfg.autoPrint} onChange={(v) => setCfg({ ...cfg, autoPrint: v })} data-testid="printer-auto" />
+        <span>
+          <Switch checked={cfg.autoPrint} onChange={(v) => setCfg({ ...cfg, autoPrint: v })} data-testid="printer-auto" />
+        </span>
         <label>{t('printing.pulse')}</label>
         <span>
           <Select value={p.m} options={[{ value: 0, label: 'm=00' }, { value: 1, label: 'm=01' }]} onChange={(m: 0 | 1) => setCfg({ ...cfg, drawerPulse: { ...p, m } })} />{' '}
@@ -106,7 +108,7 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
         <span>
           <Input value={limitText} placeholder={limit === null ? '' : formatFen(limit)} inputMode="decimal" maxLength={10} style={{ width: 120 }} onChange={(e) => setLimitText(e.target.value)} data-testid="cash-limit" />{' '}
           <Button onClick={() => void saveLimit()} data-testid="cash-limit-save">
-            {t('cash.settingsTitle')}
+            {t('common.ok')}
           </Button>
         </span>
       </div>
