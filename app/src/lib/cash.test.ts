@@ -15,3 +15,38 @@ describe('cash tender helpers', () => {
     expect(changeFor(3750, null)).toBeNull()
   })
 })
+
+describe('report CSV with the drawer', () => {
+  it('lists cash movements, the count by denomination and the over/short', async () => {
+    const { reportCsv } = await import('./csv')
+    const csv = reportCsv({
+      kind: 'Z',
+      shift: { id: 'S1', cashier: '张三', floatFen: 10000, openedAt: 0, closedAt: 1000 },
+      generatedAt: 1000,
+      paid: { count: 1, amountFen: 3750 },
+      byPaytype: [],
+      byMethod: [{ method: 'cash', paid: { count: 1, amountFen: 3750 } }],
+      refunded: { count: 0, amountFen: 0 },
+      netFen: 3750,
+      cancelled: 0,
+      failed: 0,
+      attention: [],
+      expectedFen: 13250,
+      cash: {
+        floatFen: 10000,
+        sales: { count: 1, amountFen: 3750 },
+        refunds: { count: 0, amountFen: 0 },
+        paidIn: { count: 0, amountFen: 0 },
+        paidOut: { count: 1, amountFen: 500 },
+        noSales: 0,
+        expectedFen: 13250,
+        count: { pieces: { '10000': 1, '100': 2 }, countedFen: 10200, overShortFen: -3050, approvedBy: '主管' },
+      },
+    })
+    expect(csv).toContain('method_paid,cash,1,37.50\r\n')
+    expect(csv).toContain('drawer,paid_out,1,5.00\r\n')
+    expect(csv).toContain('drawer_count,100.00,1,100.00\r\n')
+    expect(csv).toContain('drawer_count,1.00,2,2.00\r\n')
+    expect(csv).toContain('drawer,over_short,,-30.50\r\n')
+  })
+})
