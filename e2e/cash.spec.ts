@@ -83,7 +83,7 @@ test('cash sale with change, paid-out, close with a counted drawer and over/shor
   await preview.screenshot({ path: test.info().outputPath('receipt-80.png') })
 })
 
-test('printer settings: test page on the simulated printer, its preview, the jobs list; both languages', async ({ app }) => {
+test('printer settings: test page on the simulated printer, its preview, the jobs list; a printer that is away shows in the header; both languages', async ({ app, core }) => {
   await app.keyboard.press('F12')
   const card = app.getByTestId('printer-card')
   await card.scrollIntoViewIfNeeded()
@@ -91,10 +91,18 @@ test('printer settings: test page on the simulated printer, its preview, the job
   await expect(card.getByTestId('printer-pulse')).toHaveText('1B 70 00 19 FA')
   await card.getByTestId('printer-test').click()
   await expect(card.getByTestId('print-job').first()).toHaveAttribute('data-state', 'printed')
-  await expect(app.getByTestId('header-device-printer')).toContainText('打印机: 正常')
+  // A healthy printer with nothing waiting keeps out of the header (faults and waiting jobs show there).
+  await expect(app.getByTestId('header-device-printer')).toHaveCount(0)
   await card.screenshot({ path: test.info().outputPath('printer-card-zh.png') })
+  // A network printer nobody listens on: the sale is paid at once, the drawer kick waits, the header says so.
+  expect((await call(core, 'devices:configure', { printer: { connection: { kind: 'tcp', host: '127.0.0.1', port: 1 }, width: 58, drawerPulse: { m: 0, t1: 25, t2: 250 }, autoPrint: true } })).ok).toBe(true)
+  const sale = await call(core, 'cash:sale', { amountFen: 100, givenFen: 100 })
+  expect(sale.ok && sale.value.order.state).toBe('paid')
+  await expect(app.getByTestId('header-device-printer')).toContainText('打印机: 连不上')
+  await expect(app.getByTestId('header-device-printer')).toContainText('待打印')
+  await expect(card.getByTestId('print-job').first()).toHaveAttribute('data-state', /retrying|queued/)
   await app.getByTestId('header-language').click()
   await expect(card).toContainText('Receipt printer')
-  await expect(card.getByTestId('print-job').first()).toContainText('Printed')
+  await expect(card.getByTestId('print-job').last()).toContainText('Printed')
   await card.screenshot({ path: test.info().outputPath('printer-card-en.png') })
 })

@@ -65,7 +65,8 @@ export function Header() {
           </Tooltip>
         )
       })}
-      {devices.printer && devices.printer.state !== 'disabled' && (
+      {/* The printer shows when it has something to say (a fault, jobs waiting): the header stays one row at 1024 px. */}
+      {devices.printer && devices.printer.state !== 'disabled' && (waitingJobs > 0 || !['ok', 'unknown'].includes(devices.printer.detail)) && (
         <Tooltip title={waitingJobs > 0 ? t('printing.pending', { count: waitingJobs }) : devices.printer.kind}>
           <Tag color={STATE_COLOR[devices.printer.state]} data-testid="header-device-printer">
             {t('printing.header')}: {t(`printing.status.${devices.printer.detail}`, { defaultValue: devices.printer.detail })}
