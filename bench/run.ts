@@ -11,6 +11,7 @@ import { hidScanLatency, serialScanLatency, type ScanSample } from './scan-laten
 import { coreReadyTimes, firstPaintTimes } from './startup'
 import { benchReplication } from './replication'
 import { runLoad } from './throughput'
+import { receiptLatency } from './receipt-latency'
 
 interface Row {
   metric: string
@@ -176,6 +177,24 @@ add({
 })
 add({ metric: 'backlog drain', method: `${repl.drain.backlog.toLocaleString()} outbox changes waiting (store was unreachable), then shipped in batches of 500`, n: repl.drain.backlog, median: `${repl.drain.seconds.toFixed(2)} s`, p99: '—', target: '< 10 s', pass: repl.drain.seconds < 10, detail: repl.drain })
 add({ metric: `store day report, ${STORE_ORDERS.toLocaleString()} orders`, method: 'storeReport (per counter, cashier, wallet; one snapshot) for one day of a generated year over 16 counters, in PostgreSQL', n: repl.report.times.n, median: fmtMs(repl.report.times.median), p99: fmtMs(repl.report.times.p99), target: '< 200 ms', pass: repl.report.times.p99 < 200, detail: repl.report })
+
+// 8. Receipts ----------------------------------------------------------------------
+log('8 paid → first receipt byte at a network printer on loopback (auto-print; cash and wallet sales)')
+const receipts = await receiptLatency(300)
+for (const kind of ['cash', 'wallet'] as const) {
+  const first = summarize(receipts.filter((r) => r.kind === kind).map((r) => r.firstByteMs))
+  const receipt = summarize(receipts.filter((r) => r.kind === kind).map((r) => r.receiptMs))
+  add({
+    metric: `paid→first receipt byte, ${kind}`,
+    method: kind === 'cash' ? 'cash:sale answered → drawer kick (first job) and receipt bytes at a TCP printer on loopback' : 'paid update emitted → receipt bytes at a TCP printer on loopback',
+    n: first.n,
+    median: fmtMs(first.median),
+    p99: fmtMs(first.p99),
+    target: 'p99 < 100 ms',
+    pass: first.p99 < 100 && receipt.p99 < 100,
+    detail: { first, receipt },
+  })
+}
 
 // 6. Start-up ---------------------------------------------------------------------
 log('6/6 start-up (core + harness; first paint in Chromium)')

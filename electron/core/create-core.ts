@@ -33,6 +33,9 @@ import { ordersHandlers, paymentHandlers, settingsHandlers, shiftsHandlers, type
 import type { Logger } from '../kernel/logger'
 import { openGuarded, type GateHooks, type JournalControl, NO_JOURNAL_CONTROL } from './journal-gate'
 import type { SecretStore } from '../kernel/secrets'
+import { CashService } from '../cash/service'
+import { cashHandlers, cashRefundRoute, printingHandlers } from '../cash/handlers'
+import { PrintingService } from '../printing/service'
 
 export interface CoreOptions {
   /** Folder for the journal and settings (Electron's userData, a temp dir in tests). */
@@ -64,13 +67,15 @@ export interface CoreOptions {
   replicationTuning?: ConstructorParameters<typeof ReplicationService>[0]['tuning']
   /** Called after each gateway call is audited (crash tests kill the process here). */
   onGatewayCall?: (entry: GatewayAuditEntry) => void
+  /** Printer connection, status timing and the print queue's retry delays (tests). */
+  printing?: { slot?: DeviceServiceOptions['printer']; backoff?: { firstMs: number; maxMs: number } }
 }
 
 export interface Core {
   dispatch: Dispatch
   bus: EventBus
   info(): AppInfo
-  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler; replication: ReplicationService }
+  services: DomainServices & { sandbox: SandboxGateway | null; gateway: () => GatewayClient; devices: DeviceService; reconciler: Reconciler; replication: ReplicationService; cash: CashService; printing: PrintingService }
   /** The journal's start-up check, backups and the ways out of a journal problem (journal-gate.ts). */
   journal: JournalControl
   close(): Promise<void>
@@ -191,6 +196,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     audit: (e) =>
       journal.audit.append({ at: clock.now(), call: `devices:faceLibrary:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, reason: undefined }, response: null, error: e.reason ?? null }),
     ...(options.deviceAdapters ? { adapters: options.deviceAdapters } : {}),
+    ...(options.printing?.slot ? { printer: options.printing.slot } : {}),
   })
   await devices.start()
   // authinfo from getfaceauth, cached per device/store while valid.
@@ -231,6 +237,36 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
   const reconciler = new Reconciler(engine.ctx, { ratePerSec: options.reconcileRatePerSec ?? 5, onProgress: (run) => bus.emit('reconcile:progress', run) })
   const services: DomainServices = { journal, engine, refunds, shifts, settings, operators, activationClient, liveClient }
+  // Cash and receipts: the drawer's money is journaled first; printing follows through the queue.
+  const printing = new PrintingService({
+    sources: {
+      journal,
+      cash: journal.cash,
+      shifts,
+      now: clock.now,
+      header: (cashier) => {
+        const t = settings.terminal()
+        return { storeName: t.storeName, counterId: t.deviceId, cashier: cashier || t.cashier, demo: settings.mode() === 'demo' }
+      },
+    },
+    printer: () => devices.printer(),
+    role: () => devices.printerRole,
+    bus,
+    log,
+    ...(options.printing?.backoff ? { backoff: options.printing.backoff } : {}),
+  })
+  const cash = new CashService({
+    journal,
+    writes,
+    shifts,
+    guard: (action, proof, ref) => operators.guard(action, proof, ref ? { ref } : {}),
+    bus,
+    log,
+    now: clock.now,
+    terminal: () => settings.terminal(),
+    walletInFlight: () => engine.currentOrder(),
+    drawer: (ref) => printing.drawer(ref),
+  })
   // The store database (PostgreSQL), when one is configured: this counter's outbox is shipped there.
   const replication = new ReplicationService({
     outbox: journal.outbox,
@@ -269,6 +305,9 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...createDeviceHandlers(devices),
     ...createStoreHandlers(replication, clock.now),
     ...createOperatorHandlers(operators, accounts, deviceId),
+    ...cashHandlers(cash),
+    ...cashRefundRoute(journal, cash, refunds),
+    ...printingHandlers(printing),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.
@@ -289,7 +328,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     dispatch: createDispatcher(handlers, log),
     bus,
     info,
-    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler, replication },
+    services: { ...services, get sandbox() { return sandbox }, gateway, devices, reconciler, replication, cash, printing },
     journal: NO_JOURNAL_CONTROL, // the gate's own takes its place
     close: async () => {
       if (sweep) clearInterval(sweep)
@@ -302,6 +341,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       writes.probe()
       await replication.close()
       writes.close()
+      printing.close()
       await devices.close()
       await sandbox?.close()
       journal.close()

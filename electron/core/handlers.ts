@@ -13,6 +13,7 @@ import { PosFailure } from '../shared/result'
 import { checkLiveGateway } from '../settings/live-check'
 import { JournalWriteError } from '../journal/write-guard'
 import type { Handlers } from '../kernel/dispatch'
+import { readCashSettings, SUPERVISOR } from '../cash/service'
 
 export interface DomainServices {
   journal: Journal
@@ -89,7 +90,7 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
     'shifts:open': (req) => s.shifts.open(req.cashier, req.floatFen, s.operators.authorize('openShift').operatorNo),
     'shifts:xReport': () => (s.operators.authorize('shiftReport'), s.shifts.report('X')),
     // Who may close a shift is the core's decision: a supervisor (PIN or approval).
-    'shifts:close': ({ pin, approval }) => {
+    'shifts:close': ({ pin, approval, count, acceptOverShort }) => {
       const actor = s.operators.guard('closeShiftWithDifference', { pin, approval }, { ref: s.shifts.currentId() ?? '' })
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
       // A real write probe first: a Z report the journal cannot store is no Z report.
@@ -97,7 +98,9 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
       const refusal = () => new PosFailure('JOURNAL', '账本无法写入：暂不能结班，请先处理磁盘问题 (journal not writable)')
       if (writes.failing || writes.probe() !== null) throw refusal()
       try {
-        return writes.durable(() => s.shifts.close({ closedBy: actor.operatorNo, approver: actor.approverNo }))
+        const approvedBy = actor.approverNo ?? actor.operatorNo ?? SUPERVISOR
+        const counted = count ? { count, limitFen: readCashSettings(s.journal).overShortLimitFen, acceptOverShort: acceptOverShort === true, approvedBy } : undefined
+        return writes.durable(() => s.shifts.close(counted, { closedBy: actor.operatorNo, approver: actor.approverNo }))
       } catch (e) {
         if (e instanceof JournalWriteError) throw refusal()
         throw e

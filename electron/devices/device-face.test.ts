@@ -9,6 +9,7 @@ import { buildFakeFaceLibrary } from '../../native-bridge/face/fake-vendor/build
 import { FaceBridgeError } from '../../native-bridge/face/types'
 import { VendorFaceCamera } from '../../native-bridge/face/vendor-camera'
 import { DeviceService, type DevicesConfig } from './device-service'
+import { NO_PRINTER } from './printer-slot'
 
 let libraryPath = ''
 let service: DeviceService | null = null
@@ -35,7 +36,7 @@ describe('DeviceService with the vendor face camera', () => {
     bus.on('devices:status', (s: DeviceStatus) => {
       if (s.device === 'face') faceStates.push(s.state)
     })
-    let cfg: DevicesConfig = { scanner: { kind: 'wedge' }, face: { kind: 'none' } }
+    let cfg: DevicesConfig = { scanner: { kind: 'wedge' }, face: { kind: 'none' }, printer: NO_PRINTER }
     service = new DeviceService({
       bus,
       log: silentLogger,

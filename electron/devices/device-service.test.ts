@@ -10,6 +10,7 @@ import { defaultAdapterFactories, simulatedScanner } from './adapters'
 import { DEFAULT_DEVICES_CONFIG, DeviceService, type DevicesConfig, type DeviceServiceOptions } from './device-service'
 import { createDeviceHandlers } from './handlers'
 import { defaultFaceSdkFolders } from './face-library'
+import { DEFAULT_PRINTER_CONFIG, NO_PRINTER } from './printer-slot'
 
 const MockBinding = SerialPortMock.binding
 const services: DeviceService[] = []
@@ -56,7 +57,7 @@ async function waitFor(cond: () => boolean, ms = 4_000): Promise<void> {
 }
 
 describe('DeviceService', () => {
-  it('defaults to a wedge scanner and the simulated face camera, served through the contract', async () => {
+  it('defaults to a wedge scanner and the simulated face camera and printer, served through the contract', async () => {
     const { service, dispatch } = setup()
     await service.start()
     const status = await dispatch('devices:status', {})
@@ -64,6 +65,7 @@ describe('DeviceService', () => {
     expect(status.ok && (status.value as DeviceStatus[]).map((s) => [s.device, s.kind, s.state])).toEqual([
       ['scanner', 'wedge', 'connected'],
       ['face', 'simulated', 'connected'],
+      ['printer', 'simulated', 'connected'],
     ])
     expect(await dispatch('devices:config', {})).toEqual({ ok: true, value: { ...DEFAULT_DEVICES_CONFIG, faceSdkFolders: defaultFaceSdkFolders() } })
     expect(service.face()?.status().state).toBe('connected')
@@ -87,7 +89,7 @@ describe('DeviceService', () => {
     await service.start()
     const res = await dispatch('devices:configure', { scanner: { kind: 'simulated' } })
     expect(res.ok).toBe(true)
-    expect(saved).toEqual([{ scanner: { kind: 'simulated' }, face: { kind: 'simulated' } }])
+    expect(saved).toEqual([{ scanner: { kind: 'simulated' }, face: { kind: 'simulated' }, printer: DEFAULT_PRINTER_CONFIG }])
     await waitFor(() => service.status().some((s) => s.device === 'scanner' && s.state === 'connected'))
     service.simulateScan('281234567890123456')
     expect(scans()).toEqual([expect.objectContaining({ source: 'simulated', code: '281234567890123456', paytype: 'ALIPAY' })])
@@ -99,18 +101,18 @@ describe('DeviceService', () => {
     expect(await dispatch('devices:configure', { scanner: { kind: 'serial', path: '/dev/x', baudRate: 1234, terminator: 'CR' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     const failing = setup(DEFAULT_DEVICES_CONFIG, { save: () => { throw new Error('disk full') } })
     await failing.service.start()
-    expect((await failing.dispatch('devices:configure', { face: { kind: 'none' } })).ok).toBe(false)
+    expect((await failing.dispatch('devices:configure', { face: { kind: 'none' }, printer: NO_PRINTER })).ok).toBe(false)
     expect(failing.service.config()).toEqual(DEFAULT_DEVICES_CONFIG)
     expect(failing.service.status().find((s) => s.device === 'face')?.state).toBe('connected')
   })
 
   it('falls back to defaults when the saved config is unreadable', () => {
-    const { service } = setup({ scanner: { kind: 'bogus' }, face: { kind: 'none' } } as unknown as DevicesConfig)
-    expect(service.config()).toEqual({ scanner: { kind: 'wedge' }, face: { kind: 'none' } })
+    const { service } = setup({ scanner: { kind: 'bogus' }, face: { kind: 'none' }, printer: NO_PRINTER } as unknown as DevicesConfig)
+    expect(service.config()).toEqual({ scanner: { kind: 'wedge' }, face: { kind: 'none' }, printer: NO_PRINTER })
   })
 
   it('simulated unplug/replug: disconnected, retried with backoff, reconnected, nothing lost or doubled', async () => {
-    const { service, scans, scannerStates } = setup({ scanner: { kind: 'simulated' }, face: { kind: 'none' } })
+    const { service, scans, scannerStates } = setup({ scanner: { kind: 'simulated' }, face: { kind: 'none' }, printer: NO_PRINTER })
     await service.start()
     await waitFor(() => scannerStates().includes('connected'))
     service.simulateScan('6901234567892')
@@ -126,7 +128,7 @@ describe('DeviceService', () => {
   it('binding-mock serial: a code cut by unplug is rejected, the port is reopened when it comes back', async () => {
     let port: SerialPortMock | null = null
     const { service, scans, rejected, scannerStates } = setup(
-      { scanner: { kind: 'serial', path: '/dev/ROBOT', baudRate: 9600, terminator: 'CRLF' }, face: { kind: 'none' } },
+      { scanner: { kind: 'serial', path: '/dev/ROBOT', baudRate: 9600, terminator: 'CRLF' }, face: { kind: 'none' }, printer: NO_PRINTER },
       {
         adapters: {
           scanner: (cfg) =>
@@ -158,7 +160,7 @@ describe('DeviceService', () => {
     const pair = new SocatPair()
     await pair.start()
     cleanups.push(() => pair.stop())
-    const { service, scans, scannerStates } = setup({ scanner: { kind: 'serial', path: pair.b, baudRate: 9600, terminator: 'CR' }, face: { kind: 'none' } })
+    const { service, scans, scannerStates } = setup({ scanner: { kind: 'serial', path: pair.b, baudRate: 9600, terminator: 'CR' }, face: { kind: 'none' }, printer: NO_PRINTER })
     await service.start()
     await waitFor(() => scannerStates().includes('connected'))
     pair.write('134567890123456789\r')

@@ -7,7 +7,7 @@ import { isAbsolute } from 'node:path'
 import type { EventBus } from '../kernel/event-bus'
 import type { Logger } from '../kernel/logger'
 import { PosFailure } from '../shared/result'
-import type { DeviceStatus, FaceConfig, ProofInput, ScanEvent, ScannerConfig } from '../shared/contract'
+import type { DeviceStatus, FaceConfig, PrinterConfig, ProofInput, ScanEvent, ScannerConfig } from '../shared/contract'
 import type { FaceCamera } from '../../native-bridge/face/types'
 import { listScannerDevices, type DeviceList } from '../../native-bridge/scanners/list-devices'
 import { WINDOWS_KEYBOARD_HID_NOTE } from '../../native-bridge/scanners/types'
@@ -17,6 +17,8 @@ import { defaultFaceSdkFolders, FaceSdkFolders } from './face-library'
 import type { DeviceRole, RoleSlot, SlotContext } from './roles'
 import { ScannerSlot } from './scanner-slot'
 import { FaceSlot } from './face-slot'
+import { DEFAULT_PRINTER_CONFIG, PrinterSlot, type PrinterSlotOptions } from './printer-slot'
+import type { Printer } from '../../native-bridge/printer/printer'
 import './source-lists-agree' // compile-time check only
 
 /** What is written to the audit when someone picks (or is refused) native code to load. */
@@ -32,11 +34,12 @@ export interface FaceLibraryAudit {
 export interface DevicesConfig {
   scanner: ScannerConfig
   face: FaceConfig
+  printer: PrinterConfig
 }
 type ConfiguredRole = keyof DevicesConfig
 
-/** Fresh install / demo: keyboard-wedge scanner, simulated face camera. */
-export const DEFAULT_DEVICES_CONFIG: DevicesConfig = { scanner: { kind: 'wedge' }, face: { kind: 'simulated' } }
+/** Fresh install / demo: keyboard-wedge scanner, simulated face camera, simulated printer. */
+export const DEFAULT_DEVICES_CONFIG: DevicesConfig = { scanner: { kind: 'wedge' }, face: { kind: 'simulated' }, printer: DEFAULT_PRINTER_CONFIG }
 
 export { WINDOWS_KEYBOARD_HID_NOTE }
 
@@ -57,6 +60,8 @@ export interface DeviceServiceOptions {
   faceSdkFolders?: { load(): unknown; save(folders: string[]): void }
   /** Writes each native-code choice to the journal's audit. */
   audit?: (entry: FaceLibraryAudit) => void
+  /** Printer connection and status timing (tests swap the connection). */
+  printer?: PrinterSlotOptions
 }
 
 export class DeviceService {
@@ -65,6 +70,7 @@ export class DeviceService {
   private readonly statuses = new Map<DeviceRole, DeviceStatus>()
   private readonly scanner: ScannerSlot
   private readonly camera: FaceSlot
+  private readonly printerSlot: PrinterSlot
   /** Every configured role's slot, in start order. */
   private readonly slots: { [R in ConfiguredRole]: RoleSlot<DevicesConfig[R]> }
 
@@ -73,7 +79,8 @@ export class DeviceService {
     const factories = { ...defaultAdapterFactories, ...opts.adapters }
     this.scanner = new ScannerSlot(this.context('scanner'), factories, opts.backoff)
     this.camera = new FaceSlot(this.context('face'), factories, () => this.faceSdkFolders())
-    this.slots = { scanner: this.scanner, face: this.camera }
+    this.printerSlot = new PrinterSlot(this.context('printer'), opts.printer)
+    this.slots = { scanner: this.scanner, face: this.camera, printer: this.printerSlot }
     this.cfg = this.loadConfig()
   }
 
@@ -153,6 +160,16 @@ export class DeviceService {
     return this.camera.current()
   }
 
+  /** The receipt printer (the drawer is behind it), or null when none is configured. */
+  printer(): Printer | null {
+    return this.printerSlot.current()
+  }
+
+  /** The printer role itself: config, last status, a status check on demand. */
+  get printerRole(): PrinterSlot {
+    return this.printerSlot
+  }
+
   /** Demo/e2e: deliver a code from the simulated scanner (scanner kind must be 'simulated'). */
   simulateScan(code: string): void {
     this.scanner.simulateScan(code)
@@ -184,7 +201,7 @@ export class DeviceService {
         return structuredClone(slot.fallback)
       }
     }
-    return { scanner: pick('scanner'), face: pick('face') }
+    return { scanner: pick('scanner'), face: pick('face'), printer: pick('printer') }
   }
 
   private context(device: DeviceRole): SlotContext {

@@ -29,12 +29,23 @@ export function migrate(db: Db): void {
   if (current > MIGRATIONS.length) {
     throw new Error(`journal schema v${current} is newer than this app (v${MIGRATIONS.length}): refusing to open`)
   }
-  // v5 rewrites stored sentences as message codes with these (SQL alone cannot parse them).
-  if (current < MIGRATIONS.length) registerLegacyFunctions(db)
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v] as string)
-      db.pragma(`user_version = ${v + 1}`)
-    })()
+  if (current === MIGRATIONS.length) return
+  // v6 rewrites stored sentences as message codes with these (SQL alone cannot parse them).
+  registerLegacyFunctions(db)
+  // Foreign keys off while migrating (a table rebuild, v8, drops a parent table);
+  // each migration's result is checked with foreign_key_check before it commits.
+  const fk = db.pragma('foreign_keys', { simple: true }) as number
+  db.pragma('foreign_keys = OFF')
+  try {
+    for (let v = current; v < MIGRATIONS.length; v++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[v] as string)
+        const broken = db.pragma('foreign_key_check') as unknown[]
+        if (broken.length > 0) throw new Error(`journal migration v${v + 1} leaves ${broken.length} broken references`)
+        db.pragma(`user_version = ${v + 1}`)
+      })()
+    }
+  } finally {
+    db.pragma(`foreign_keys = ${fk ? 'ON' : 'OFF'}`)
   }
 }

@@ -8,6 +8,7 @@ import { OrdersRepo } from './orders'
 import { OutboxRepo } from './outbox'
 import { RefundsRepo } from './refunds'
 import { ShiftsRepo } from './shifts'
+import { CashRepo } from './cash'
 import { ReconcileRepo } from './reconcile'
 import { searchOrders, type OrderSearchQuery, type OrderSearchResult } from './order-search'
 
@@ -20,6 +21,8 @@ export class Journal {
   readonly counterId: CounterId
   readonly shifts: ShiftsRepo
   readonly reconcile: ReconcileRepo
+  /** The drawer: cash movements and the counts at close. */
+  readonly cash: CashRepo
   readonly operators: OperatorsRepo
 
   constructor(readonly db: Db) {
@@ -30,6 +33,7 @@ export class Journal {
     this.outbox = new OutboxRepo(db)
     this.shifts = new ShiftsRepo(db, this.counterId)
     this.reconcile = new ReconcileRepo(db)
+    this.cash = new CashRepo(db)
     this.operators = new OperatorsRepo(db)
   }
 
@@ -88,3 +92,5 @@ export type { AuditEntry } from './audit'
 export type { OutboxBatch, OutboxEntry } from './outbox'
 export type { ShiftAggregates, ShiftRow } from './shifts'
 export type { OperatorAuditRow, OperatorRole, OperatorRow } from './operators'
+export { CashRepo, countedFen } from './cash'
+export type { DrawerCountRow, MovementTotals, NewMovement } from './cash'

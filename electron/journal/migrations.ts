@@ -230,4 +230,81 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE shifts ADD COLUMN closed_by TEXT;
   ALTER TABLE shifts ADD COLUMN close_approver TEXT;
   `,
+  /* v8: cash (electron/cash). Orders may be paid in cash (method 'cash', final at
+     once, never sent to the gateway): the orders table is rebuilt with the wider
+     CHECK (SQLite cannot alter one; migrate() runs with foreign keys off and checks
+     them before commit), its indexes and outbox triggers made again. SELECT * makes a
+     column added by another migration fail loudly here instead of being dropped.
+     cash_movements: every movement of the drawer (sale, refund, paid in/out, no-sale
+     opening), with who approved it. drawer_counts: the count at shift close. */ `
+  CREATE TABLE orders_v8 (
+    out_trade_no      TEXT PRIMARY KEY,
+    method            TEXT NOT NULL CHECK (method IN ('code','face','qr','cash')),
+    paytype           TEXT,
+    amount_fen        INTEGER NOT NULL CHECK (amount_fen > 0),
+    body              TEXT NOT NULL,
+    state             TEXT NOT NULL,
+    step              TEXT NOT NULL,
+    awaiting_customer INTEGER NOT NULL DEFAULT 0,
+    deadline_at       INTEGER,
+    auth_code_masked  TEXT,
+    transaction_id    TEXT,
+    code_url          TEXT,
+    failure_code      TEXT,
+    failure_message   TEXT,
+    attention         TEXT,
+    refunded_fen      INTEGER NOT NULL DEFAULT 0,
+    cashier           TEXT NOT NULL,
+    shift_id          TEXT,
+    submitted_at      INTEGER,
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL,
+    paid_at           INTEGER,
+    device_id         TEXT NOT NULL DEFAULT '',
+    operator_no       TEXT
+  );
+  INSERT INTO orders_v8 SELECT * FROM orders;
+  DROP TABLE orders;
+  ALTER TABLE orders_v8 RENAME TO orders;
+  CREATE INDEX orders_created ON orders (created_at);
+  CREATE INDEX orders_shift_state ON orders (shift_id, state);
+  CREATE INDEX orders_transaction ON orders (transaction_id);
+  CREATE INDEX orders_amount ON orders (amount_fen, created_at);
+  CREATE INDEX orders_open ON orders (state) WHERE state NOT IN ('paid','cancelled','closed','failed','review');
+  CREATE INDEX orders_attention ON orders (created_at) WHERE attention IS NOT NULL;
+  CREATE INDEX orders_state_created ON orders (state, created_at);
+  CREATE INDEX orders_needs_attention ON orders (created_at)
+    WHERE attention IS NOT NULL OR state = 'review' OR state NOT IN ('paid','cancelled','closed','failed','review');
+  CREATE TRIGGER outbox_order_insert AFTER INSERT ON orders WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('order', NEW.out_trade_no, NEW.updated_at); END;
+  CREATE TRIGGER outbox_order_update AFTER UPDATE ON orders WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('order', NEW.out_trade_no, NEW.updated_at); END;
+
+  CREATE TABLE cash_movements (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id    TEXT NOT NULL,
+    shift_id     TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('sale','refund','paid_in','paid_out','no_sale')),
+    amount_fen   INTEGER NOT NULL CHECK (amount_fen >= 0),
+    given_fen    INTEGER,
+    change_fen   INTEGER,
+    ref          TEXT,
+    reason       TEXT NOT NULL DEFAULT '',
+    cashier      TEXT NOT NULL,
+    approved_by  TEXT,
+    at           INTEGER NOT NULL
+  );
+  CREATE INDEX cash_movements_shift ON cash_movements (shift_id, kind);
+  CREATE INDEX cash_movements_ref ON cash_movements (ref);
+
+  CREATE TABLE drawer_counts (
+    shift_id        TEXT PRIMARY KEY REFERENCES shifts(id),
+    denominations   TEXT NOT NULL,
+    counted_fen     INTEGER NOT NULL,
+    expected_fen    INTEGER NOT NULL,
+    over_short_fen  INTEGER NOT NULL,
+    approved_by     TEXT,
+    at              INTEGER NOT NULL
+  );
+  `,
 ]

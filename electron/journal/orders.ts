@@ -168,6 +168,12 @@ export class OrdersRepo {
     return (this.db.prepare(`SELECT out_trade_no FROM orders WHERE state = 'review' AND ${OWN_ROWS_SQL} ORDER BY updated_at LIMIT ?`).all(limit) as { out_trade_no: string }[]).map((r) => r.out_trade_no)
   }
 
+  /** This counter's most recently paid order ("print last"). */
+  lastPaid(): string | null {
+    const row = this.db.prepare(`SELECT out_trade_no FROM orders WHERE state = 'paid' AND ${OWN_ROWS_SQL} ORDER BY paid_at DESC LIMIT 1`).get() as { out_trade_no: string } | undefined
+    return row?.out_trade_no ?? null
+  }
+
   countOpen(): number {
     return (this.db.prepare(`SELECT count(*) n FROM orders WHERE state NOT IN ${FINAL_STATES_SQL}`).get() as { n: number }).n
   }

@@ -27,13 +27,13 @@ export interface ReconcileDifferenceRow {
 export class ReconcileRepo {
   constructor(private readonly db: Db) {}
 
-  /** A new run over one shift's orders, or over the orders created in [fromAt, toAt). */
+  /** A new run over one shift's orders, or over the orders created in [fromAt, toAt); cash orders never went to the gateway and are left out. */
   start(id: string, period: { fromAt: number; toAt: number; shiftId: string | null }, at: number): void {
     this.db.transaction(() => {
       this.db.prepare(`INSERT INTO reconcile_runs (id, from_at, to_at, shift_id, started_at) VALUES (?, ?, ?, ?, ?)`).run(id, period.fromAt, period.toAt, period.shiftId, at)
       const n = period.shiftId
-        ? this.db.prepare(`INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE shift_id = ?`).run(id, period.shiftId).changes
-        : this.db.prepare(`INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE created_at >= ? AND created_at < ?`).run(id, period.fromAt, period.toAt).changes
+        ? this.db.prepare(`INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE shift_id = ? AND method != 'cash'`).run(id, period.shiftId).changes
+        : this.db.prepare(`INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE created_at >= ? AND created_at < ? AND method != 'cash'`).run(id, period.fromAt, period.toAt).changes
       this.db.prepare(`UPDATE reconcile_runs SET orders = ? WHERE id = ?`).run(n, id)
     })()
   }

@@ -3,6 +3,7 @@
 // back through zod by the shifts service.
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
+import { CashRepo, type DrawerCountRow, type MovementTotals } from './cash'
 import { OWN_ROWS_SQL, type CounterId } from './counter-id'
 
 export interface ShiftRow {
@@ -27,9 +28,15 @@ export interface ShiftAgg {
 }
 
 export interface ShiftAggregates {
+  /** Wallet (gateway) orders only: cash is the drawer's, below. */
   paidByPaytype: ShiftAgg[]
   paidByMethod: ShiftAgg[]
+  /** Wallet refunds only. */
   refundsByPaytype: ShiftAgg[]
+  /** The drawer's movements (cash sales and refunds, paid in/out, no-sale opens). */
+  cash: MovementTotals
+  /** The drawer count at close, when one was taken. */
+  count: DrawerCountRow | null
   cancelled: number
   failed: number
   /** Orders and refunds of the shift still open or flagged, with the journal's reason. */
@@ -40,10 +47,14 @@ export class ShiftsRepo {
   // Prepared once: every sale asks for the open shift, and each prepared statement holds native memory until GC.
   private currentStmt: Statement<[], ShiftRow> | null = null
 
+  private readonly drawer: CashRepo
+
   constructor(
     private readonly db: Db,
     private readonly counter: CounterId,
-  ) {}
+  ) {
+    this.drawer = new CashRepo(db)
+  }
 
   /** This counter's open shift. */
   current(): ShiftRow | undefined {
@@ -77,11 +88,13 @@ export class ShiftsRepo {
   /** Indexed aggregate queries (fast on a large journal: see bench/). */
   aggregates(shiftId: string): ShiftAggregates {
     const paidBy = (col: 'paytype' | 'method') =>
-      this.db.prepare(`SELECT ${col} k, count(*) n, coalesce(sum(amount_fen),0) s FROM orders WHERE shift_id = ? AND state = 'paid' GROUP BY ${col}`).all(shiftId) as ShiftAgg[]
+      this.db
+        .prepare(`SELECT ${col} k, count(*) n, coalesce(sum(amount_fen),0) s FROM orders WHERE shift_id = ? AND state = 'paid' ${col === 'paytype' ? "AND method != 'cash'" : ''} GROUP BY ${col}`)
+        .all(shiftId) as ShiftAgg[]
     const refundsByPaytype = this.db
       .prepare(
         `SELECT o.paytype k, count(*) n, coalesce(sum(r.amount_fen),0) s FROM refunds r JOIN orders o ON o.out_trade_no = r.out_trade_no
-         WHERE r.shift_id = ? AND r.state = 'success' GROUP BY o.paytype`,
+         WHERE r.shift_id = ? AND r.state = 'success' AND o.method != 'cash' GROUP BY o.paytype`,
       )
       .all(shiftId) as ShiftAgg[]
     const counts = this.db
@@ -102,6 +115,8 @@ export class ShiftsRepo {
       cancelled: counts.cancelled ?? 0,
       failed: counts.failed ?? 0,
       attention: attention.map((a) => ({ outTradeNo: a.out_trade_no, reason: a.reason, refund: a.refund === 1 })),
+      cash: this.drawer.totals(shiftId),
+      count: this.drawer.count(shiftId),
     }
   }
 }

@@ -56,4 +56,44 @@ export interface TestPageReceipt {
   width: PaperWidth
 }
 
-export type Receipt = SaleReceipt | RefundReceipt | TestPageReceipt
+/** X (mid-shift) or Z (closing) report: wallets by paytype, the drawer apart. */
+export interface ReportReceipt {
+  kind: 'report'
+  header: ReceiptHeader
+  report: 'X' | 'Z'
+  shiftId: string
+  openedAt: number
+  closedAt: number | null
+  at: number
+  paid: { count: number; amountFen: number }
+  refunded: { count: number; amountFen: number }
+  netFen: number
+  byPaytype: { paytype: string; paidFen: number; paidCount: number; refundedFen: number }[]
+  cash: {
+    floatFen: number
+    salesFen: number
+    refundsFen: number
+    paidInFen: number
+    paidOutFen: number
+    noSales: number
+    expectedFen: number
+    /** At close: counted, over/short (counted − expected), pieces by denomination in fen. */
+    count: { countedFen: number; overShortFen: number; pieces: Record<string, number | undefined> } | null
+  }
+  reprint?: boolean
+}
+
+/** Paid-in, paid-out or a no-sale drawer opening: a slip for the drawer. */
+export interface CashMovementReceipt {
+  kind: 'movement'
+  header: ReceiptHeader
+  movement: 'paid_in' | 'paid_out' | 'no_sale' | 'sale' | 'refund'
+  id: number
+  amountFen: number
+  reason: string
+  approvedBy: string | null
+  at: number
+  reprint?: boolean
+}
+
+export type Receipt = SaleReceipt | RefundReceipt | TestPageReceipt | ReportReceipt | CashMovementReceipt

@@ -48,4 +48,25 @@ describe('receipt documents', () => {
     expect(esc('a|b{c}')).toBe('a\\|b\\{c\\}')
     expect(esc('---')).toBe('\\---')
   })
+
+  it.each([58, 80] as const)('%i mm: X/Z report keeps the drawer apart from the wallets; the count and over/short print; cash slips fit', (paper) => {
+    const z = receiptDocument({
+      kind: 'report', header, report: 'Z', shiftId: 'S1', openedAt: 0, closedAt: 3_600_000, at: 3_600_000,
+      paid: { count: 3, amountFen: 5750 }, refunded: { count: 1, amountFen: 750 }, netFen: 5000,
+      byPaytype: [{ paytype: 'WECHAT', paidFen: 2000, paidCount: 2, refundedFen: 0 }],
+      cash: { floatFen: 10000, salesFen: 3750, refundsFen: 750, paidInFen: 2000, paidOutFen: 500, noSales: 1, expectedFen: 14500, count: { countedFen: 14030, overShortFen: -470, pieces: { '10000': 1, '2000': 2, '10': 3 } } },
+    })
+    const job = parseEscPos(renderEscPos(z, paper))
+    for (const line of job.lines) expect(width(line)).toBeLessThanOrEqual(COLUMNS[paper])
+    const text = job.lines.join('\n')
+    expect(text).toContain('交班报表 (Z)')
+    expect(text).toMatch(/微信支付 2 笔\s+￥20\.00/)
+    expect(text).toMatch(/应有现金\s+￥145\.00/)
+    expect(text).toMatch(/实点现金\s+￥140\.30/)
+    expect(text).toMatch(/短款\s+-￥4\.70/)
+    expect(text).toMatch(/￥0\.10 × 3\s+￥0\.30/)
+    const slip = parseEscPos(renderEscPos(receiptDocument({ kind: 'movement', header, movement: 'paid_out', id: 7, amountFen: 500, reason: '快递费', approvedBy: '主管', at: 0 }), paper))
+    for (const line of slip.lines) expect(width(line)).toBeLessThanOrEqual(COLUMNS[paper])
+    expect(slip.lines.join('\n')).toMatch(/现金支出[\s\S]*M7[\s\S]*￥5\.00[\s\S]*快递费/)
+  })
 })

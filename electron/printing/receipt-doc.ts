@@ -4,7 +4,7 @@
 // customer in China expects; amounts print with the full-width ￥ (the half-width
 // ¥ is not in GBK printers' tables).
 import { formatYuan } from '../shared/money'
-import type { PaymentMethod, Receipt, ReceiptHeader, RefundReceipt, SaleReceipt } from './receipt-data'
+import type { CashMovementReceipt, PaymentMethod, Receipt, ReceiptHeader, RefundReceipt, ReportReceipt, SaleReceipt } from './receipt-data'
 
 const PAYTYPE: Record<string, string> = { WECHAT: '微信支付', ALIPAY: '支付宝', UNIONPAY: '银联云闪付', JDPAY: '京东支付', BESTPAY: '翼支付', QQ: 'QQ钱包' }
 const METHOD: Record<PaymentMethod, string> = { code: '付款码', face: '刷脸', qr: '扫码', cash: '现金' }
@@ -29,10 +29,10 @@ export function receiptTime(at: number, timeZone = 'Asia/Shanghai'): string {
 const row = (label: string, value: string) => `${esc(label)} | ${esc(value)}`
 
 function header(h: ReceiptHeader, title: string): string[] {
-  const lines = [`^^${esc(h.storeName)}`, ...(h.headerLines ?? []).map(esc)]
+  const lines = [`^^${esc(h.storeName)}`, ...(h.headerLines ?? []).map(esc), `^${esc(title)}`]
   if (h.demo) lines.push('"*** DEMO 演示 — 非真实交易 ***')
   // Label column 10 wide (five CJK), the value takes the rest: long order numbers stay on one line.
-  lines.push(`^${esc(title)}`, '---', '{width:10 *}', row('收银台', h.counterId), row('收银员', h.cashier))
+  lines.push('---', '{width:10 *}', row('收银台', h.counterId), row('收银员', h.cashier))
   return lines
 }
 
@@ -62,11 +62,51 @@ function refund(r: RefundReceipt, timeZone?: string): string[] {
   return lines
 }
 
+const MOVEMENT: Record<CashMovementReceipt['movement'], string> = { paid_in: '零钱存入', paid_out: '现金支出', no_sale: '开钱箱（无销售）', sale: '现金收款', refund: '现金退款' }
+
+function report(r: ReportReceipt, timeZone?: string): string[] {
+  const title = `${r.report === 'Z' ? '交班报表 (Z)' : '班中报表 (X)'}${r.reprint ? '（重印）' : ''}`
+  const lines = header(r.header, title)
+  // Report labels are longer (counts, denominations): a 16-column label; headings span the paper.
+  const section = (name: string) => lines.push('{width:auto}', `"${esc(name)}`, '{width:16 *}')
+  lines.push(row('班次', r.shiftId), row('开班', receiptTime(r.openedAt, timeZone)), row(r.closedAt ? '结班' : '打印', receiptTime(r.closedAt ?? r.at, timeZone)), '---', '{width:16 *}')
+  lines.push(row(`收款 ${r.paid.count} 笔`, receiptMoney(r.paid.amountFen)), row(`退款 ${r.refunded.count} 笔`, receiptMoney(-r.refunded.amountFen)), `"净额 | "${esc(receiptMoney(r.netFen))}`, '---')
+  section('钱包（不在钱箱内）')
+  if (r.byPaytype.length === 0) lines.push(row('无', receiptMoney(0)))
+  for (const p of r.byPaytype) lines.push(row(`${PAYTYPE[p.paytype] ?? p.paytype} ${p.paidCount} 笔`, receiptMoney(p.paidFen - p.refundedFen)))
+  const c = r.cash
+  lines.push('---')
+  section('钱箱现金')
+  lines.push(row('备用金', receiptMoney(c.floatFen)), row('现金收款', receiptMoney(c.salesFen)), row('现金退款', receiptMoney(-c.refundsFen)), row('零钱存入', receiptMoney(c.paidInFen)), row('现金支出', receiptMoney(-c.paidOutFen)))
+  lines.push(row('无销售开箱', `${c.noSales} 次`), `"应有现金 | "${esc(receiptMoney(c.expectedFen))}`)
+  if (c.count) {
+    lines.push('---')
+    section('点钞')
+    for (const [fen, n] of Object.entries(c.count.pieces).sort((a, b) => Number(b[0]) - Number(a[0]))) if (n) lines.push(row(`${receiptMoney(Number(fen)).replace('.00', '')} × ${n}`, receiptMoney(Number(fen) * n)))
+    const label = c.count.overShortFen > 0 ? '长款' : c.count.overShortFen < 0 ? '短款' : '长短款'
+    lines.push(row('实点现金', receiptMoney(c.count.countedFen)), `"${label} | "${esc(receiptMoney(c.count.overShortFen))}`)
+  }
+  if (r.report === 'Z') lines.push('---', '{width:auto}', '收银员签名:', '', '_                    ')
+  return lines
+}
+
+function movement(r: CashMovementReceipt, timeZone?: string): string[] {
+  const lines = header(r.header, `${MOVEMENT[r.movement]}${r.reprint ? '（重印）' : ''}`)
+  lines.push(row('编号', `M${r.id}`), row('时间', receiptTime(r.at, timeZone)), '---')
+  if (r.movement !== 'no_sale') lines.push(`^^金额 | ^^${esc(receiptMoney(r.amountFen))}`)
+  if (r.reason) lines.push(row('事由', r.reason))
+  if (r.approvedBy) lines.push(row('批准人', r.approvedBy))
+  lines.push('---', '{width:auto}', '经手人签名:', '', '_                    ')
+  return lines
+}
+
 /** The whole document; every receipt ends with a cut (`=`). */
 export function receiptDocument(r: Receipt, timeZone?: string): string {
   let lines: string[]
   if (r.kind === 'sale') lines = sale(r, timeZone)
   else if (r.kind === 'refund') lines = refund(r, timeZone)
+  else if (r.kind === 'report') lines = report(r, timeZone)
+  else if (r.kind === 'movement') lines = movement(r, timeZone)
   else lines = [...header(r.header, '打印测试页'), row('纸宽', `${r.width} mm`), row('时间', receiptTime(r.at, timeZone)), '{width:auto}', '中文打印正常：收银台 ￥1,234.56', 'ASCII 0123456789 ABCDEFGHIJ']
   return [...lines, '='].join('\n')
 }

@@ -8,7 +8,7 @@ import type { PosTransport } from './pos-api'
 import { fail } from './result'
 
 export const CUSTOMER_CALLS: ReadonlySet<CallName> = new Set<CallName>(['app:info', 'app:health', 'settings:get', 'payment:current'])
-export const CUSTOMER_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['payment:update', 'settings:changed'])
+export const CUSTOMER_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['payment:update', 'settings:changed', 'cash:tendered'])
 
 /** The customer page keeps the full `window.pos` shape (shared stores use it), but only the slice reaches main. */
 export function customerTransport(inner: PosTransport): PosTransport {

@@ -1,7 +1,9 @@
 // One calculation for X and Z reports, from the journal's aggregate figures
-// for the shift (journal/shifts.ts).
+// for the shift (journal/shifts.ts). The drawer and the wallets are kept apart:
+// wallet money (by paytype) never goes into the cash the drawer should hold
+// (float + cash sales − cash refunds + paid-in − paid-out).
 import type { ShiftAgg, ShiftAggregates } from '../journal/shifts'
-import type { PayMethod, PayType, ShiftReport, ShiftView } from '../shared/contract'
+import type { DrawerCount, PayMethod, PayType, ShiftReport, ShiftView } from '../shared/contract'
 import { decodeMessage } from '../shared/stored-message'
 
 type Agg = ShiftAgg
@@ -14,9 +16,13 @@ export function computeReport(figures: ShiftAggregates, kind: 'X' | 'Z', shift: 
     return { count: a?.n ?? 0, amountFen: a?.s ?? 0 }
   }
   const sum = (list: Agg[]) => ({ count: list.reduce((t, a) => t + a.n, 0), amountFen: list.reduce((t, a) => t + a.s, 0) })
-  const paid = sum(byPaytypePaid)
-  const refunded = sum(refundsBy)
+  const moved = figures.cash
+  const add = (a: { count: number; amountFen: number }, b: { count: number; amountFen: number }) => ({ count: a.count + b.count, amountFen: a.amountFen + b.amountFen })
+  const paid = add(sum(byPaytypePaid), moved.sale)
+  const refunded = add(sum(refundsBy), moved.refund)
   const netFen = paid.amountFen - refunded.amountFen
+  const expectedCash = shift.floatFen + moved.sale.amountFen - moved.refund.amountFen + moved.paid_in.amountFen - moved.paid_out.amountFen
+  const counted = figures.count
   return {
     kind,
     shift,
@@ -29,6 +35,18 @@ export function computeReport(figures: ShiftAggregates, kind: 'X' | 'Z', shift: 
     cancelled: figures.cancelled,
     failed: figures.failed,
     attention: figures.attention.map((a) => ({ outTradeNo: a.outTradeNo, refund: a.refund, reason: decodeMessage(a.reason) })),
-    expectedFen: shift.floatFen + netFen,
+    expectedFen: expectedCash,
+    cash: {
+      floatFen: shift.floatFen,
+      sales: moved.sale,
+      refunds: moved.refund,
+      paidIn: moved.paid_in,
+      paidOut: moved.paid_out,
+      noSales: moved.no_sale.count,
+      expectedFen: expectedCash,
+      count: counted
+        ? { pieces: JSON.parse(counted.denominations) as DrawerCount['pieces'], countedFen: counted.counted_fen, overShortFen: counted.over_short_fen, approvedBy: counted.approved_by }
+        : null,
+    },
   }
 }

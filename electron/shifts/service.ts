@@ -1,10 +1,20 @@
 // Shifts and the X/Z reports. X (mid-shift) and Z (at close) come from the
 // same calculation (report.ts); a Z report is stored with the closed shift.
 import { randomUUID } from 'node:crypto'
-import type { Journal, ShiftRow } from '../journal'
-import { ShiftReport, type ShiftView } from '../shared/contract'
+import { countedFen, type Journal, type ShiftRow } from '../journal'
+import { ShiftReport, type DrawerCount, type ShiftView } from '../shared/contract'
+import { formatYuan } from '../shared/money'
 import { PosFailure } from '../shared/result'
 import { computeReport } from './report'
+
+/** The drawer counted at close, and what the supervisor may accept. */
+export interface CloseCount {
+  count: DrawerCount
+  /** |counted − expected| above this is refused unless accepted (fen). */
+  limitFen: number
+  acceptOverShort: boolean
+  approvedBy: string
+}
 
 const view = (r: ShiftRow): ShiftView => ({
   id: r.id,
@@ -62,14 +72,41 @@ export class ShiftService {
     return this.report('X', shiftId)
   }
 
-  close(by: { closedBy: string | null; approver: string | null } = { closedBy: null, approver: null }): ShiftReport {
+  /** Closes the open shift; with a drawer count, the count and its over/short are part of the Z report (one transaction). */
+  close(counted?: CloseCount, by: { closedBy: string | null; approver: string | null } = { closedBy: null, approver: null }): ShiftReport {
     const shift = this.current()
     if (!shift) throw new PosFailure('NO_SHIFT', '当前没有开班')
     const closedAt = this.now()
-    const report = computeReport(this.journal.shifts.aggregates(shift.id), 'Z', { ...shift, closedAt }, closedAt)
-    this.journal.shifts.close(shift.id, closedAt, JSON.stringify(report), by)
+    const report = this.journal.transaction(() => {
+      if (counted) this.saveCount(shift, counted, closedAt)
+      const z = computeReport(this.journal.shifts.aggregates(shift.id), 'Z', { ...shift, closedAt }, closedAt)
+      this.journal.shifts.close(shift.id, closedAt, JSON.stringify(z), by)
+      return z
+    })
     this.onChange(null)
     return report
+  }
+
+  private saveCount(shift: ShiftView, c: CloseCount, at: number): void {
+    const expected = computeReport(this.journal.shifts.aggregates(shift.id), 'X', shift, at).expectedFen
+    const total = countedFen(c.count.pieces)
+    const overShort = total - expected
+    if (Math.abs(overShort) > c.limitFen && !c.acceptOverShort) {
+      throw new PosFailure('CONFIRM_REQUIRED', `长短款 ${formatYuan(overShort)} 超过限额 ${formatYuan(c.limitFen)}：需主管确认`, {
+        reason: 'over-short',
+        overShortFen: String(overShort),
+        limitFen: String(c.limitFen),
+      })
+    }
+    this.journal.cash.saveCount({
+      shift_id: shift.id,
+      denominations: JSON.stringify(c.count.pieces),
+      counted_fen: total,
+      expected_fen: expected,
+      over_short_fen: overShort,
+      approved_by: Math.abs(overShort) > c.limitFen ? c.approvedBy : null,
+      at,
+    })
   }
 
   list(limit: number): ShiftView[] {

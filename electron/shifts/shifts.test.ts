@@ -49,7 +49,9 @@ describe('shifts and X/Z reports', () => {
     expect(z.value.kind).toBe('Z')
     expect(z.value.refunded).toEqual({ count: 1, amountFen: 250 })
     expect(z.value.netFen).toBe(4000)
-    expect(z.value.expectedFen).toBe(54_000)
+    // The drawer holds the float only: wallet money never counts as cash in the drawer.
+    expect(z.value.expectedFen).toBe(50_000)
+    expect(z.value.cash).toMatchObject({ floatFen: 50_000, sales: { count: 0, amountFen: 0 }, expectedFen: 50_000, count: null })
     expect(z.value.shift.closedAt).not.toBeNull()
     // the stored Z report is what the shift list shows later
     const again = (await core.dispatch('shifts:report', { shiftId: z.value.shift.id })) as { ok: true; value: ShiftReport }

@@ -74,8 +74,18 @@ export class SerialPrinterConnection implements PrinterConnection {
 
   private port: SerialPrinterPort | null = null
 
-  private async open(timeoutMs: number): Promise<SerialPrinterPort> {
-    if (this.port) return this.port
+  private opening: Promise<SerialPrinterPort> | null = null
+
+  /** One open at a time: a status check and a job arriving together must not open the port twice (the second open fails: port locked). */
+  private open(timeoutMs: number): Promise<SerialPrinterPort> {
+    if (this.port) return Promise.resolve(this.port)
+    this.opening ??= this.openPort(timeoutMs).finally(() => {
+      this.opening = null
+    })
+    return this.opening
+  }
+
+  private async openPort(timeoutMs: number): Promise<SerialPrinterPort> {
     const port = (this.opts.createPort ?? realPort)({ path: this.opts.path, baudRate: this.opts.baudRate })
     await withTimeout(
       new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(new PrinterError('io', `cannot open ${this.opts.path}: ${e.message}`)) : resolve()))),

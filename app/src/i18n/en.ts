@@ -1,12 +1,14 @@
 // English: same keys as zh-CN.ts (the type makes a missing key a compile error).
 import { en as messagesEn } from './sections/messages'
 import type { Messages } from './zh-CN'
+import { en as cashSection } from './sections/cash'
 
 import { en as opsEn } from './sections/operators'
 
 export const en: Messages = {
   ...messagesEn,
   ...opsEn,
+  ...cashSection,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
@@ -31,7 +33,7 @@ export const en: Messages = {
   },
   mode: { demo: 'Demo', live: 'Live' },
   paytype: { WECHAT: 'WeChat Pay', ALIPAY: 'Alipay', UNIONPAY: 'UnionPay', JDPAY: 'JD Pay', QQ: 'QQ Wallet', BESTPAY: 'BestPay', unknown: 'Not chosen' },
-  method: { code: 'Payment code', face: 'Face', qr: 'QR' },
+  method: { code: 'Payment code', face: 'Face', qr: 'QR', cash: 'Cash' },
   state: {
     created: 'Created', submitted: 'Submitted', paying: 'Paying', querying: 'Querying', cancelling: 'Cancelling',
     paid: 'Paid', cancelled: 'Cancelled', closed: 'Closed', failed: 'Failed', review: 'Needs review',
@@ -98,7 +100,7 @@ export const en: Messages = {
   shift: {
     title: 'Shift', none: 'No shift open', open: 'Open shift', cashier: 'Cashier', float: 'Float (yuan)', opened: 'Opened', current: 'Current shift',
     x: 'X report (keep open)', close: 'Close shift (Z report)', closeConfirm: 'Close the shift? A Z report is generated.', pin: 'Supervisor PIN',
-    print: 'Print', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected (float + net)',
+    print: 'Print', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected cash in drawer',
     cancelled: 'Cancelled', failed: 'Failed', byPaytype: 'By wallet', byMethod: 'By method', attention: 'Needs attention', count: 'Count',
     generated: 'Generated', demoReport: 'demo data, not real money', floatShort: 'Float', invalidFloat: 'Enter a valid float amount', needCashier: 'Enter the cashier name', failedCall: 'Failed: {{message}}',
     reconciled: 'Reconciled at {{at}}: {{orders}} orders, {{differences}} differences', notReconciled: 'Reconciling, or not reconciled yet',

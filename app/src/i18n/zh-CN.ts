@@ -1,10 +1,12 @@
 // Chinese (default). Keys are grouped by screen; en.ts mirrors this shape.
 import { zhCN as messagesZh } from './sections/messages'
 import { zhCN as opsZh } from './sections/operators'
+import { zhCN as cashSection } from './sections/cash'
 
 export const zhCN = {
   ...messagesZh,
   ...opsZh,
+  ...cashSection,
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
   nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {
@@ -29,7 +31,7 @@ export const zhCN = {
   },
   mode: { demo: '演示', live: '正式' },
   paytype: { WECHAT: '微信支付', ALIPAY: '支付宝', UNIONPAY: '云闪付', JDPAY: '京东支付', QQ: 'QQ钱包', BESTPAY: '翼支付', unknown: '未选择' },
-  method: { code: '付款码', face: '刷脸', qr: '二维码' },
+  method: { code: '付款码', face: '刷脸', qr: '二维码', cash: '现金' },
   state: {
     created: '已创建', submitted: '已提交', paying: '等待顾客支付', querying: '查询中', cancelling: '撤销中',
     paid: '已收款', cancelled: '已撤销', closed: '已关闭', failed: '失败', review: '需人工核对',
@@ -96,7 +98,7 @@ export const zhCN = {
   shift: {
     title: '班次', none: '当前未开班', open: '开班', cashier: '收银员', float: '备用金（元）', opened: '开班时间', current: '当前班次',
     x: 'X 报表（不关班）', close: '关班（Z 报表）', closeConfirm: '确认关班？关班后生成 Z 报表。', pin: '主管密码',
-    print: '打印', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '应有（备用金 + 净收）',
+    print: '打印', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '钱箱应有现金',
     cancelled: '撤销笔数', failed: '失败笔数', byPaytype: '按支付方式', byMethod: '按收款方式', attention: '待处理订单', count: '笔数',
     generated: '生成时间', demoReport: '演示数据，非真实收款', floatShort: '备用金', invalidFloat: '请输入正确的备用金金额', needCashier: '请输入收银员姓名', failedCall: '操作失败：{{message}}',
     reconciled: '已对账 {{at}}：{{orders}} 笔订单，{{differences}} 处差异', notReconciled: '对账中或尚未对账',

@@ -34,6 +34,20 @@ export function reportRows(report: ShiftReport): (string | number)[][] {
     rows.push(['paytype_refunded', p.paytype, p.refunded.count, formatFen(p.refunded.amountFen)])
   }
   for (const m of report.byMethod) rows.push(['method_paid', m.method, m.paid.count, formatFen(m.paid.amountFen)])
+  const c = report.cash
+  if (c) {
+    rows.push(['drawer', 'cash_sales', c.sales.count, formatFen(c.sales.amountFen)])
+    rows.push(['drawer', 'cash_refunds', c.refunds.count, formatFen(c.refunds.amountFen)])
+    rows.push(['drawer', 'paid_in', c.paidIn.count, formatFen(c.paidIn.amountFen)])
+    rows.push(['drawer', 'paid_out', c.paidOut.count, formatFen(c.paidOut.amountFen)])
+    rows.push(['drawer', 'no_sale', c.noSales, ''])
+    rows.push(['drawer', 'expected', '', formatFen(c.expectedFen)])
+    if (c.count) {
+      for (const [fen, n] of Object.entries(c.count.pieces)) rows.push(['drawer_count', formatFen(Number(fen)), n ?? 0, formatFen(Number(fen) * (n ?? 0))])
+      rows.push(['drawer', 'counted', '', formatFen(c.count.countedFen)])
+      rows.push(['drawer', 'over_short', '', c.count.overShortFen < 0 ? `-${formatFen(-c.count.overShortFen)}` : formatFen(c.count.overShortFen)])
+    }
+  }
   // The reason as its code (spreadsheets sort and filter by it); an old sentence as it was.
   for (const a of report.attention) rows.push([a.refund ? 'attention_refund' : 'attention', a.outTradeNo, '', a.reason.code === 'LEGACY_TEXT' ? String(a.reason.params?.['text'] ?? '') : a.reason.code])
   return rows

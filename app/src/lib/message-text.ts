@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next'
 import type { Message } from '../../../electron/shared/contract'
 import { formatYuan } from '../../../electron/shared/money'
 
-const AMOUNTS: Record<string, string> = { amountFen: 'amount', gatewayFen: 'gateway', orderFen: 'order' }
+const AMOUNTS: Record<string, string> = { amountFen: 'amount', gatewayFen: 'gateway', orderFen: 'order', givenFen: 'given', changeFen: 'change' }
 
 export function messageText(t: TFunction, m: Message): string {
   const params: Record<string, string | number> = {}
@@ -15,6 +15,7 @@ export function messageText(t: TFunction, m: Message): string {
     else if ((k === 'from' || k === 'to') && typeof v === 'string') params[k] = t(`state.${v}`, { defaultValue: v })
     else if ((k === 'outcome' || k === 'state') && typeof v === 'string') params[k] = t(`messages.outcome.${v}`, { defaultValue: t(`state.${v}`, { defaultValue: v }) })
     else if (k === 'call' && typeof v === 'string') params[k] = t(`messages.call.${v}`, { defaultValue: v })
+    else if (k === 'printerStatus' && typeof v === 'string') params[k] = t(`printing.status.${v}`, { defaultValue: v })
     else if (k === 'difference' && typeof v === 'string') params[k] = t(`reconcile.diff.${v}`, { defaultValue: v })
     else params[k] = v
   }

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { DeviceStatus } from '../../../electron/shared/contract'
 import { messageText } from '../lib/message-text'
 import { useAppStore } from '../state/app-store'
+import { useCashStore } from '../state/cash-store'
 import { useDevicesStore } from '../state/devices-store'
 import { switchLanguage, useSettingsStore } from '../state/settings-store'
 import { useShiftStore } from '../state/shift-store'
@@ -25,6 +26,7 @@ export function Header() {
   const settings = useSettingsStore(useShallow((s) => ({ storeName: s.view?.storeName, mode: s.view?.mode, merchant: s.view?.merchantName, merchantState: s.view?.merchantState })))
   const shift = useShiftStore((s) => s.current)
   const devices = useDevicesStore((s) => s.status)
+  const waitingJobs = useCashStore((c) => c.jobs.filter((j) => j.state !== 'printed' && j.state !== 'dismissed').length)
   // While the books are unknown the mode is too (it is a setting in the journal): no tag.
   const mode = info?.journal.state === 'problem' ? undefined : (settings.mode ?? info?.mode)
   const healthState = !health ? null : health.ok ? 'Ok' : health.gateway === 'down' || health.journal === 'down' || health.journal === 'failing' ? 'Down' : 'Degraded'
@@ -66,6 +68,15 @@ export function Header() {
           </Tooltip>
         )
       })}
+      {/* The printer shows when it has something to say (a fault, jobs waiting): the header stays one row at 1024 px. */}
+      {devices.printer && devices.printer.state !== 'disabled' && (waitingJobs > 0 || !['ok', 'unknown'].includes(String(devices.printer.detail.params?.['printerStatus']))) && (
+        <Tooltip title={waitingJobs > 0 ? t('printing.pending', { count: waitingJobs }) : devices.printer.kind}>
+          <Tag color={STATE_COLOR[devices.printer.state]} data-testid="header-device-printer">
+            {t('printing.header')}: {t(`printing.status.${String(devices.printer.detail.params?.['printerStatus'])}`, { defaultValue: '' })}
+            {waitingJobs > 0 && ` · ${t('printing.pending', { count: waitingJobs })}`}
+          </Tag>
+        </Tooltip>
+      )}
       <StoreDbBadge />
       <span className="spacer" />
       {healthState && (

@@ -1,13 +1,13 @@
 // Scanner / face camera: live status, configuration, the last scan (for the test box).
 import { create } from 'zustand'
-import type { DeviceStatus, FaceConfig, ScanEvent, ScannerConfig, ScanRejected } from '../../../electron/shared/contract'
+import type { DeviceStatus, FaceConfig, PrinterConfig, ScanEvent, ScannerConfig, ScanRejected } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 type Device = DeviceStatus['device']
 
 interface DevicesState {
   status: Partial<Record<Device, DeviceStatus>>
-  config: { scanner: ScannerConfig; face: FaceConfig; faceSdkFolders: string[] } | null
+  config: { scanner: ScannerConfig; face: FaceConfig; printer: PrinterConfig; faceSdkFolders: string[] } | null
   lastScan: ScanEvent | null
   lastRejected: ScanRejected | null
   /** Serial ports the system lists (choices for a serial scanner). */
@@ -15,7 +15,7 @@ interface DevicesState {
   error: PosError | null
   load(): Promise<void>
   listPorts(): Promise<void>
-  configure(change: { scanner?: ScannerConfig; face?: FaceConfig; pin?: string }): Promise<Result<DeviceStatus[]>>
+  configure(change: { scanner?: ScannerConfig; face?: FaceConfig; printer?: PrinterConfig; pin?: string }): Promise<Result<DeviceStatus[]>>
   /** A code typed or wedged in the renderer; goes through the same path as device scans. */
   wedgeScan(code: string): Promise<Result<ScanEvent>>
   /** The folders a vendor face SDK may be loaded from (supervisor PIN). */

@@ -56,6 +56,10 @@ interface PaymentState {
   newSale(): void
   setCheckoutActive(active: boolean): void
   load(): Promise<void>
+  /** The amount a cash tender would take now (null when busy or none typed; says why). */
+  cashAmount(): number | null
+  /** A cash sale the core recorded (paid at once): shown like any finished sale. */
+  showCashOrder(order: OrderView): void
 }
 
 const announced = new Set<string>()
@@ -197,6 +201,20 @@ export const usePaymentStore = create<PaymentState>()((set, get) => ({
   },
   setCheckoutActive(active) {
     set({ checkoutActive: active })
+  },
+  cashAmount() {
+    const s = get()
+    if (busy(s)) {
+      set({ error: { code: 'BUSY', message: 'BUSY' } })
+      return null
+    }
+    const amountFen = nextAmount(s)
+    if (amountFen === null) set({ error: { code: 'VALIDATION', message: 'NO_AMOUNT' } })
+    return amountFen
+  },
+  showCashOrder(order) {
+    set((now) => ({ ...setAside(now), current: order, armed: false, error: null, notPaymentCode: null, stopResult: null }))
+    onOrder(order)
   },
   async load() {
     const r = await window.pos.payment.current({})

@@ -1,6 +1,6 @@
 // The cashier's shift: open, X report any time, close with the Z report.
 import { create } from 'zustand'
-import type { Approval, ShiftReport, ShiftView } from '../../../electron/shared/contract'
+import type { Approval, DrawerCount, ShiftReport, ShiftView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 interface ShiftState {
@@ -12,8 +12,14 @@ interface ShiftState {
   load(): Promise<void>
   open(cashier: string, floatFen: number): Promise<Result<ShiftView>>
   xReport(): Promise<Result<ShiftReport>>
-  /** The bare PIN, or an approval (another operator's number + PIN). */
-  close(proof?: string | { pin: string } | { approval: Approval }): Promise<Result<ShiftReport>>
+  /** `proof`: the bare PIN, or an approval (another operator's number + PIN); `count`: the drawer counted at close. */
+  close(proof?: string | { pin: string } | { approval: Approval }, count?: DrawerCount, acceptOverShort?: boolean): Promise<Result<ShiftReport>>
+  /** Shows a stored report (a past shift's Z). */
+  show(shiftId: string): Promise<Result<ShiftReport>>
+  /** The drawer's expected cash now (an X report's figure, not shown as a report). */
+  expectedDrawer(): Promise<number | null>
+  /** Closed shifts, newest first. */
+  closedShifts(limit: number): Promise<ShiftView[]>
 }
 
 export const useShiftStore = create<ShiftState>()((set) => ({
@@ -35,8 +41,22 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     if (r.ok) set({ report: r.value })
     return r
   },
-  async close(proof) {
-    const r = await window.pos.shifts.close(typeof proof === 'string' ? { pin: proof } : (proof ?? {}))
+  async expectedDrawer() {
+    const r = await window.pos.shifts.xReport({})
+    return r.ok ? r.value.expectedFen : null
+  },
+  async closedShifts(limit) {
+    const r = await window.pos.shifts.list({ limit })
+    return r.ok ? r.value.filter((s) => s.closedAt !== null) : []
+  },
+  async show(shiftId) {
+    const r = await window.pos.shifts.report({ shiftId })
+    if (r.ok) set({ report: r.value })
+    return r
+  },
+  async close(proof, count, acceptOverShort) {
+    const by = typeof proof === 'string' ? { pin: proof } : (proof ?? {})
+    const r = await window.pos.shifts.close({ ...by, ...(count ? { count } : {}), ...(acceptOverShort ? { acceptOverShort } : {}) })
     if (r.ok) set({ current: null, report: r.value })
     return r
   },

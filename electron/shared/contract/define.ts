@@ -22,7 +22,7 @@ export const OutTradeNo = z.string().regex(/^[A-Za-z0-9_]{5,32}$/, 'out_trade_no
 export const Timestamp = z.int().min(0) // ms since epoch
 export const PayType = z.enum(['WECHAT', 'ALIPAY', 'UNIONPAY', 'JDPAY', 'QQ', 'BESTPAY'])
 export type PayType = z.infer<typeof PayType>
-export const PayMethod = z.enum(['code', 'face', 'qr'])
+export const PayMethod = z.enum(['code', 'face', 'qr', 'cash'])
 export type PayMethod = z.infer<typeof PayMethod>
 /** A PIN typed to prove who you are: '' means "not typed" (PIN_REQUIRED, not an attempt); 4–5 digits only verify PINs set before the 6-digit rule. */
 export const Pin = z.string().regex(/^(\d{4,12})?$/, 'PIN: digits')

@@ -30,6 +30,26 @@ export const FaceConfig = z.discriminatedUnion('kind', [
 ])
 export type FaceConfig = z.infer<typeof FaceConfig>
 
+/** ESC p m t1 t2: pin 2 (m=0) or 5 (m=1), on/off times in 2 ms units (default 1B 70 00 19 FA). */
+export const DrawerPulseConfig = z.strictObject({ m: z.union([z.literal(0), z.literal(1)]), t1: z.int().min(1).max(255), t2: z.int().min(1).max(255) })
+export const DEFAULT_DRAWER_PULSE_CONFIG = { m: 0, t1: 0x19, t2: 0xfa } as const
+
+/** The receipt printer (and the drawer behind it): how to reach it, the paper, the drawer pulse, auto-print. */
+export const PrinterConfig = z.strictObject({
+  connection: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('none') }),
+    /** Demo: receipts are kept for the on-screen preview. */
+    z.strictObject({ kind: z.literal('simulated') }),
+    z.strictObject({ kind: z.literal('tcp'), host: z.string().min(1).max(253), port: z.int().min(1).max(65535).default(9100) }),
+    z.strictObject({ kind: z.literal('serial'), path: z.string().min(1).max(256), baudRate: z.int().refine((b) => [9600, 19200, 38400, 57600, 115200].includes(b), 'unsupported baud rate') }),
+  ]),
+  width: z.union([z.literal(58), z.literal(80)]).default(58),
+  drawerPulse: DrawerPulseConfig.default(DEFAULT_DRAWER_PULSE_CONFIG),
+  /** Print the sale receipt by itself after every paid sale. */
+  autoPrint: z.boolean().default(false),
+})
+export type PrinterConfig = z.infer<typeof PrinterConfig>
+
 /** The device roles a counter has room for; the device service holds one slot per role it drives. */
 export const DeviceRole = z.enum(['scanner', 'face', 'printer', 'drawer', 'customerDisplay'])
 export type DeviceRole = z.infer<typeof DeviceRole>
@@ -66,9 +86,9 @@ export type ScanRejected = z.infer<typeof ScanRejected>
 export const devicesCalls = {
   'devices:status': call(Empty, z.array(DeviceStatus)),
   /** `faceSdkFolders`: where a vendor face SDK library may be loaded from. */
-  'devices:config': call(Empty, z.object({ scanner: ScannerConfig, face: FaceConfig, faceSdkFolders: z.array(z.string()) })),
+  'devices:config': call(Empty, z.object({ scanner: ScannerConfig, face: FaceConfig, printer: PrinterConfig, faceSdkFolders: z.array(z.string()) })),
   /** A face change to or from a vendor SDK (native code) needs the supervisor PIN. */
-  'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional(), pin: Pin.optional(), approval: Approval.optional() }), z.array(DeviceStatus)),
+  'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional(), printer: PrinterConfig.optional(), pin: Pin.optional(), approval: Approval.optional() }), z.array(DeviceStatus)),
   /** The supervisor sets the folders a face SDK library may come from (absolute paths). */
   'devices:setFaceSdkFolders': call(z.strictObject({ folders: z.array(z.string().min(1).max(512)).min(1).max(8), pin: Pin }), z.array(z.string())),
   /** Candidate devices to pick from in settings. */

@@ -13,6 +13,8 @@ import { shiftsCalls, shiftsEvents } from './shifts'
 import { reconcileCalls, reconcileEvents } from './reconcile'
 import { storeCalls, storeEvents } from './store'
 import { operatorsCalls, operatorsEvents } from './operators'
+import { cashCalls, cashEvents } from './cash'
+import { printingCalls, printingEvents } from './printing'
 
 export const calls = {
   ...appCalls,
@@ -25,6 +27,8 @@ export const calls = {
   ...reconcileCalls,
   ...storeCalls,
   ...operatorsCalls,
+  ...cashCalls,
+  ...printingCalls,
 }
 
 export const events = {
@@ -38,6 +42,8 @@ export const events = {
   ...reconcileEvents,
   ...storeEvents,
   ...operatorsEvents,
+  ...cashEvents,
+  ...printingEvents,
 }
 
 export type Calls = typeof calls
@@ -68,3 +74,5 @@ export * from './reconcile'
 export * from './store'
 export * from './message'
 export * from './operators'
+export * from './cash'
+export * from './printing'

@@ -99,6 +99,12 @@ export const MESSAGE_CODES = [
   'FACE_READY',
   'FACE_INIT_FAILED', // params.error
   'FACE_PROCESS_FAILED', // params.error, params.retryS
+  'PRINTER_STATUS', // params.printerStatus: ok, unknown, paper-out, cover-open, offline, paper-near-end, refused, timeout, closed, io, none
+  // Cash (method cash: final at once, never at the gateway).
+  'CASH_SALE',
+  'CASH_RECEIVED', // params.givenFen, params.changeFen
+  'CASH_REFUNDING',
+  'CASH_REFUNDED', // params.amountFen (+ outRefundNo in the timeline)
   // A sentence stored before codes (journal v4 and older) that matched none of the above: shown verbatim.
   'LEGACY_TEXT', // params.text
 ] as const

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Message } from './message'
 import { Approval } from './operators'
 import { call, Empty, NonNegativeFen, PayMethod, PayType, Pin, ShortText, Timestamp } from './define'
+import { DrawerCount } from './cash'
 
 export const ShiftView = z.object({
   id: z.string(),
@@ -33,8 +34,22 @@ export const ShiftReport = z.object({
   failed: z.int().min(0),
   /** Orders that still need a person (review state, refunds stuck: `refund` true, `reason` the refund's step). */
   attention: z.array(z.object({ outTradeNo: z.string(), refund: z.boolean(), reason: Message })),
-  /** Opening float + net, what the drawer plus wallets should hold. */
+  /** Cash expected in the drawer: float + cash sales − cash refunds + paid-in − paid-out (wallet money never counts here). */
   expectedFen: z.int(),
+  /** The drawer in detail (absent in Z reports stored before cash existed). */
+  cash: z
+    .object({
+      floatFen: NonNegativeFen,
+      sales: Bucket,
+      refunds: Bucket,
+      paidIn: Bucket,
+      paidOut: Bucket,
+      noSales: z.int().min(0),
+      expectedFen: z.int(),
+      /** The count at close (Z only): pieces per denomination, counted, counted − expected (长短款 over/short). */
+      count: z.object({ pieces: DrawerCount.shape.pieces, countedFen: z.int().min(0), overShortFen: z.int(), approvedBy: z.string().nullable() }).nullable(),
+    })
+    .optional(),
   /** The latest reconciliation with the gateway for this shift ("reconciled at …: N orders, M differences"). */
   reconciliation: z.object({ at: Timestamp, orders: z.int().min(0), differences: z.int().min(0) }).nullable().optional(),
 })
@@ -45,7 +60,11 @@ export const shiftsCalls = {
   'shifts:open': call(z.strictObject({ cashier: ShortText.min(1), floatFen: NonNegativeFen }), ShiftView),
   'shifts:xReport': call(Empty, ShiftReport),
   /** Closes the open shift and returns its Z report. Refused while an order is in flight. */
-  'shifts:close': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional() }), ShiftReport),
+  /**
+   * `count`: the drawer counted by denomination; a difference above the cash settings' limit
+   * is refused with CONFIRM_REQUIRED (params overShortFen, limitFen) unless `acceptOverShort`.
+   */
+  'shifts:close': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional(), count: DrawerCount.optional(), acceptOverShort: z.boolean().optional() }), ShiftReport),
   'shifts:report': call(z.strictObject({ shiftId: z.string().max(64) }), ShiftReport),
   'shifts:list': call(z.strictObject({ limit: z.int().min(1).max(200).default(30) }), z.array(ShiftView)),
 }

@@ -90,6 +90,11 @@ const zhCode = {
   FACE_READY: '刷脸摄像头就绪',
   FACE_INIT_FAILED: '刷脸 SDK 初始化失败（{{error}}）',
   FACE_PROCESS_FAILED: '刷脸 SDK 进程异常（{{error}}），{{retryS}} 秒后重启',
+  PRINTER_STATUS: '打印机：{{printerStatus}}',
+  CASH_SALE: '现金收款',
+  CASH_RECEIVED: '现金已收 {{given}}，找零 {{change}}',
+  CASH_REFUNDING: '现金退款',
+  CASH_REFUNDED: '现金已退 {{amount}}',
   LEGACY_TEXT: '{{text}}',
 } satisfies Words
 
@@ -177,6 +182,11 @@ const enCode: Words = {
   FACE_READY: 'Face camera ready',
   FACE_INIT_FAILED: 'Face SDK did not start ({{error}})',
   FACE_PROCESS_FAILED: 'Face SDK process failed ({{error}}); restarting in {{retryS}} s',
+  PRINTER_STATUS: 'Printer: {{printerStatus}}',
+  CASH_SALE: 'Cash sale',
+  CASH_RECEIVED: 'Cash received {{given}}, change {{change}}',
+  CASH_REFUNDING: 'Cash refund',
+  CASH_REFUNDED: 'Cash refunded {{amount}}',
   LEGACY_TEXT: '{{text}}',
 }
 

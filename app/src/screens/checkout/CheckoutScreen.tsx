@@ -9,6 +9,8 @@ import { formatFen, formatYuan, groupThousands } from '../../../../electron/shar
 import { faceConfigured, useDevicesStore } from '../../state/devices-store'
 import { holdsCounter, retryable, usePaymentStore } from '../../state/payment-store'
 import { useSettingsStore } from '../../state/settings-store'
+import { useCashStore } from '../../state/cash-store'
+import { CashDialog } from './CashDialog'
 import { Keypad } from './Keypad'
 import { PaymentPanel } from './PaymentPanel'
 
@@ -18,6 +20,8 @@ function isTextField(target: EventTarget | null): boolean {
 
 function onKeyDown(e: KeyboardEvent) {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
+  // The cash dialog owns the keyboard while it is open (Enter takes the cash there).
+  if (useCashStore.getState().tenderFor !== null) return
   const pay = usePaymentStore.getState()
   const face = faceConfigured(useDevicesStore.getState().config)
   const current = pay.current
@@ -29,6 +33,8 @@ function onKeyDown(e: KeyboardEvent) {
     F2: face ? () => void pay.payByFace() : undefined,
     F3: () => void pay.payByQr('WECHAT'),
     F4: () => void pay.payByQr('ALIPAY'),
+    F5: () => useCashStore.getState().openTender(),
+    F6: () => void useCashStore.getState().printLast(),
   }
   const run = action[e.key]
   if (run) {
@@ -114,12 +120,20 @@ export function CheckoutScreen() {
           <button className="method method-alipay" disabled={busy} onClick={() => void pay.payByQr('ALIPAY')} data-testid="pay-qr-alipay">
             {t('checkout.qrAlipay')} <kbd>F4</kbd>
           </button>
+          <button className="method method-cash" disabled={busy} onClick={() => useCashStore.getState().openTender()} data-testid="pay-cash">
+            {t('cash.button')} <kbd>F5</kbd>
+          </button>
         </div>
         <PaymentPanel />
+        <CashDialog />
       </section>
       <footer className="hints">
         {t('checkout.hints')}
         {face ? t('checkout.hintFace') : ''}
+        {' · F5 '}
+        {t('cash.button')}
+        {' · '}
+        {t('printing.printLast')}
       </footer>
     </div>
   )

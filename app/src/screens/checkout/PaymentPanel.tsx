@@ -12,6 +12,7 @@ import { paymentErrorText } from '../../lib/error-text'
 import { isInFlight, secondsLeft } from '../../lib/format'
 import { messageText } from '../../lib/message-text'
 import { useNow } from '../../lib/use-now'
+import { useCashStore } from '../../state/cash-store'
 import { useOrdersStore } from '../../state/orders-store'
 import { holdsCounter, usePaymentStore, type PendingConfirm } from '../../state/payment-store'
 import { useSettingsStore } from '../../state/settings-store'
@@ -165,6 +166,23 @@ function ManualCode() {
   )
 }
 
+/** The change for a cash sale, big: the cashier reads it off while counting it out. */
+function CashChange({ outTradeNo }: { outTradeNo: string }) {
+  const { t } = useTranslation()
+  const tendered = useCashStore((c) => (c.lastTendered?.outTradeNo === outTradeNo ? c.lastTendered : null))
+  if (!tendered) return <p className="panel-sub" data-testid="paid-detail">{t('method.cash')}</p>
+  return (
+    <>
+      <p className="panel-sub" data-testid="paid-detail">
+        {t('method.cash')} · {t('cash.given')} {formatYuan(tendered.givenFen)}
+      </p>
+      <div className="panel-change" data-testid="cash-change">
+        {t('cash.changeBig', { change: formatYuan(tendered.changeFen) })}
+      </div>
+    </>
+  )
+}
+
 function OrderBody({ order, now }: { order: OrderView; now: number }) {
   const { t } = useTranslation()
   const wallet = order.paytype ? t(`paytype.${order.paytype}`) : ''
@@ -197,7 +215,8 @@ function OrderBody({ order, now }: { order: OrderView; now: number }) {
           <span>{t('panel.qrShow', { wallet: wallet || t('paytype.unknown') })}</span>
         </div>
       )}
-      {order.state === 'paid' && (
+      {order.state === 'paid' && order.method === 'cash' && <CashChange outTradeNo={order.outTradeNo} />}
+      {order.state === 'paid' && order.method !== 'cash' && (
         <p className="panel-sub" data-testid="paid-detail">
           {t('panel.paidDetail', { paytype: wallet, transactionId: order.transactionId ?? '—' })}
         </p>

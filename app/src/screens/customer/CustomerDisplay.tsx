@@ -10,12 +10,16 @@ import { isInFlight } from '../../lib/format'
 import { useAppStore } from '../../state/app-store'
 import { usePaymentStore } from '../../state/payment-store'
 import { useSettingsStore } from '../../state/settings-store'
+import { useTenderedStore } from '../../state/tendered-store'
 
 export function CustomerDisplay() {
   const { t } = useTranslation()
   const own = usePaymentStore((s) => s.current)
   const [cashier, setCashier] = useState<CheckoutMirror | null>(null)
   useEffect(() => listenToCashier(setCashier), [])
+  // A cash sale: the change, big, while the cashier still shows that sale.
+  const tendered = useTenderedStore((s) => s.last)
+  const cash = tendered && cashier?.orderNo === tendered.outTradeNo && !isInFlight(own) ? tendered : null
   // An order in flight always shows. Otherwise, once the cashier has moved on (no order on the
   // checkout), show what they are typing instead of the last finished order.
   const idleAtCounter = cashier !== null && cashier.orderNo === null && !isInFlight(own)
@@ -34,7 +38,8 @@ export function CustomerDisplay() {
   let status = t('customer.welcome')
   let tone = 'idle'
   if (typedFen !== null) [status, tone] = [t('customer.ready'), 'idle']
-  if (order) {
+  if (cash) [status, tone] = [t('customer.paid'), 'ok']
+  else if (order) {
     if (order.state === 'paid') [status, tone] = [t('customer.paid'), 'ok']
     else if (isInFlight(order))
       [status, tone] = [order.method === 'qr' ? t('customer.scanQr', { wallet }) : order.awaitingCustomer ? t('customer.password') : t('customer.waiting'), 'wait']
@@ -48,11 +53,19 @@ export function CustomerDisplay() {
       {(mode ?? infoMode) === 'demo' && <div className="demo-banner">DEMO · {t('demo.banner')}</div>}
       <div className="customer-text">
         <div className="customer-store">{storeName}</div>
-        {(order || typedFen !== null) && (
+        {(cash || order || typedFen !== null) && (
           <>
             <div className="customer-label">{t('customer.amount')}</div>
             <div className="customer-amount" data-testid="customer-amount">
-              {formatYuan(order ? order.amountFen : (typedFen ?? 0))}
+              {formatYuan(cash ? cash.amountFen : order ? order.amountFen : (typedFen ?? 0))}
+            </div>
+          </>
+        )}
+        {cash && (
+          <>
+            <div className="customer-label">{t('cash.customerGiven', { given: formatYuan(cash.givenFen) })}</div>
+            <div className="customer-change" data-testid="customer-change">
+              {t('cash.customerChange', { change: formatYuan(cash.changeFen) })}
             </div>
           </>
         )}

@@ -8,7 +8,9 @@ import { formatYuan } from '../../../../electron/shared/money'
 import { clockTime, dateTime } from '../../lib/format'
 import { maybeText, messageText } from '../../lib/message-text'
 import { collapseTimeline } from '../../lib/timeline'
+import { useCashStore } from '../../state/cash-store'
 import { useOrdersStore } from '../../state/orders-store'
+import { ReceiptPreview } from '../settings/ReceiptPreview'
 import { AcknowledgeButton } from './AcknowledgeButton'
 import { RefundDialog } from './RefundDialog'
 import { StateTag } from './StateTag'
@@ -47,9 +49,16 @@ export function OrderDetailDrawer() {
       destroyOnHidden
       extra={
         order && (
-          <Button type="primary" size="large" disabled={!detail || detail.refundableFen <= 0} onClick={() => setRefunding(true)} data-testid="refund-open">
-            {t('orders.refund')}
-          </Button>
+          <span className="button-row">
+            {order.state === 'paid' && (
+              <Button size="large" onClick={() => void useCashStore.getState().print({ kind: 'sale', outTradeNo: order.outTradeNo })} data-testid="order-reprint">
+                {t('cash.reprint')}
+              </Button>
+            )}
+            <Button type="primary" size="large" disabled={!detail || detail.refundableFen <= 0} onClick={() => setRefunding(true)} data-testid="refund-open">
+              {t('orders.refund')}
+            </Button>
+          </span>
         )
       }
     >
@@ -123,6 +132,12 @@ export function OrderDetailDrawer() {
             ]}
             data-testid="refund-list"
           />
+          {order.state === 'paid' && (
+            <>
+              <h3>{t('printing.preview')}</h3>
+              <ReceiptPreview target={{ kind: 'sale', outTradeNo: order.outTradeNo }} />
+            </>
+          )}
           <h3>{t('orders.timeline')}</h3>
           <div data-testid="timeline">
             <Timeline

@@ -13,6 +13,7 @@ import { BackupCard } from './BackupCard'
 import { DevicesCard } from './DevicesCard'
 import { LimitsCard } from './LimitsCard'
 import { PinCard } from './PinCard'
+import { PrinterCard } from './PrinterCard'
 import { StoreDbCard } from './StoreDbCard'
 
 export function SettingsScreen() {
@@ -178,6 +179,7 @@ export function SettingsScreen() {
         </Card>
         <LimitsCard view={view} pin={pinArg} />
         <DevicesCard pin={pinArg} />
+        <PrinterCard pin={pinArg} />
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
         <BackupCard pin={pinArg} />
         <StoreDbCard pin={pinArg} />

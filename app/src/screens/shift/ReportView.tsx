@@ -9,7 +9,9 @@ import { formatYuan } from '../../../../electron/shared/money'
 import { reportCsv } from '../../lib/csv'
 import { dateTime } from '../../lib/format'
 import { messageText } from '../../lib/message-text'
+import { useCashStore } from '../../state/cash-store'
 import { useSettingsStore } from '../../state/settings-store'
+import { overShortClass } from './DrawerCountForm'
 
 function download(report: ShiftReport) {
   const blob = new Blob([reportCsv(report)], { type: 'text/csv;charset=utf-8' })
@@ -41,6 +43,9 @@ export function ReportView({ report }: { report: ShiftReport }) {
         <Button size="large" onClick={() => download(report)} data-testid="report-csv">
           {t('shift.csv')}
         </Button>
+        <Button size="large" onClick={() => void useCashStore.getState().print({ kind: 'report', ...(report.kind === 'Z' ? { shiftId: report.shift.id } : {}) })} data-testid="report-receipt">
+          {t('cash.printReceipt')}
+        </Button>
       </div>
       <article className="receipt print-area" data-testid="report" data-kind={report.kind}>
         {storeName && <div className="receipt-store">{storeName}</div>}
@@ -63,8 +68,30 @@ export function ReportView({ report }: { report: ShiftReport }) {
         {line(t('shift.expected'), formatYuan(report.expectedFen), 'report-expected')}
         {line(t('shift.cancelled'), String(report.cancelled))}
         {line(t('shift.failed'), String(report.failed))}
+        {report.cash && (
+          <>
+            <hr />
+            <h3>{t('cash.report.drawer')}</h3>
+            {line(t('cash.report.float'), formatYuan(report.cash.floatFen))}
+            {line(`${t('cash.report.sales')} (${report.cash.sales.count})`, formatYuan(report.cash.sales.amountFen), 'report-cash-sales')}
+            {line(`${t('cash.report.refunds')} (${report.cash.refunds.count})`, formatYuan(-report.cash.refunds.amountFen))}
+            {line(`${t('cash.report.paidIn')} (${report.cash.paidIn.count})`, formatYuan(report.cash.paidIn.amountFen))}
+            {line(`${t('cash.report.paidOut')} (${report.cash.paidOut.count})`, formatYuan(-report.cash.paidOut.amountFen), 'report-paid-out')}
+            {line(t('cash.report.noSales'), t('cash.report.times', { count: report.cash.noSales }))}
+            {line(t('cash.count.expected'), formatYuan(report.cash.expectedFen))}
+            {report.cash.count && (
+              <>
+                {line(t('cash.count.counted'), formatYuan(report.cash.count.countedFen), 'report-counted')}
+                <div className={`receipt-line ${overShortClass(report.cash.count.overShortFen)}`}>
+                  <span>{t('cash.count.overShort')}</span>
+                  <span data-testid="report-over-short">{formatYuan(report.cash.count.overShortFen)}</span>
+                </div>
+              </>
+            )}
+          </>
+        )}
         <hr />
-        <h3>{t('shift.byPaytype')}</h3>
+        <h3>{report.cash ? t('cash.report.wallets') : t('shift.byPaytype')}</h3>
         {report.byPaytype.map((p) => (
           <Fragment key={p.paytype}>
             {line(`${t(`paytype.${p.paytype}`)} (${p.paid.count})`, formatYuan(p.paid.amountFen))}

@@ -1,5 +1,5 @@
 // Shift: open with cashier + float, X report any time, close with the Z report.
-import { Alert, App, Button, Card, Input, Popconfirm } from 'antd'
+import { Alert, Button, Card, Input } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
@@ -7,23 +7,21 @@ import { parseYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
 import { useSettingsStore } from '../../state/settings-store'
 import { useShiftStore } from '../../state/shift-store'
-import { proofOf, useOperatorsStore } from '../../state/operators-store'
-import { opsErrorText } from '../operators/ops-error'
+import { useOperatorsStore } from '../../state/operators-store'
+import { CashCard } from './CashCard'
+import { DrawerCountForm } from './DrawerCountForm'
+import { PastShifts } from './PastShifts'
 import { ReconcilePanel } from './ReconcilePanel'
 import { ReportView } from './ReportView'
 
 export function ShiftScreen() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const s = useShiftStore(useShallow((x) => ({ current: x.current, report: x.report, error: x.error })))
   // With operators, the signed-in one is who opens it (the core records their number).
   const settingsCashier = useSettingsStore((x) => x.view?.cashier ?? '')
   const defaultCashier = useOperatorsStore((x) => x.status?.signedIn?.name) ?? settingsCashier
   const [cashier, setCashier] = useState('')
   const [float, setFloat] = useState('0')
-  const [pin, setPin] = useState('')
-  const [approver, setApprover] = useState('')
-  const operatorsOn = useOperatorsStore((x) => x.status?.enabled === true)
   const [problem, setProblem] = useState<string | null>(null)
 
   useEffect(() => void useShiftStore.getState().load(), [])
@@ -40,14 +38,6 @@ export function ShiftScreen() {
     const r = await useShiftStore.getState().xReport()
     setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
   }
-  const close = async () => {
-    const r = await useShiftStore.getState().close(pin ? proofOf(approver, pin) : undefined)
-    setPin('')
-    setApprover('')
-    if (r.ok) void message.success(t('shift.report', { kind: 'Z' }))
-    setProblem(r.ok ? null : ['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : t('shift.failedCall', { message: r.error.message }))
-  }
-
   return (
     <div className="shift">
       <div className="shift-controls no-print">
@@ -65,17 +55,6 @@ export function ShiftScreen() {
                 {t('shift.x')}
               </Button>
             </div>
-            <div className="form-grid">
-              {operatorsOn && <label>{t('ops.approverNo')}</label>}
-              {operatorsOn && <Input value={approver} maxLength={4} inputMode="numeric" onChange={(e) => setApprover(e.target.value.replace(/\D/g, ''))} data-testid="shift-approver" />}
-              <label>{t('shift.pin')}</label>
-              <Input.Password value={pin} maxLength={12} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="shift-pin" />
-            </div>
-            <Popconfirm title={t('shift.closeConfirm')} onConfirm={() => void close()} okText={t('common.yes')} cancelText={t('common.no')}>
-              <Button size="large" danger type="primary" data-testid="shift-close">
-                {t('shift.close')}
-              </Button>
-            </Popconfirm>
           </Card>
         ) : (
           <Card title={t('shift.none')} data-testid="shift-open-card">
@@ -90,8 +69,11 @@ export function ShiftScreen() {
             </Button>
           </Card>
         )}
+        {s.current && <DrawerCountForm />}
+        {s.current && <CashCard />}
         {problem && <Alert type="error" showIcon title={problem} data-testid="shift-problem" />}
         <ReconcilePanel />
+        <PastShifts />
       </div>
       {s.report && <ReportView report={s.report} />}
     </div>

@@ -1,0 +1,52 @@
+// Past shifts: view a stored Z report again, or reprint it on the receipt printer.
+import { App, Button, Card, Table } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ShiftView } from '../../../../electron/shared/contract'
+import { dateTime } from '../../lib/format'
+import { useCashStore } from '../../state/cash-store'
+import { useShiftStore } from '../../state/shift-store'
+
+export function PastShifts() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const current = useShiftStore((s) => s.current)
+  const [shifts, setShifts] = useState<ShiftView[]>([])
+  useEffect(() => {
+    void useShiftStore.getState().closedShifts(20).then(setShifts)
+  }, [current])
+  const reprint = async (shiftId: string) => {
+    const r = await useCashStore.getState().print({ kind: 'report', shiftId })
+    if (r.ok) void message.success(t('cash.printed'))
+    else void message.error(t('cash.failed', { message: r.error.message }))
+  }
+  return (
+    <Card title={t('cash.pastShifts')} data-testid="past-shifts">
+      <Table<ShiftView>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={shifts}
+        columns={[
+          { title: t('shift.cashier'), dataIndex: 'cashier' },
+          { title: t('shift.opened'), dataIndex: 'openedAt', render: (at: number) => dateTime(at) },
+          { title: '', dataIndex: 'closedAt', render: (at: number | null) => (at ? dateTime(at) : '') },
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, s) => (
+              <span className="button-row">
+                <Button size="small" onClick={() => void useShiftStore.getState().show(s.id)} data-testid="past-view">
+                  {t('cash.view')}
+                </Button>
+                <Button size="small" onClick={() => void reprint(s.id)} data-testid="past-reprint">
+                  {t('cash.reprint')}
+                </Button>
+              </span>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  )
+}
