@@ -18,6 +18,7 @@ async function signIn(app: import('@playwright/test').Page, who: { operatorNo: s
 }
 
 test('sign in, sell, lock, handover, a refund approved by a supervisor, the audit view', async ({ app, core }) => {
+  test.setTimeout(180_000) // many screens and sign-ins (each PIN check is a deliberate scrypt): slow on a loaded machine
   await app.setViewportSize({ width: 1366, height: 768 })
   await expect(app.getByTestId('header-operator')).toContainText(E2E_MANAGER.name)
 
@@ -93,6 +94,13 @@ test('sign in, sell, lock, handover, a refund approved by a supervisor, the audi
   const download = app.waitForEvent('download')
   await app.getByTestId('ops-audit-csv').click()
   expect((await download).suggestedFilename()).toMatch(/^operator-audit-.*\.csv$/)
+
+  // The idle auto-lock is a setting: the manager confirms with their own PIN; audited.
+  await app.getByTestId('ops-idle-minutes').fill('10')
+  await app.getByTestId('ops-idle-pin').fill(E2E_MANAGER.pin)
+  await app.getByTestId('ops-idle-save').click()
+  await expect.poll(async () => (await call(core, 'operators:status', {})).ok && core.services.settings.idleLockMinutes()).toBe(10)
+  await expect(audit).toContainText('修改设置')
 
   // English lock screen.
   await app.getByTestId('header-lock').click()

@@ -91,7 +91,8 @@ export function shiftsHandlers(s: DomainServices): H<'shifts:current' | 'shifts:
     'shifts:xReport': () => (s.operators.authorize('shiftReport'), s.shifts.report('X')),
     // Who may close a shift is the core's decision: a supervisor (PIN or approval).
     'shifts:close': ({ pin, approval, count, acceptOverShort }) => {
-      const actor = s.operators.guard('closeShiftWithDifference', { pin, approval }, { ref: s.shifts.currentId() ?? '' })
+      const shiftId = s.shifts.currentId()
+      const actor = s.operators.guard('closeShiftWithDifference', { pin, approval }, shiftId ? { ref: shiftId } : {})
       if (s.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再结班')
       // A real write probe first: a Z report the journal cannot store is no Z report.
       const writes = s.engine.ctx.deps.writes

@@ -65,7 +65,7 @@ describe('operators in the core', () => {
     expect([shift.cashier, shift.operatorNo]).toEqual(['别的名字', NOS.cashier])
     const sale = await ok<OrderView>(core.dispatch('payment:payByCode', { amountFen: 500, authCode: CODES.instant }))
     expect((await core.settle(sale.outTradeNo)).state).toBe('paid')
-    expect(core.services.journal.orders.get(sale.outTradeNo)).toMatchObject({ operator_no: NOS.cashier, cashier: '收银员甲' })
+    expect(core.services.journal.orders.get(sale.outTradeNo)).toMatchObject({ operator_no: NOS.cashier, cashier: '别的名字' })
     expect(opUserIds(core, 'pay')).toEqual([NOS.cashier])
 
     const refund = { outTradeNo: sale.outTradeNo, amountFen: 100 }

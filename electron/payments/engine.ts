@@ -171,8 +171,8 @@ export class PaymentEngine {
             auth_code_masked: authCodeMasked,
             // The shift's cashier (who is at the counter), not the default name in Settings.
             ...cashierOf(shifts.ensureOpen(terminal.cashier, terminal.operatorNo ?? null)),
-            // A signed-in operator is who took it, whoever opened the shift.
-            ...(terminal.operatorNo ? { cashier: terminal.cashier, operator_no: terminal.operatorNo } : {}),
+            // Who took it (the signed-in operator's number); the name stays the shift's cashier.
+            ...(terminal.operatorNo ? { operator_no: terminal.operatorNo } : {}),
             created_at: now,
           })
           return submit ? journal.orders.transition(outTradeNo, 'submitted', this.submittedFields(row, now), STEP.submitted, now) : row

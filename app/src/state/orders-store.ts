@@ -25,7 +25,7 @@ interface OrdersState {
   /** `pin`: the bare PIN, or an approval (another operator's number + PIN). */
   refund(outTradeNo: string, amountFen: number, pin: string | { pin: string } | { approval: Approval }, reason?: string): Promise<Result<RefundView>>
   /** A supervisor marks a flagged order as checked (PIN), with an optional note. */
-  acknowledge(outTradeNo: string, pin: string, note?: string): Promise<Result<OrderView>>
+  acknowledge(outTradeNo: string, proof: { pin: string } | { approval: Approval }, note?: string): Promise<Result<OrderView>>
 }
 
 export const useOrdersStore = create<OrdersState>()((set, get) => ({
@@ -71,8 +71,8 @@ export const useOrdersStore = create<OrdersState>()((set, get) => ({
     if (r.ok) await Promise.all([get().open(outTradeNo), get().search()])
     return r
   },
-  async acknowledge(outTradeNo, pin, note) {
-    const r = await window.pos.orders.acknowledge({ outTradeNo, pin, ...(note ? { note } : {}) })
+  async acknowledge(outTradeNo, proof, note) {
+    const r = await window.pos.orders.acknowledge({ outTradeNo, ...proof, ...(note ? { note } : {}) })
     if (r.ok) await Promise.all([get().open(outTradeNo), get().search()])
     return r
   },

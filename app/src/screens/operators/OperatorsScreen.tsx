@@ -8,6 +8,7 @@ import type { OperatorRole, OperatorView } from '../../../../electron/shared/con
 import { useOperatorsStore } from '../../state/operators-store'
 import { useSettingsStore } from '../../state/settings-store'
 import { AuditTable } from './AuditTable'
+import { IdleLockCard } from './IdleLockCard'
 import { opsErrorText } from './ops-error'
 
 function FirstManager() {
@@ -114,6 +115,7 @@ export function OperatorsScreen() {
       <Card title={t('ops.title')} size="small">
         <Table rowKey="operatorNo" size="small" pagination={false} columns={columns} dataSource={list ?? []} data-testid="ops-list" />
         <AddOperator />
+        <IdleLockCard />
       </Card>
       <AuditTable />
     </div>
