@@ -1,17 +1,17 @@
 // Reconciliation (对账) calls, and the shift calls it extends: a Z close starts
 // a reconciliation of that shift in the background, and every shift report
 // carries the latest one ("reconciled at …: N orders, M differences").
-import { beijingDay, type Reconciler } from '../payments/reconcile'
+import { beijingDay, type Reconciler } from './reconcile'
 import type { ReconcileRun, ShiftReport } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import type { Handlers } from '../kernel/dispatch'
-import type { DomainServices } from './handlers'
+import type { Journal } from '../journal'
 import type { Logger } from '../kernel/logger'
 
 type H<K extends keyof Handlers> = Pick<Handlers, K>
 
 export function reconcileHandlers(
-  s: DomainServices,
+  s: { journal: Journal },
   rec: Reconciler,
   shifts: H<'shifts:close' | 'shifts:report'>,
   log: Logger,
