@@ -94,13 +94,16 @@ async function pinGuessing(): Promise<AttackResult> {
   await c.close()
   offset.ms = -24 * 3600_000
   c = await core(dir.path, offset)
-  const afterRestart = await count([right, right], ['PIN_LOCKED'])
+  // This version turns the supervisor PIN into manager 0001 at start, so the counter starts locked
+  // (COUNTER_LOCKED); signing in as 0001 with the right PIN must meet the same lock (it went with the PIN).
+  const signIn = () => c.dispatch('operators:signIn', { operatorNo: '0001', pin: PIN }) as Promise<Answer>
+  const afterRestart = await count([right, signIn, right], ['PIN_LOCKED', 'COUNTER_LOCKED'])
   const stillOpen = c.services.shifts.current() !== null
   await c.close()
   dir.remove()
   const tried = first.tried + lockedNow.tried + afterRestart.tried
   const refused = first.refused + lockedNow.refused + afterRestart.refused
-  return { attack: 'PIN guessing (empty PINs, 35 guesses, right PIN while locked, restart, clock set back)', tried, refused, held: refused === tried && stillOpen, detail: [...new Set([...first.seen, ...afterRestart.seen])].join(' ') }
+  return { attack: 'PIN guessing (empty PINs, 35 guesses, right PIN while locked, restart, clock set back)', tried, refused, held: refused === tried && stillOpen, detail: [...new Set([...first.seen, ...lockedNow.seen, ...afterRestart.seen])].join(' ') }
 }
 
 async function nativeCode(): Promise<AttackResult> {

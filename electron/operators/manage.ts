@@ -41,6 +41,8 @@ export class OperatorAccounts {
   migrateSupervisorPin(hash: string | null, name = '店长'): boolean {
     if (!hash || this.d.repo.count() > 0) return false
     const row = this.d.repo.insert({ operator_no: FIRST_MANAGER_NO, device_id: this.d.deviceId(), name, role: 'manager', pin_hash: hash, active: 1, created_at: this.d.now() })
+    // The PIN's failures and lock go with it: a restart into operators is no way around a lockout.
+    this.d.repo.setPinState(row.operator_no, JSON.stringify(this.d.supervisorPin.lockState()))
     this.d.service.audit.record({ action: 'operators.migrated', outcome: 'ok', operatorNo: null, ref: row.operator_no, detail: { role: 'manager' } })
     return true
   }

@@ -79,6 +79,11 @@ export class PinGuard {
   }
 
   /** The stored state; a damaged or missing-but-hash-present row is treated as a fresh lock (fails closed). */
+  /** The lockout state as stored (failures, locks): handed on when this PIN becomes an operator's (the lock goes with it). */
+  lockState(): PinState {
+    return this.state()
+  }
+
   private state(): PinState {
     const raw = this.storage.getState()
     if (raw === null || raw === undefined) return FRESH
