@@ -12,6 +12,7 @@ import { DEFAULT_BODY, fitBody } from '../payments/engine'
 import { newOutRefundNo, newOutTradeNo } from '../payments/ids'
 import { orderView, refundView } from '../payments/view'
 import type { ShiftService } from '../shifts/service'
+import type { SettingsService } from '../settings/service'
 import { FINAL_ORDER_STATES, type Approval, type CashMovementView, type CashSettings, type CashTendered, type OrderView, type RefundView } from '../shared/contract'
 import { formatYuan } from '../shared/money'
 import { msg } from '../shared/contract'
@@ -20,6 +21,8 @@ import type { CashRepo, NewMovement } from '../journal'
 
 export interface CashDeps {
   journal: Journal
+  /** The drawer's settings are the settings service's (one owner for settings keys). */
+  settings: Pick<SettingsService, 'cashSettings' | 'saveCashSettings'>
   writes: JournalWriteGuard
   shifts: ShiftService
   /** Who may do it (electron/operators): throws COUNTER_LOCKED / ROLE_REQUIRED / a PIN refusal; says who did it and who approved. */
@@ -40,18 +43,6 @@ export const SUPERVISOR = '主管'
 export type CashAction = 'sell' | 'refund' | 'cashMovement' | 'noSale' | 'settings'
 
 const approvedBy = (a: { operatorNo: string | null; approverNo: string | null }) => a.approverNo ?? a.operatorNo ?? SUPERVISOR
-const SETTINGS_KEY = 'cash.settings'
-export const DEFAULT_CASH_SETTINGS: CashSettings = { overShortLimitFen: 1000 }
-
-export function readCashSettings(journal: Journal): CashSettings {
-  try {
-    const saved = JSON.parse(journal.getSetting(SETTINGS_KEY) ?? 'null') as Partial<CashSettings> | null
-    const limit = saved?.overShortLimitFen
-    return { overShortLimitFen: Number.isInteger(limit) && (limit as number) >= 0 ? (limit as number) : DEFAULT_CASH_SETTINGS.overShortLimitFen }
-  } catch {
-    return DEFAULT_CASH_SETTINGS
-  }
-}
 
 function journalRefusal(): PosFailure {
   return new PosFailure('JOURNAL', '账本无法写入（磁盘已满或出错）：暂停现金收付，请联系管理员处理 (journal not writable)')
@@ -152,12 +143,12 @@ export class CashService {
   }
 
   settings(): CashSettings {
-    return readCashSettings(this.d.journal)
+    return this.d.settings.cashSettings()
   }
 
   setSettings(next: CashSettings, pin: string): CashSettings {
     this.d.guard('settings', { pin })
-    this.d.journal.setSetting(SETTINGS_KEY, JSON.stringify(next))
+    this.d.settings.saveCashSettings(next)
     return this.settings()
   }
 

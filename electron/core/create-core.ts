@@ -260,6 +260,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   })
   const cash = new CashService({
     journal,
+    settings,
     writes,
     shifts,
     guard: (action, proof, ref) => operators.guard(action, proof, ref ? { ref } : {}),

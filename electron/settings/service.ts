@@ -6,7 +6,7 @@ import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
 import type { Journal } from '../journal'
 import type { Terminal } from '../payments/ports'
 import type { SecretStore } from '../kernel/secrets'
-import { asProof, type AppMode, type LiveField, type Proof, type ProofInput, type SettingsPatch, type SettingsView } from '../shared/contract'
+import { asProof, CashSettings, type AppMode, type LiveField, type Proof, type ProofInput, type SettingsPatch, type SettingsView } from '../shared/contract'
 import { gatewayUrlProblem } from '../shared/gateway-url'
 import { PosFailure } from '../shared/result'
 import { liveCheckFailure, type LiveCheck } from './live-check'
@@ -14,6 +14,9 @@ import { ACTIVATION_FIELDS, LIVE_FIELD_ZH, liveMissing } from './live-ready'
 import { MerchantActivation } from './activation'
 import { PinGuard } from './pin'
 import { readStoredSettings } from './stored'
+
+/** The drawer's defaults: a count more than ¥10 off needs the supervisor at close. */
+export const DEFAULT_CASH_SETTINGS: CashSettings = { overShortLimitFen: 1000 }
 
 type Plain = Omit<SettingsView, 'agentKeySet' | 'merchantKeySet' | 'pinSet' | 'pinNeedsChange' | 'secretsEncrypted' | 'mode' | 'liveMissing'> & { mode: AppMode }
 
@@ -118,6 +121,16 @@ export class SettingsService {
 
   saveDevices(config: unknown): void {
     this.journal.setSetting('devices', JSON.stringify(config))
+  }
+
+  /** The drawer's settings (over/short limit), parsed against the contract; missing or unreadable → the defaults. */
+  cashSettings(): CashSettings {
+    const parsed = CashSettings.safeParse(this.jsonSetting('cash.settings'))
+    return parsed.success ? parsed.data : { ...DEFAULT_CASH_SETTINGS }
+  }
+
+  saveCashSettings(next: CashSettings): void {
+    this.journal.setSetting('cash.settings', JSON.stringify(CashSettings.parse(next)))
   }
 
   /** The folders a vendor face SDK may be loaded from, as stored (validated by the device service), or null. */

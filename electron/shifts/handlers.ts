@@ -1,6 +1,7 @@
 // The shifts domain's contract calls: open, X report, close (with the drawer
 // count), stored reports. Reconciliation wraps close and report (payments/reconcile-handlers.ts).
-import { readCashSettings, SUPERVISOR } from '../cash/service'
+import { SUPERVISOR } from '../cash/service'
+import type { SettingsService } from '../settings/service'
 import type { Journal } from '../journal'
 import { JournalWriteError } from '../journal/write-guard'
 import type { Handlers } from '../kernel/dispatch'
@@ -16,6 +17,7 @@ export interface ShiftDeps {
   engine: PaymentEngine
   shifts: ShiftService
   operators: OperatorService
+  settings: Pick<SettingsService, 'cashSettings'>
 }
 
 export function shiftsHandlers(s: ShiftDeps): H<'shifts:current' | 'shifts:open' | 'shifts:xReport' | 'shifts:close' | 'shifts:report' | 'shifts:list'> {
@@ -35,7 +37,7 @@ export function shiftsHandlers(s: ShiftDeps): H<'shifts:current' | 'shifts:open'
       if (writes.failing || writes.probe() !== null) throw refusal()
       try {
         const approvedBy = actor.approverNo ?? actor.operatorNo ?? SUPERVISOR
-        const counted = count ? { count, limitFen: readCashSettings(s.journal).overShortLimitFen, acceptOverShort: acceptOverShort === true, approvedBy } : undefined
+        const counted = count ? { count, limitFen: s.settings.cashSettings().overShortLimitFen, acceptOverShort: acceptOverShort === true, approvedBy } : undefined
         return writes.durable(() => s.shifts.close(counted, { closedBy: actor.operatorNo, approver: actor.approverNo }))
       } catch (e) {
         if (e instanceof JournalWriteError) throw refusal()
