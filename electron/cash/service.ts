@@ -42,7 +42,8 @@ export const SUPERVISOR = '主管'
 
 export type CashAction = 'sell' | 'refund' | 'cashMovement' | 'noSale' | 'settings'
 
-const approvedBy = (a: { operatorNo: string | null; approverNo: string | null }) => a.approverNo ?? a.operatorNo ?? SUPERVISOR
+/** The name written as the approver of a drawer action: the approver, else whoever did it, else the shared supervisor. */
+export const approvedBy = (a: { operatorNo: string | null; approverNo: string | null }): string => a.approverNo ?? a.operatorNo ?? SUPERVISOR
 
 function journalRefusal(): PosFailure {
   return new PosFailure('JOURNAL', '账本无法写入（磁盘已满或出错）：暂停现金收付，请联系管理员处理 (journal not writable)')

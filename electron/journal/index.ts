@@ -31,9 +31,9 @@ export class Journal {
     this.refunds = new RefundsRepo(db, this.counterId)
     this.audit = new AuditRepo(db, this.counterId)
     this.outbox = new OutboxRepo(db)
-    this.shifts = new ShiftsRepo(db, this.counterId)
-    this.reconcile = new ReconcileRepo(db)
     this.cash = new CashRepo(db)
+    this.shifts = new ShiftsRepo(db, this.counterId, this.cash)
+    this.reconcile = new ReconcileRepo(db)
     this.operators = new OperatorsRepo(db)
   }
 

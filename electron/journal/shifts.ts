@@ -3,7 +3,7 @@
 // back through zod by the shifts service.
 import type { Statement } from 'better-sqlite3'
 import type { Db } from './db'
-import { CashRepo, type DrawerCountRow, type MovementTotals } from './cash'
+import type { CashRepo, DrawerCountRow, MovementTotals } from './cash'
 import { OWN_ROWS_SQL, type CounterId } from './counter-id'
 
 export interface ShiftRow {
@@ -47,14 +47,12 @@ export class ShiftsRepo {
   // Prepared once: every sale asks for the open shift, and each prepared statement holds native memory until GC.
   private currentStmt: Statement<[], ShiftRow> | null = null
 
-  private readonly drawer: CashRepo
-
   constructor(
     private readonly db: Db,
     private readonly counter: CounterId,
-  ) {
-    this.drawer = new CashRepo(db)
-  }
+    /** The drawer's repository (the Journal's own): a report's cash figures. */
+    private readonly drawer: CashRepo,
+  ) {}
 
   /** This counter's open shift. */
   current(): ShiftRow | undefined {

@@ -1,6 +1,6 @@
 // The shifts domain's contract calls: open, X report, close (with the drawer
 // count), stored reports. Reconciliation wraps close and report (payments/reconcile-handlers.ts).
-import { SUPERVISOR } from '../cash/service'
+import { approvedBy } from '../cash/service'
 import type { SettingsService } from '../settings/service'
 import type { Journal } from '../journal'
 import { JournalWriteError } from '../journal/write-guard'
@@ -36,8 +36,7 @@ export function shiftsHandlers(s: ShiftDeps): H<'shifts:current' | 'shifts:open'
       const refusal = () => new PosFailure('JOURNAL', '账本无法写入：暂不能结班，请先处理磁盘问题 (journal not writable)')
       if (writes.failing || writes.probe() !== null) throw refusal()
       try {
-        const approvedBy = actor.approverNo ?? actor.operatorNo ?? SUPERVISOR
-        const counted = count ? { count, limitFen: s.settings.cashSettings().overShortLimitFen, acceptOverShort: acceptOverShort === true, approvedBy } : undefined
+        const counted = count ? { count, limitFen: s.settings.cashSettings().overShortLimitFen, acceptOverShort: acceptOverShort === true, approvedBy: approvedBy(actor) } : undefined
         return writes.durable(() => s.shifts.close(counted, { closedBy: actor.operatorNo, approver: actor.approverNo }))
       } catch (e) {
         if (e instanceof JournalWriteError) throw refusal()
