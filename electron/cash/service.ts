@@ -63,11 +63,11 @@ export class CashService {
     this.d.guard('sell', {})
     const inFlight = this.d.walletInFlight()
     if (inFlight && !FINAL_ORDER_STATES.includes(inFlight.state) && inFlight.state !== 'cancelling') {
-      throw new PosFailure('BUSY', `上一笔订单 ${inFlight.outTradeNo} 仍在处理中：请等待结果或先按“停止”`)
+      throw new PosFailure('BUSY', `上一笔订单 ${inFlight.outTradeNo} 仍在处理中：请等待结果或先按“停止”`, { outTradeNo: inFlight.outTradeNo })
     }
     const terminal = this.d.terminal()
     if (terminal.maxSaleFen !== undefined && req.amountFen > terminal.maxSaleFen) {
-      throw new PosFailure('AMOUNT_LIMIT', `金额 ${formatYuan(req.amountFen)} 超过单笔收款上限 ${formatYuan(terminal.maxSaleFen)}`)
+      throw new PosFailure('AMOUNT_LIMIT', `金额 ${formatYuan(req.amountFen)} 超过单笔收款上限 ${formatYuan(terminal.maxSaleFen)}`, { amountFen: String(req.amountFen), maxFen: String(terminal.maxSaleFen) })
     }
     const now = this.d.now()
     const changeFen = req.givenFen - req.amountFen
@@ -99,10 +99,10 @@ export class CashService {
     const row = this.durable(() =>
       journal.transaction(() => {
         const order = journal.orders.get(req.outTradeNo)
-        if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`)
-        if (order.method !== 'cash' || order.state !== 'paid') throw new PosFailure('CONFLICT', '只有已收款的现金订单可以退现金')
+        if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`, { reason: 'order', outTradeNo: req.outTradeNo })
+        if (order.method !== 'cash' || order.state !== 'paid') throw new PosFailure('CONFLICT', '只有已收款的现金订单可以退现金', { reason: 'not-paid-cash-order' })
         const refundable = order.amount_fen - journal.refunds.committedFen(order.out_trade_no)
-        if (req.amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(req.amountFen)} 超过可退金额 ${formatYuan(Math.max(0, refundable))}`)
+        if (req.amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(req.amountFen)} 超过可退金额 ${formatYuan(Math.max(0, refundable))}`, { reason: 'above-refundable', amountFen: String(req.amountFen), refundableFen: String(Math.max(0, refundable)) })
         const terminal = this.d.terminal()
         const shift = this.d.shifts.ensureOpen(terminal.cashier)
         const created = journal.refunds.insert({ out_refund_no: newOutRefundNo(order.out_trade_no, journal.next('refund')), out_trade_no: order.out_trade_no, amount_fen: req.amountFen, step: msg('CASH_REFUNDING'), reason: req.reason?.trim() || '', shift_id: shift.id, created_at: now })
@@ -127,7 +127,7 @@ export class CashService {
       const shift = this.d.shifts.current()
       const t = shift ? this.repo.totals(shift.id) : null
       const inDrawer = shift && t ? shift.floatFen + t.sale.amountFen - t.refund.amountFen + t.paid_in.amountFen - t.paid_out.amountFen : 0
-      if (req.amountFen > inDrawer) throw new PosFailure('CONFLICT', `支出 ${formatYuan(req.amountFen)} 超过钱箱应有现金 ${formatYuan(inDrawer)}`, { reason: 'above-drawer', drawerFen: String(inDrawer) })
+      if (req.amountFen > inDrawer) throw new PosFailure('CONFLICT', `支出 ${formatYuan(req.amountFen)} 超过钱箱应有现金 ${formatYuan(inDrawer)}`, { reason: 'above-drawer', amountFen: String(req.amountFen), drawerFen: String(inDrawer) })
     }
     return this.record({ kind: req.kind, amount_fen: req.amountFen, reason: req.reason.trim() }, approvedBy(actor))
   }

@@ -197,7 +197,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     verifyPin: settingsGuard('devices'),
     faceSdkFolders: { load: () => settings.faceSdkFolders(), save: (folders) => settings.saveFaceSdkFolders(folders) },
     audit: (e) =>
-      journal.audit.append({ at: clock.now(), call: `devices:faceLibrary:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, reason: undefined }, response: null, error: e.reason ?? null }),
+      journal.audit.append({ at: clock.now(), call: `devices:${e.subject}:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, subject: undefined, reason: undefined }, response: null, error: e.reason ?? null }),
     ...(options.deviceAdapters ? { adapters: options.deviceAdapters } : {}),
     ...(options.printing?.slot ? { printer: options.printing.slot } : {}),
   })

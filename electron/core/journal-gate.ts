@@ -166,8 +166,8 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     verifyPin(asProof(pin))
     if (inner?.services.engine.currentOrder()) throw new PosFailure('BUSY', '还有订单在处理中：请等它结束后再恢复备份')
     const chosen = await places.newestVerified()
-    if (!chosen) throw new PosFailure('NOT_FOUND', '没有可用的备份：请联系技术支持，或用主管密码新建账本')
-    if (switching) throw new PosFailure('BUSY', '正在切换账本')
+    if (!chosen) throw new PosFailure('NOT_FOUND', '没有可用的备份：请联系技术支持，或用主管密码新建账本', { reason: 'backup' })
+    if (switching) throw new PosFailure('BUSY', '正在切换账本', { reason: 'switching-journal' })
     switching = true
     try {
       await takeDown()
@@ -189,7 +189,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
   }
 
   const startNew = async (pin?: ProofInput): Promise<JournalStatus> => {
-    if (inner || blocking().length === 0) throw new PosFailure('CONFLICT', '账本正常，不需要新建')
+    if (inner || blocking().length === 0) throw new PosFailure('CONFLICT', '账本正常，不需要新建', { reason: 'journal-ok' })
     verifyPin(asProof(pin))
     switching = true
     try {

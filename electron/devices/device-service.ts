@@ -21,8 +21,9 @@ import { DEFAULT_PRINTER_CONFIG, PrinterSlot, type PrinterSlotOptions } from './
 import type { Printer } from '../../native-bridge/printer/printer'
 import './source-lists-agree' // compile-time check only
 
-/** What is written to the audit when someone picks (or is refused) native code to load. */
-export interface FaceLibraryAudit {
+/** What is written to the audit when someone picks (or is refused) native code to load: `subject` names it (the slot's approvalName). */
+export interface DeviceApprovalAudit {
+  subject: string
   action: 'configure' | 'folders'
   outcome: 'accepted' | 'refused'
   libraryPath?: string
@@ -59,7 +60,7 @@ export interface DeviceServiceOptions {
   /** The allowed face SDK folders as stored (default: the vendor SDK install folder) and where to store a new list. */
   faceSdkFolders?: { load(): unknown; save(folders: string[]): void }
   /** Writes each native-code choice to the journal's audit. */
-  audit?: (entry: FaceLibraryAudit) => void
+  audit?: (entry: DeviceApprovalAudit) => void
   /** Printer connection and status timing (tests swap the connection). */
   printer?: PrinterSlotOptions
 }
@@ -112,10 +113,9 @@ export class DeviceService {
 
   /** The supervisor's yes (PIN) and the slot's own check, both audited; throws (changing nothing) when either fails. */
   private approve(slot: RoleSlot<unknown>, to: unknown, pin: ProofInput): void {
-    const face = to as FaceConfig
-    const entry: FaceLibraryAudit = { action: 'configure', outcome: 'refused', ...(face.kind === 'vendor' ? { libraryPath: face.libraryPath.slice(0, 512) } : {}) }
+    const entry: DeviceApprovalAudit = { subject: slot.approvalName ?? slot.role, action: 'configure', outcome: 'refused', ...slot.describeChange?.(to) }
     try {
-      if (!this.opts.verifyPin) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot approve native-code devices')
+      if (!this.opts.verifyPin) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot approve native-code devices', { reason: 'cannot-approve-devices' })
       this.opts.verifyPin(pin)
       Object.assign(entry, slot.approve?.(to))
     } catch (e) {
@@ -132,11 +132,11 @@ export class DeviceService {
   }
 
   setFaceSdkFolders(folders: string[], pin: string): string[] {
-    const entry: FaceLibraryAudit = { action: 'folders', outcome: 'refused', folders: folders.map((f) => f.slice(0, 512)) }
+    const entry: DeviceApprovalAudit = { subject: this.camera.approvalName, action: 'folders', outcome: 'refused', folders: folders.map((f) => f.slice(0, 512)) }
     try {
-      if (!this.opts.verifyPin || !this.opts.faceSdkFolders) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot change the face SDK folders')
+      if (!this.opts.verifyPin || !this.opts.faceSdkFolders) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot change the face SDK folders', { reason: 'cannot-set-sdk-folders' })
       this.opts.verifyPin(pin)
-      if (!folders.every((f) => isAbsolute(f))) throw new PosFailure('VALIDATION', 'SDK folders must be absolute paths')
+      if (!folders.every((f) => isAbsolute(f))) throw new PosFailure('VALIDATION', 'SDK folders must be absolute paths', { reason: 'sdk-folder-not-absolute' })
       this.opts.faceSdkFolders.save(folders)
     } catch (e) {
       this.opts.audit?.({ ...entry, reason: e instanceof Error ? e.message.slice(0, 200) : String(e) })

@@ -38,8 +38,10 @@ function realOrNull(path: string): string | null {
   }
 }
 
-function refuse(reason: string): never {
-  throw new PosFailure('DEVICE', `刷脸 SDK 库未被允许加载：${reason}`)
+type Refusal = 'face-sdk-path-not-absolute' | 'face-sdk-not-a-library' | 'face-sdk-file-missing' | 'face-sdk-outside-folders' | 'face-sdk-hash-mismatch'
+
+function refuse(reason: Refusal, words: string, params: Record<string, string> = {}): never {
+  throw new PosFailure('DEVICE', `刷脸 SDK 库未被允许加载：${words}`, { reason, ...params })
 }
 
 /**
@@ -48,18 +50,18 @@ function refuse(reason: string): never {
  * `sha256` is given, whose contents hash to it. Returns the real path and hash.
  */
 export function checkFaceLibrary(libraryPath: string, folders: readonly string[], sha256?: string): { realPath: string; sha256: string } {
-  if (!isAbsolute(libraryPath)) refuse('须为完整路径 (path must be absolute)')
-  if (!LIBRARY_EXTENSIONS.has(extname(libraryPath).toLowerCase())) refuse('不是动态库文件 (.dll/.so/.dylib)')
+  if (!isAbsolute(libraryPath)) refuse('face-sdk-path-not-absolute', '须为完整路径 (path must be absolute)')
+  if (!LIBRARY_EXTENSIONS.has(extname(libraryPath).toLowerCase())) refuse('face-sdk-not-a-library', '不是动态库文件 (.dll/.so/.dylib)')
   const real = realOrNull(libraryPath)
-  if (!real || !statSync(real).isFile()) refuse('文件不存在 (file not found)')
+  if (!real || !statSync(real).isFile()) refuse('face-sdk-file-missing', '文件不存在 (file not found)')
   const inside = folders.some((folder) => {
     const root = realOrNull(folder)
     if (!root) return false
     const rel = relative(root, real)
     return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..')
   })
-  if (!inside) refuse(`不在允许的 SDK 文件夹内 (not inside an allowed folder: ${folders.join(', ')})`)
+  if (!inside) refuse('face-sdk-outside-folders', `不在允许的 SDK 文件夹内 (not inside an allowed folder: ${folders.join(', ')})`, { folders: folders.join('; ') })
   const actual = sha256OfFile(real)
-  if (sha256 && actual !== sha256.toLowerCase()) refuse('文件的 SHA-256 与主管登记的不一致 (SHA-256 does not match the pinned value)')
+  if (sha256 && actual !== sha256.toLowerCase()) refuse('face-sdk-hash-mismatch', '文件的 SHA-256 与主管登记的不一致 (SHA-256 does not match the pinned value)')
   return { realPath: real, sha256: actual }
 }

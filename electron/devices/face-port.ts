@@ -19,7 +19,7 @@ export function createFacePort(opts: FacePortOptions): FacePort {
   const used = new Map<string, FaceAuthInfo>()
   const camera = (): FaceCamera => {
     const c = opts.camera()
-    if (!c || c.status().state !== 'connected') throw new PosFailure('DEVICE', `face camera not available (${c?.status().detail ?? 'not configured'})`)
+    if (!c || c.status().state !== 'connected') throw new PosFailure('DEVICE', `face camera not available (${c?.status().detail ?? 'not configured'})`, { reason: 'face-unavailable' })
     return c
   }
   return {

@@ -42,6 +42,12 @@ export class FaceSlot implements RoleSlot<FaceConfig> {
     return to.kind === 'vendor' || from.kind === 'vendor'
   }
 
+  readonly approvalName = 'faceLibrary'
+
+  describeChange(to: FaceConfig): Record<string, string> {
+    return to.kind === 'vendor' ? { libraryPath: to.libraryPath.slice(0, 512) } : {}
+  }
+
   approve(to: FaceConfig): Record<string, string> {
     if (to.kind !== 'vendor') return {}
     return { libraryPath: to.libraryPath.slice(0, 512), sha256: checkFaceLibrary(to.libraryPath, this.sdkFolders(), to.sha256).sha256 }
@@ -60,7 +66,7 @@ export class FaceSlot implements RoleSlot<FaceConfig> {
     }
     // Checked again before every worker start: the folder list or the file may have changed since.
     const preflight = () => {
-      if (config.kind !== 'vendor') throw new PosFailure('DEVICE', 'not a vendor SDK camera')
+      if (config.kind !== 'vendor') throw new PosFailure('DEVICE', 'not a vendor SDK camera', { reason: 'not-vendor-camera' })
       const checked = checkFaceLibrary(config.libraryPath, this.sdkFolders(), config.sha256)
       return { path: checked.realPath, sha256: checked.sha256 }
     }

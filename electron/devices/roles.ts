@@ -27,6 +27,10 @@ export interface RoleSlot<C> {
   parse(raw: unknown): C
   /** True when going from `from` to `to` loads native code or otherwise needs a supervisor's yes (approve() is then called first). */
   needsApproval(from: C, to: C): boolean
+  /** What a supervisor approves in this role (the audit's name for it, e.g. 'faceLibrary': devices:faceLibrary:configure). */
+  readonly approvalName?: string
+  /** What the audit records about a change to `to`, refused or accepted (e.g. the library's path). */
+  describeChange?(to: C): Record<string, string>
   /** Checks the change a supervisor approved (e.g. the native library's folder and hash); throws to refuse. Returns what the audit should record. */
   approve?(to: C): Record<string, string>
   /** Opens what `config` names (replacing what was open). Returns at once or after a first attempt; failures show in status. */

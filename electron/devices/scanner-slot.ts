@@ -69,7 +69,7 @@ export class ScannerSlot implements RoleSlot<ScannerConfig> {
   /** Demo/e2e: deliver a code from the simulated scanner (scanner kind must be 'simulated'). */
   simulateScan(code: string): void {
     const adapter = this.connection?.current()
-    if (!(adapter instanceof SimulatedScannerAdapter)) throw new PosFailure('NOT_CONFIGURED', 'the simulated scanner is not connected')
+    if (!(adapter instanceof SimulatedScannerAdapter)) throw new PosFailure('NOT_CONFIGURED', 'the simulated scanner is not connected', { reason: 'no-simulated-scanner' })
     adapter.inject(code)
   }
 

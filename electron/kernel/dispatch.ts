@@ -30,28 +30,28 @@ export function createDispatcher(handlers: Partial<Handlers>, log: Logger): Disp
   return async (name, payload) => {
     if (!isCallName(name)) {
       log.warn('ipc: unknown call refused', { name: String(name).slice(0, 64) })
-      return fail('UNKNOWN_CALL', `unknown call: ${String(name).slice(0, 64)}`)
+      return fail('UNKNOWN_CALL', `unknown call: ${String(name).slice(0, 64)}`, { call: String(name).slice(0, 64) })
     }
     const spec = calls[name]
     const parsed = spec.request.safeParse(payload)
     if (!parsed.success) {
       log.warn('ipc: invalid payload refused', { call: name, issues: describeIssues(parsed.error) })
-      return fail('VALIDATION', `invalid request for ${name}: ${describeIssues(parsed.error)}`)
+      return fail('VALIDATION', `invalid request for ${name}: ${describeIssues(parsed.error)}`, { call: name, detail: describeIssues(parsed.error) })
     }
     const handler = handlers[name] as ((req: unknown) => Promise<unknown> | unknown) | undefined
-    if (!handler) return fail('NOT_CONFIGURED', `${name} is not available in this build`)
+    if (!handler) return fail('NOT_CONFIGURED', `${name} is not available in this build`, { reason: 'not-in-build', call: name })
     try {
       const value = await handler(parsed.data)
       const checked = spec.response.safeParse(value)
       if (!checked.success) {
         log.error('ipc: handler answered outside the contract', { call: name, issues: describeIssues(checked.error) })
-        return fail('INTERNAL', `internal error in ${name}`)
+        return fail('INTERNAL', `internal error in ${name}`, { call: name })
       }
       return ok(checked.data)
     } catch (e) {
       if (e instanceof PosFailure) return fail(e.code, e.message, e.params)
       log.error('ipc: handler failed', { call: name, error: e instanceof Error ? e.message : String(e) })
-      return fail('INTERNAL', `内部错误 (${name})，请重试或联系技术支持`)
+      return fail('INTERNAL', `内部错误 (${name})，请重试或联系技术支持`, { call: name })
     }
   }
 }

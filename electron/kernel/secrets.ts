@@ -22,7 +22,8 @@ export interface Cipher {
   decrypt(sealed: Buffer): string
 }
 
-const unreadable = (why: string) => new PosFailure('SECRETS_UNREADABLE', `密钥文件无法读取（${why}）：主管密码和密钥保持原样，相关操作已停止，请联系技术支持`)
+const unreadable = (why: 'not-json' | 'read-error' | 'unexpected-content' | 'cannot-decrypt') =>
+  new PosFailure('SECRETS_UNREADABLE', `密钥文件无法读取（${why}）：主管密码和密钥保持原样，相关操作已停止，请联系技术支持`, { reason: why })
 
 /**
  * A JSON file of secrets (base64 of ciphertext when a cipher is given), mode 0600,
@@ -38,10 +39,10 @@ export function fileSecretStore(path: string, cipher?: Cipher): SecretStore {
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8'))
     } catch (e) {
-      throw unreadable(e instanceof SyntaxError ? 'not JSON' : 'read error')
+      throw unreadable(e instanceof SyntaxError ? 'not-json' : 'read-error')
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) {
-      throw unreadable('unexpected content')
+      throw unreadable('unexpected-content')
     }
     return parsed as Record<string, string>
   }
@@ -50,7 +51,7 @@ export function fileSecretStore(path: string, cipher?: Cipher): SecretStore {
     try {
       return cipher.decrypt(Buffer.from(v, 'base64'))
     } catch {
-      throw unreadable('cannot decrypt')
+      throw unreadable('cannot-decrypt')
     }
   }
   return {

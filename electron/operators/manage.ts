@@ -48,9 +48,9 @@ export class OperatorAccounts {
   }
 
   setupFirstManager(req: { operatorNo: string; name: string; pin: string; supervisorPin?: string | undefined }): OperatorStatus {
-    if (this.d.repo.count() > 0) throw new PosFailure('CONFLICT', '已有操作员：首个店长只能设置一次 (operators exist)')
+    if (this.d.repo.count() > 0) throw new PosFailure('CONFLICT', '已有操作员：首个店长只能设置一次 (operators exist)', { reason: 'operators-exist' })
     if (this.d.supervisorPin.isSet()) this.d.supervisorPin.verify(req.supervisorPin)
-    else if (this.d.firstManagerRefused()) throw new PosFailure('PIN_NOT_SET', '正式模式下，首个店长只能在开通向导中设置 (in live mode the first manager is set in setup)')
+    else if (this.d.firstManagerRefused()) throw new PosFailure('PIN_NOT_SET', '正式模式下，首个店长只能在开通向导中设置 (in live mode the first manager is set in setup)', { reason: 'first-manager-in-setup' })
     checkNewPin(req.pin)
     const row = this.d.repo.insert({ operator_no: req.operatorNo, device_id: this.d.deviceId(), name: req.name, role: 'manager', pin_hash: hashPin(req.pin), active: 1, created_at: this.d.now() })
     this.d.service.audit.record({ action: 'operators.create', outcome: 'ok', operatorNo: null, ref: row.operator_no, detail: { role: 'manager', first: true } })
@@ -60,7 +60,7 @@ export class OperatorAccounts {
   }
 
   private manager(approval: Approval | undefined, ref: string, action: string) {
-    if (!this.d.service.enabled()) throw new PosFailure('NOT_CONFIGURED', '还没有操作员：请先设置店长 (no operators yet)')
+    if (!this.d.service.enabled()) throw new PosFailure('NOT_CONFIGURED', '还没有操作员：请先设置店长 (no operators yet)', { reason: 'no-operators' })
     return this.d.service.guard('operators', { approval }, { ref, detail: { what: action }, confirm: false })
   }
 
@@ -72,7 +72,7 @@ export class OperatorAccounts {
 
   create(req: { operatorNo: string; name: string; role: OperatorRole; pin: string; approval?: Approval | undefined }): OperatorView {
     this.manager(req.approval, req.operatorNo, 'create')
-    if (this.d.repo.get(req.operatorNo)) throw new PosFailure('CONFLICT', `工号 ${req.operatorNo} 已存在 (operator number taken)`, { operatorNo: req.operatorNo })
+    if (this.d.repo.get(req.operatorNo)) throw new PosFailure('CONFLICT', `工号 ${req.operatorNo} 已存在 (operator number taken)`, { reason: 'operator-no-taken', operatorNo: req.operatorNo })
     checkNewPin(req.pin)
     const row = this.d.repo.insert({ operator_no: req.operatorNo, device_id: this.d.deviceId(), name: req.name, role: req.role, pin_hash: hashPin(req.pin), active: 1, created_at: this.d.now() })
     this.d.service.changed()
@@ -82,13 +82,13 @@ export class OperatorAccounts {
   update(req: { operatorNo: string; name?: string | undefined; role?: OperatorRole | undefined; active?: boolean | undefined; approval?: Approval | undefined }): OperatorView {
     const actor = this.manager(req.approval, req.operatorNo, 'update')
     const row = this.d.repo.get(req.operatorNo)
-    if (!row) throw new PosFailure('NOT_FOUND', `没有工号 ${req.operatorNo}`)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有工号 ${req.operatorNo}`, { reason: 'operator', operatorNo: req.operatorNo })
     const demotes = (req.role !== undefined && req.role !== 'manager') || req.active === false
     if (row.role === 'manager' && row.active === 1 && demotes && this.activeManagers() <= 1) {
-      throw new PosFailure('CONFLICT', '至少要保留一名在职店长 (the last manager cannot be removed)')
+      throw new PosFailure('CONFLICT', '至少要保留一名在职店长 (the last manager cannot be removed)', { reason: 'last-manager' })
     }
     if (demotes && req.operatorNo === actor.operatorNo && actor.approverNo === null) {
-      throw new PosFailure('CONFLICT', '不能停用或降级自己 (you cannot demote yourself)')
+      throw new PosFailure('CONFLICT', '不能停用或降级自己 (you cannot demote yourself)', { reason: 'self-demote' })
     }
     const changes = {
       ...(req.name !== undefined ? { name: req.name } : {}),
@@ -104,8 +104,8 @@ export class OperatorAccounts {
   /** Your own PIN: the current one. Someone else's: a manager (signed in or approving); their lock is cleared. */
   changePin(req: { operatorNo: string; current?: string | undefined; next: string; approval?: Approval | undefined }): OperatorView {
     const me = this.d.service.requireSignedIn()
-    if (!me) throw new PosFailure('NOT_CONFIGURED', '还没有操作员 (no operators yet)')
-    if (!this.d.repo.get(req.operatorNo)) throw new PosFailure('NOT_FOUND', `没有工号 ${req.operatorNo}`)
+    if (!me) throw new PosFailure('NOT_CONFIGURED', '还没有操作员 (no operators yet)', { reason: 'no-operators' })
+    if (!this.d.repo.get(req.operatorNo)) throw new PosFailure('NOT_FOUND', `没有工号 ${req.operatorNo}`, { reason: 'operator', operatorNo: req.operatorNo })
     if (req.operatorNo === me.operatorNo && !req.approval) {
       this.d.service.pinGuard(req.operatorNo).set(req.next, req.current)
       this.d.service.audit.record({ action: 'operators.changePin', outcome: 'ok', operatorNo: me.operatorNo, ref: req.operatorNo })

@@ -85,14 +85,14 @@ export class OperatorService {
     const row = this.deps.repo.get(operatorNo)
     if (!row || row.active !== 1) {
       if (pin === undefined || pin === '') throw new PosFailure('PIN_REQUIRED', '请输入密码 (PIN required)')
-      throw new PosFailure('PIN_INVALID', '工号或密码不正确 (wrong operator number or PIN)')
+      throw new PosFailure('PIN_INVALID', '工号或密码不正确 (wrong operator number or PIN)', { reason: 'operator' })
     }
     this.pinGuard(operatorNo).verify(pin)
     return row
   }
 
   signIn(operatorNo: string, pin: string): OperatorStatus {
-    if (!this.enabled()) throw new PosFailure('NOT_CONFIGURED', '还没有操作员：请先设置店长 (no operators yet)')
+    if (!this.enabled()) throw new PosFailure('NOT_CONFIGURED', '还没有操作员：请先设置店长 (no operators yet)', { reason: 'no-operators' })
     try {
       const row = this.verifyOperator(operatorNo, pin)
       if (this.signedIn && this.signedIn.operatorNo !== operatorNo) this.audit.record({ action: 'signOut', outcome: 'ok', operatorNo: this.signedIn.operatorNo, detail: { by: 'handover' } })

@@ -48,7 +48,7 @@ export class PaymentEngine {
   }
 
   payByFace(req: SaleRequest): OrderView {
-    if (!this.ctx.deps.face()) throw new PosFailure('DEVICE', '未配置刷脸设备：请在设置中选择刷脸摄像头，或改用扫码收款')
+    if (!this.ctx.deps.face()) throw new PosFailure('DEVICE', '未配置刷脸设备：请在设置中选择刷脸摄像头，或改用扫码收款', { reason: 'no-face-camera' })
     const row = this.create('face', 'WECHAT', req, null, false)
     this.start(row.out_trade_no, (control) => this.submitFace(row.out_trade_no, control))
     return orderView(row)
@@ -68,7 +68,7 @@ export class PaymentEngine {
    */
   stop(outTradeNo: string): OrderView {
     const row = this.ctx.deps.journal.orders.get(outTradeNo)
-    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`, { reason: 'order', outTradeNo })
     const control = this.controls.get(outTradeNo)
     if (!isFinal(row.state) && control) {
       control.requestStop()
@@ -105,7 +105,7 @@ export class PaymentEngine {
   /** Query-and-settle again for an order a person was asked to look at. */
   recheck(outTradeNo: string): OrderView {
     const row = this.ctx.deps.journal.orders.get(outTradeNo)
-    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`, { reason: 'order', outTradeNo })
     if (!this.running.has(outTradeNo) && (row.state === 'review' || row.attention !== null || !isFinal(row.state))) {
       this.start(outTradeNo, (control) => new OrderSettler(this.ctx, outTradeNo, control, true).recheck(), false)
     } else {
@@ -122,8 +122,8 @@ export class PaymentEngine {
   /** A person has checked a flagged order: the flag goes, the note stays in the timeline. */
   acknowledge(outTradeNo: string, note: string): OrderView {
     const row = this.ctx.deps.journal.orders.get(outTradeNo)
-    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
-    if (!isFinal(row.state)) throw new PosFailure('CONFLICT', '订单仍在处理中，请等待结果')
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`, { reason: 'order', outTradeNo })
+    if (!isFinal(row.state)) throw new PosFailure('CONFLICT', '订单仍在处理中，请等待结果', { reason: 'order-in-flight' })
     return orderView(this.ctx.move(outTradeNo, row.state, { attention: null }, msg('ACKNOWLEDGED', { note: note.slice(0, 256) })))
   }
 
@@ -139,14 +139,14 @@ export class PaymentEngine {
   private create(method: PayMethod, paytype: PayType, req: SaleRequest, authCodeMasked: string | null, submit: boolean): OrderRow {
     // An order being cancelled (Stop, or its deadline) finishes in the background: it does not hold the counter.
     if (this.current && this.ctx.order(this.current.outTradeNo).state !== 'cancelling') {
-      throw new PosFailure('BUSY', `上一笔订单 ${this.current.outTradeNo} 仍在处理中：请等待结果或先按“停止”`)
+      throw new PosFailure('BUSY', `上一笔订单 ${this.current.outTradeNo} 仍在处理中：请等待结果或先按“停止”`, { outTradeNo: this.current.outTradeNo })
     }
     // Refuse before creating an order we could never send: building the client fails on an incomplete configuration.
     try {
       this.ctx.deps.gateway()
     } catch (e) {
       this.ctx.log.warn('gateway not configured', { error: e instanceof Error ? e.message : String(e) })
-      throw new PosFailure('NOT_CONFIGURED', '支付网关未配置完整：请在“设置”中完成商户激活，或切换到演示模式')
+      throw new PosFailure('NOT_CONFIGURED', '支付网关未配置完整：请在“设置”中完成商户激活，或切换到演示模式', { reason: 'gateway' })
     }
     this.ctx.deps.canSell?.()
     const { journal, shifts, clock, writes } = this.ctx.deps
@@ -154,7 +154,7 @@ export class PaymentEngine {
     const terminal = this.ctx.deps.terminal()
     const max = terminal.maxSaleFen
     if (max !== undefined && req.amountFen > max) {
-      throw new PosFailure('AMOUNT_LIMIT', `金额 ${formatYuan(req.amountFen)} 超过单笔收款上限 ${formatYuan(max)}：请分笔收款，或由主管在“设置”中调整上限`)
+      throw new PosFailure('AMOUNT_LIMIT', `金额 ${formatYuan(req.amountFen)} 超过单笔收款上限 ${formatYuan(max)}：请分笔收款，或由主管在“设置”中调整上限`, { amountFen: String(req.amountFen), maxFen: String(max) })
     }
     const now = clock.now()
     try {

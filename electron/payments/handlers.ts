@@ -50,7 +50,7 @@ export function ordersHandlers(s: PaymentDeps): H<'orders:search' | 'orders:get'
     },
     'orders:get': ({ outTradeNo }) => {
       const row = s.engine.ctx.unrecordedOrders.get(outTradeNo) ?? s.journal.orders.get(outTradeNo)
-      if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`)
+      if (!row) throw new PosFailure('NOT_FOUND', `没有这笔订单：${outTradeNo}`, { reason: 'order', outTradeNo })
       const timeline: TimelineEntry[] = [
         ...s.journal.orders.events(outTradeNo).map((e) => stateEntry(e.at, e.from_state, e.to_state, e.note)),
         ...s.journal.audit.forRef(outTradeNo).map((a) => gatewayEntry(a.at, a.call, a.outcome, a.error)),

@@ -23,7 +23,7 @@ export function reconcileHandlers(
   const shiftPeriod = (shiftId?: string) => {
     // Default: the shift closed last (the one a Z report was just taken for), else the open one.
     const shift = shiftId ? s.journal.shifts.get(shiftId) : s.journal.shifts.lastClosedOrOpen()
-    if (!shift) throw new PosFailure(shiftId ? 'NOT_FOUND' : 'NO_SHIFT', shiftId ? `没有这个班次：${shiftId}` : '还没有班次可以对账')
+    if (!shift) throw new PosFailure(shiftId ? 'NOT_FOUND' : 'NO_SHIFT', shiftId ? `没有这个班次：${shiftId}` : '还没有班次可以对账', shiftId ? { reason: 'shift', shiftId } : undefined)
     return { shiftId: shift.id, fromAt: shift.opened_at, toAt: shift.closed_at ?? Date.now() }
   }
   return {

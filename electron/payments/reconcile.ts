@@ -144,7 +144,7 @@ export class Reconciler {
 
   private get(id: string): ReconcileRun {
     const row = this.repo.get(id)
-    if (!row) throw new PosFailure('NOT_FOUND', `no reconciliation run ${id}`)
+    if (!row) throw new PosFailure('NOT_FOUND', `no reconciliation run ${id}`, { reason: 'reconcile-run' })
     return this.view(row)
   }
 

@@ -52,8 +52,8 @@ export class RefundService {
     const actor = this.authorize(req)
     if (this.ctx.deps.writes.failing) throw journalRefusal()
     const order = this.journal.orders.get(req.outTradeNo)
-    if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`)
-    if (order.state !== 'paid' || !order.paytype) throw new PosFailure('CONFLICT', '只有已收款的订单可以退款')
+    if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`, { reason: 'order', outTradeNo: req.outTradeNo })
+    if (order.state !== 'paid' || !order.paytype) throw new PosFailure('CONFLICT', '只有已收款的订单可以退款', { reason: 'not-paid' })
     this.checkLocal(req.outTradeNo, req.amountFen)
 
     // Against the gateway too: refunds made elsewhere (another terminal, the merchant portal) count.
@@ -64,7 +64,7 @@ export class RefundService {
       const known = new Set(this.journal.refunds.forOrder(order.out_trade_no).map((r) => r.out_refund_no))
       const elsewhere = remote.refunds.filter((r) => r.status !== 'FAIL' && !known.has(r.outRefundNo)).reduce((s, r) => s + r.refundFee, 0)
       if (elsewhere + this.journal.refunds.committedFen(order.out_trade_no) + req.amountFen > order.amount_fen) {
-        throw new PosFailure('CONFLICT', `网关显示本单已另有退款 ${formatYuan(elsewhere)}，本次退款会超过实收金额`)
+        throw new PosFailure('CONFLICT', `网关显示本单已另有退款 ${formatYuan(elsewhere)}，本次退款会超过实收金额`, { reason: 'refunded-elsewhere', elsewhereFen: String(elsewhere) })
       }
     }
 
@@ -98,7 +98,7 @@ export class RefundService {
   /** Follow up now (a person pressed "recheck", or recovery). */
   recheck(outRefundNo: string): RefundView {
     const row = this.ctx.unrecordedRefunds.get(outRefundNo) ?? this.journal.refunds.get(outRefundNo)
-    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔退款：${outRefundNo}`)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这笔退款：${outRefundNo}`, { reason: 'refund', outRefundNo })
     if (row.state !== 'success' && row.state !== 'failed') this.follow(outRefundNo)
     return refundView(row)
   }
@@ -142,7 +142,7 @@ export class RefundService {
 
   private checkLocal(outTradeNo: string, amountFen: number): void {
     const refundable = this.refundableFen(outTradeNo)
-    if (amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(amountFen)} 超过可退金额 ${formatYuan(refundable)}`)
+    if (amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(amountFen)} 超过可退金额 ${formatYuan(refundable)}`, { reason: 'above-refundable', amountFen: String(amountFen), refundableFen: String(refundable) })
   }
 
   /** One refund call with the refund's own out_refund_no (the same on every retry). */

@@ -11,7 +11,7 @@ export const ipcTransport: PosTransport = {
       return (await ipcRenderer.invoke(name, payload)) as Result<unknown>
     } catch {
       // Only when main has no handler or the payload cannot be cloned (e.g. a function).
-      return fail('INTERNAL', `调用失败 (${name} could not be sent)`)
+      return fail('INTERNAL', `调用失败 (${name} could not be sent)`, { call: name })
     }
   },
   subscribe(name, listener) {

@@ -51,7 +51,7 @@ export function buildReceipt(src: ReceiptSources, target: PrintTarget, reprint: 
   switch (target.kind) {
     case 'sale': {
       const o = journal.orders.get(target.outTradeNo)
-      if (!o || (o.state !== 'paid' && o.refunded_fen === 0)) throw new PosFailure('NOT_FOUND', `没有这笔已收款订单：${target.outTradeNo}`)
+      if (!o || (o.state !== 'paid' && o.refunded_fen === 0)) throw new PosFailure('NOT_FOUND', `没有这笔已收款订单：${target.outTradeNo}`, { reason: 'paid-order', outTradeNo: target.outTradeNo })
       const cash = o.method === 'cash' ? src.cash.forRef(o.out_trade_no) : null
       return {
         kind: 'sale',
@@ -70,7 +70,7 @@ export function buildReceipt(src: ReceiptSources, target: PrintTarget, reprint: 
     case 'refund': {
       const r = journal.refunds.get(target.outRefundNo)
       const o = r ? journal.orders.get(r.out_trade_no) : undefined
-      if (!r || !o || r.state !== 'success') throw new PosFailure('NOT_FOUND', `没有这笔成功的退款：${target.outRefundNo}`)
+      if (!r || !o || r.state !== 'success') throw new PosFailure('NOT_FOUND', `没有这笔成功的退款：${target.outRefundNo}`, { reason: 'refund', outRefundNo: target.outRefundNo })
       const m = o.method === 'cash' ? src.cash.forRef(r.out_refund_no) : null
       return {
         kind: 'refund',
@@ -91,7 +91,7 @@ export function buildReceipt(src: ReceiptSources, target: PrintTarget, reprint: 
     }
     case 'movement': {
       const m = src.cash.get(target.id)
-      if (!m) throw new PosFailure('NOT_FOUND', `没有这笔现金记录：M${target.id}`)
+      if (!m) throw new PosFailure('NOT_FOUND', `没有这笔现金记录：M${target.id}`, { reason: 'cash-movement', id: String(target.id) })
       return { kind: 'movement', header: src.header(m.cashier), movement: m.kind, id: m.id, amountFen: m.amountFen, reason: m.reason, approvedBy: m.approvedBy, at: m.at, ...(reprint ? { reprint } : {}) }
     }
     case 'test':

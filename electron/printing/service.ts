@@ -75,7 +75,7 @@ export class PrintingService {
 
   printLast(): PrintJobView {
     const last = this.lastSale ?? this.latestPaid()
-    if (!last) throw new PosFailure('NOT_FOUND', '还没有可重印的销售小票')
+    if (!last) throw new PosFailure('NOT_FOUND', '还没有可重印的销售小票', { reason: 'last-sale-receipt' })
     return this.print({ kind: 'sale', outTradeNo: last })
   }
 

@@ -72,7 +72,7 @@ export class ReplicationService {
     try {
       await migrateStore(probe)
     } catch (e) {
-      throw new PosFailure('STORE_UNREACHABLE', `无法连接门店数据库：${errorCode(e)}`, { reason: errorCode(e) })
+      throw new PosFailure('STORE_UNREACHABLE', `无法连接门店数据库：${errorCode(e)}`, { reason: 'connect-failed', detail: errorCode(e) })
     } finally {
       await probe.end().catch(() => {})
     }
@@ -88,7 +88,7 @@ export class ReplicationService {
     try {
       return await question(this.pool)
     } catch (e) {
-      throw new PosFailure('STORE_UNREACHABLE', `门店数据库暂时无法查询：${errorCode(e)}`, { reason: errorCode(e) })
+      throw new PosFailure('STORE_UNREACHABLE', `门店数据库暂时无法查询：${errorCode(e)}`, { reason: 'query-failed', detail: errorCode(e) })
     }
   }
 

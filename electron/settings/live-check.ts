@@ -5,9 +5,10 @@
 // wrong key, a wrong URL or an unsigned answer each come back as a typed reason.
 import { randomBytes } from 'node:crypto'
 import type { GatewayClient } from '../gateway/types'
+import type { FAILURE_REASONS } from '../shared/failure-reasons'
 import { PosFailure } from '../shared/result'
 
-export type LiveCheckReason = 'unreachable' | 'notGateway' | 'unsigned' | 'badSignature' | 'refused' | 'unexpected'
+export type LiveCheckReason = (typeof FAILURE_REASONS)['LIVE_CHECK_FAILED'][number]
 export type LiveCheck = { ok: true } | { ok: false; reason: LiveCheckReason; code: string; detail: string }
 
 /** An out_trade_no no order can have: this counter never makes one with this prefix. */

@@ -41,12 +41,12 @@ export function lockoutMs(lockouts: number): number {
 /** The rule for every new PIN (settings, setup wizard, tests): 6–12 digits, not all one digit, not a run. */
 export function checkNewPin(pin: string): void {
   if (!new RegExp(`^\\d{${PIN_MIN_LENGTH},${PIN_MAX_LENGTH}}$`).test(pin)) {
-    throw new PosFailure('PIN_WEAK', `主管密码须为 ${PIN_MIN_LENGTH}–${PIN_MAX_LENGTH} 位数字 (PIN: ${PIN_MIN_LENGTH}–${PIN_MAX_LENGTH} digits)`)
+    throw new PosFailure('PIN_WEAK', `主管密码须为 ${PIN_MIN_LENGTH}–${PIN_MAX_LENGTH} 位数字 (PIN: ${PIN_MIN_LENGTH}–${PIN_MAX_LENGTH} digits)`, { reason: 'length', min: String(PIN_MIN_LENGTH), max: String(PIN_MAX_LENGTH) })
   }
   const ds = [...pin].map(Number)
   const step = (ds[1] ?? 0) - (ds[0] ?? 0)
   if (Math.abs(step) <= 1 && ds.every((d, i) => i === 0 || d - (ds[i - 1] ?? 0) === step)) {
-    throw new PosFailure('PIN_WEAK', '主管密码太容易猜到（如 111111、123456），请换一个 (PIN too easy to guess)')
+    throw new PosFailure('PIN_WEAK', '主管密码太容易猜到（如 111111、123456），请换一个 (PIN too easy to guess)', { reason: 'trivial' })
   }
 }
 
@@ -122,8 +122,8 @@ export class PinGuard {
     const hash = this.storage.getHash()
     if (!hash) throw new PosFailure('PIN_NOT_SET', '尚未设置主管密码：请先设置主管密码 (no supervisor PIN yet)')
     const left = this.remainingMs()
-    if (left > 0) throw new PosFailure('PIN_LOCKED', `主管密码错误次数过多，已锁定，请 ${Math.ceil(left / 60_000)} 分钟后再试`)
-    if (pin === undefined || pin === '') throw new PosFailure('PIN_REQUIRED', '请输入主管密码 (supervisor PIN required)')
+    if (left > 0) throw new PosFailure('PIN_LOCKED', `主管密码错误次数过多，已锁定，请 ${Math.ceil(left / 60_000)} 分钟后再试`, { minutes: String(Math.ceil(left / 60_000)) })
+    if (pin === undefined || pin === '') throw new PosFailure('PIN_REQUIRED', '请输入主管密码 (supervisor PIN required)', { reason: 'supervisor' })
     const state = this.state()
     if (pinMatches(pin, hash)) {
       const weak = pin.length < PIN_MIN_LENGTH
@@ -136,11 +136,11 @@ export class PinGuard {
       const lockStartedAt = this.now()
       this.storage.setState({ ...state, failures: 0, lockouts: state.lockouts + 1, lockStartedAt, lockMs })
       this.seen = { lockStartedAt, atMono: this.mono(), leftMs: lockMs }
-      throw new PosFailure('PIN_LOCKED', `主管密码连续错误 ${PIN_MAX_ATTEMPTS} 次，已锁定 ${lockMs / 60_000} 分钟`)
+      throw new PosFailure('PIN_LOCKED', `主管密码连续错误 ${PIN_MAX_ATTEMPTS} 次，已锁定 ${lockMs / 60_000} 分钟`, { minutes: String(lockMs / 60_000) })
     }
     // An ended lock is cleared here, but its level stays: the next lock is longer.
     this.storage.setState({ ...state, failures, lockStartedAt: 0, lockMs: 0 })
-    throw new PosFailure('PIN_INVALID', `主管密码不正确，还可尝试 ${PIN_MAX_ATTEMPTS - failures} 次`)
+    throw new PosFailure('PIN_INVALID', `主管密码不正确，还可尝试 ${PIN_MAX_ATTEMPTS - failures} 次`, { reason: 'supervisor', attemptsLeft: String(PIN_MAX_ATTEMPTS - failures) })
   }
 
   /** First PIN needs no current one; changing it needs the current PIN. The new one must pass checkNewPin. */

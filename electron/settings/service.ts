@@ -243,7 +243,7 @@ export class SettingsService {
   update(patch: SettingsPatch, pin?: ProofInput): SettingsView {
     this.guard(pin, 'settings', { fields: Object.keys(patch).sort().join(',') })
     const next = { ...this.plain(), ...patch }
-    if (next.confirmAboveFen > next.maxSaleFen) throw new PosFailure('VALIDATION', '“大额确认”金额不能高于单笔收款上限')
+    if (next.confirmAboveFen > next.maxSaleFen) throw new PosFailure('VALIDATION', '“大额确认”金额不能高于单笔收款上限', { reason: 'confirm-above-max' })
     const { agentKey, merchantKey, ...plain } = patch
     if (plain.gatewayUrl !== undefined && this.plain().mode === 'live' && gatewayUrlProblem(plain.gatewayUrl, 'live') !== null) {
       throw new PosFailure('INSECURE_URL', '正式模式的网关地址必须是 https（仅本机地址可用 http）', { field: 'gatewayUrl' })
@@ -267,7 +267,7 @@ export class SettingsService {
       const missing = this.view().liveMissing
       if (missing.length > 0) throw notConfigured(missing, '还不能切换到正式模式')
       if (!this.secrets.encrypted && !acceptPlainSecrets) {
-        throw new PosFailure('CONFIRM_REQUIRED', '本机无法加密保存密钥：主管确认后才能切换到正式模式 (secrets cannot be encrypted on this machine: a supervisor must confirm)')
+        throw new PosFailure('CONFIRM_REQUIRED', '本机无法加密保存密钥：主管确认后才能切换到正式模式 (secrets cannot be encrypted on this machine: a supervisor must confirm)', { reason: 'plain-secrets' })
       }
       const result = await check()
       if (!result.ok) throw liveCheckFailure(result)
@@ -287,7 +287,7 @@ export class SettingsService {
    */
   setPin(next: string, current?: string): void {
     if (!this.pin.isSet() && this.mode() === 'live' && this.plain().setupDone) {
-      throw new PosFailure('PIN_NOT_SET', '正式模式下，首个主管密码只能在开通向导中设置 (in live mode the first PIN is set in setup)')
+      throw new PosFailure('PIN_NOT_SET', '正式模式下，首个主管密码只能在开通向导中设置 (in live mode the first PIN is set in setup)', { reason: 'first-pin-in-setup' })
     }
     this.pin.set(next, current)
     this.onChange(this.view())

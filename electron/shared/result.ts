@@ -1,5 +1,7 @@
 // Results cross every process boundary as values, never as thrown errors
 // (one shape for IPC and the browser harness).
+import type { FailureReason } from './failure-reasons'
+
 export const ERROR_CODES = [
   'VALIDATION', // the payload does not match the contract
   'UNKNOWN_CALL', // no such call in the contract
@@ -42,10 +44,13 @@ export interface PosError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: PosError }
 
 /** Services throw this for expected, user-facing failures; transports turn it into a Result. */
+/** Figures for the renderer's words; `reason` picks the case of the code (electron/shared/failure-reasons.ts). */
+export type FailureParams = Readonly<Record<string, string>> & { readonly reason?: FailureReason }
+
 export class PosFailure extends Error {
   readonly code: ErrorCode
   readonly params: Record<string, string> | undefined
-  constructor(code: ErrorCode, message: string, params?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, params?: FailureParams) {
     super(message)
     this.name = 'PosFailure'
     this.code = code
@@ -57,6 +62,6 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value }
 }
 
-export function fail(code: ErrorCode, message: string, params?: Record<string, string>): { ok: false; error: PosError } {
+export function fail(code: ErrorCode, message: string, params?: FailureParams): { ok: false; error: PosError } {
   return { ok: false, error: params ? { code, message, params } : { code, message } }
 }

@@ -44,7 +44,7 @@ export class ShiftService {
   }
 
   open(cashier: string, floatFen: number, operatorNo: string | null = null): ShiftView {
-    if (this.current()) throw new PosFailure('CONFLICT', '已有未结班的班次：请先结班')
+    if (this.current()) throw new PosFailure('CONFLICT', '已有未结班的班次：请先结班', { reason: 'shift-open' })
     const id = `S${this.now().toString(36).toUpperCase()}${randomUUID().slice(0, 4).toUpperCase()}`
     this.journal.shifts.insert(id, cashier, floatFen, this.now(), operatorNo)
     const shift = this.current() as ShiftView
@@ -67,7 +67,7 @@ export class ShiftService {
   /** Z report of a closed shift as stored at close, or an X report of the open one. */
   stored(shiftId: string): ShiftReport {
     const row = this.journal.shifts.get(shiftId)
-    if (!row) throw new PosFailure('NOT_FOUND', `没有这个班次：${shiftId}`)
+    if (!row) throw new PosFailure('NOT_FOUND', `没有这个班次：${shiftId}`, { reason: 'shift', shiftId })
     if (row.z_report) return storedReport(row.z_report, () => this.report('Z', shiftId))
     return this.report('X', shiftId)
   }

@@ -1,4 +1,5 @@
 // English: same keys as zh-CN.ts (the type makes a missing key a compile error).
+import { en as errorsEn } from './sections/errors'
 import { en as messagesEn } from './sections/messages'
 import type { Messages } from './zh-CN'
 import { en as cashSection } from './sections/cash'
@@ -6,6 +7,7 @@ import { en as cashSection } from './sections/cash'
 import { en as opsEn } from './sections/operators'
 
 export const en: Messages = {
+  ...errorsEn,
   ...messagesEn,
   ...opsEn,
   ...cashSection,

@@ -1,9 +1,11 @@
 // Chinese (default). Keys are grouped by screen; en.ts mirrors this shape.
+import { zhCN as errorsZh } from './sections/errors'
 import { zhCN as messagesZh } from './sections/messages'
 import { zhCN as opsZh } from './sections/operators'
 import { zhCN as cashSection } from './sections/cash'
 
 export const zhCN = {
+  ...errorsZh,
   ...messagesZh,
   ...opsZh,
   ...cashSection,

@@ -25,6 +25,7 @@ import { useSettingsStore } from '../state/settings-store'
 import { useShiftStore } from '../state/shift-store'
 import { Header } from './Header'
 import { go, useRoute, type Route } from './route'
+import { errorText } from '../lib/error-text'
 
 /** Locks the counter (F8 is the store tab's). */
 export const LOCK_KEY = 'F7'
@@ -175,7 +176,7 @@ export function CashierApp() {
       </nav>
       <main className="screen">
         {error && !info ? (
-          <p className="boot-error">{t('app.coreError', { message: error.message })}</p>
+          <p className="boot-error">{t('app.coreError', { message: errorText(t, error) })}</p>
         ) : route === 'orders' ? (
           <OrdersScreen />
         ) : route === 'shift' ? (

@@ -17,6 +17,7 @@ import { useOrdersStore } from '../../state/orders-store'
 import { holdsCounter, usePaymentStore, type PendingConfirm } from '../../state/payment-store'
 import { useSettingsStore } from '../../state/settings-store'
 import { go } from '../../shell/route'
+import { errorText } from '../../lib/error-text'
 
 type Tone = 'idle' | 'busy' | 'wait' | 'ok' | 'bad' | 'review' | 'stopping'
 
@@ -72,7 +73,7 @@ export function PaymentPanel() {
         )}
         {s.stopResult && !s.stopResult.ok && (
           <p className="panel-stop" data-testid="stop-result">
-            {t('panel.stopFailed', { message: s.stopResult.error.message })}
+            {t('panel.stopFailed', { message: errorText(t, s.stopResult.error) })}
           </p>
         )}
         {order && (

@@ -9,6 +9,7 @@ import type { JournalStatus } from '../../../../electron/shared/contract'
 import type { Result } from '../../../../electron/shared/result'
 import { useJournalStore } from '../../state/journal-store'
 import { backupText, findingText } from './finding-text'
+import { errorText } from '../../lib/error-text'
 
 export function JournalProblemScreen({ findings }: { findings: JournalStatus['findings'] }) {
   const { t } = useTranslation()
@@ -29,7 +30,7 @@ export function JournalProblemScreen({ findings }: { findings: JournalStatus['fi
     const store = useJournalStore.getState()
     const r: Result<JournalStatus> = kind === 'restore' ? await store.restoreLatest(pin || undefined) : await store.startNew(pin || undefined)
     setBusy(null)
-    if (!r.ok) return setError(t('journal.failed', { message: r.error.message }))
+    if (!r.ok) return setError(t('journal.failed', { message: errorText(t, r.error) }))
     setDone(kind === 'restore' ? t('journal.restored', { count: r.value.restoredFrom?.reinserted ?? 0 }) : t('journal.started', { folder: r.value.asideFolder ?? '' }))
     // Every screen starts again from the books now in place.
     setTimeout(() => window.location.reload(), 1500)

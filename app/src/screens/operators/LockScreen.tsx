@@ -8,6 +8,7 @@ import type { PosError } from '../../../../electron/shared/result'
 import { switchLanguage } from '../../state/settings-store'
 import { useOperatorsStore } from '../../state/operators-store'
 import { opsErrorText } from './ops-error'
+import { errorText } from '../../lib/error-text'
 
 export function LockScreen() {
   const { t, i18n } = useTranslation()
@@ -38,7 +39,7 @@ export function LockScreen() {
           <label htmlFor="lock-pin">{t('ops.pin')}</label>
           <Input.Password id="lock-pin" size="large" value={pin} maxLength={12} inputMode="numeric" autoComplete="off" onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} onPressEnter={() => void submit()} data-testid="lock-pin" />
         </div>
-        {error && <Alert className="dialog-error" type="error" showIcon title={opsErrorText(t, error)} description={error.code === 'PIN_LOCKED' ? error.message : undefined} data-testid="lock-error" data-code={error.code} />}
+        {error && <Alert className="dialog-error" type="error" showIcon title={opsErrorText(t, error)} description={error.code === 'PIN_LOCKED' ? errorText(t, error) : undefined} data-testid="lock-error" data-code={error.code} />}
         <div className="lock-actions">
           <Button size="large" onClick={() => switchLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')} data-testid="lock-language">
             {i18n.language === 'en' ? '中文' : 'English'}

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useOrdersStore } from '../../state/orders-store'
 import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { opsErrorText } from '../operators/ops-error'
+import { errorText } from '../../lib/error-text'
 
 export function AcknowledgeButton({ outTradeNo }: { outTradeNo: string }) {
   const { t } = useTranslation()
@@ -23,7 +24,7 @@ export function AcknowledgeButton({ outTradeNo }: { outTradeNo: string }) {
     setBusy(true)
     const r = await useOrdersStore.getState().acknowledge(outTradeNo, proofOf(approver, pin), note.trim() || undefined)
     setBusy(false)
-    if (!r.ok) return setError(['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : r.error.message)
+    if (!r.ok) return setError(['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : errorText(t, r.error))
     setOpen(false)
     setPin('')
     void message.success(t('orders.acknowledged'))

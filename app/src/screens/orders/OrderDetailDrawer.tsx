@@ -14,6 +14,7 @@ import { ReceiptPreview } from '../settings/ReceiptPreview'
 import { AcknowledgeButton } from './AcknowledgeButton'
 import { RefundDialog } from './RefundDialog'
 import { StateTag } from './StateTag'
+import { errorText } from '../../lib/error-text'
 
 export function OrderDetailDrawer() {
   const { t } = useTranslation()
@@ -37,7 +38,7 @@ export function OrderDetailDrawer() {
   const recheck = async () => {
     if (!order) return
     const r = await useOrdersStore.getState().recheck(order.outTradeNo)
-    if (!r.ok) void message.error(r.error.message)
+    if (!r.ok) void message.error(errorText(t, r.error))
   }
 
   return (
@@ -62,7 +63,7 @@ export function OrderDetailDrawer() {
         )
       }
     >
-      {error && <Alert type="error" showIcon title={error.message} />}
+      {error && <Alert type="error" showIcon title={errorText(t, error)} />}
       {detail && order && (
         <div className="order-detail" data-testid="order-detail">
           {order.attention && (

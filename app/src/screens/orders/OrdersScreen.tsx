@@ -10,6 +10,7 @@ import { messageText } from '../../lib/message-text'
 import { useOrdersStore } from '../../state/orders-store'
 import { OrderDetailDrawer } from './OrderDetailDrawer'
 import { StateTag } from './StateTag'
+import { errorText } from '../../lib/error-text'
 
 export function OrdersScreen() {
   const { t } = useTranslation()
@@ -77,7 +78,7 @@ export function OrdersScreen() {
           <Switch checked={attentionOnly} onChange={setAttentionOnly} /> {t('orders.attentionOnly')}
         </label>
       </div>
-      {s.error && <Alert type="error" showIcon title={t('orders.loadFailed', { message: s.error.message })} />}
+      {s.error && <Alert type="error" showIcon title={t('orders.loadFailed', { message: errorText(t, s.error) })} />}
       <Table<OrderView>
         rowKey="outTradeNo"
         size="middle"

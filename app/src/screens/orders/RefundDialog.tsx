@@ -9,6 +9,7 @@ import { messageText } from '../../lib/message-text'
 import { useOrdersStore } from '../../state/orders-store'
 import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { opsErrorText } from '../operators/ops-error'
+import { errorText } from '../../lib/error-text'
 
 export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose: () => void }) {
   const { t } = useTranslation()
@@ -52,11 +53,11 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     setPin('')
     // Our headline in the cashier's language; the core's words (e.g. attempts left) underneath.
     const code = r.error.code
-    if (code === 'PIN_INVALID') setError({ title: t('refund.pinInvalid'), detail: r.error.message, code })
-    else if (code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: r.error.message, code })
+    if (code === 'PIN_INVALID') setError({ title: t('refund.pinInvalid'), detail: errorText(t, r.error), code })
+    else if (code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: errorText(t, r.error), code })
     else if (code === 'ROLE_REQUIRED' || code === 'COUNTER_LOCKED') setError({ title: opsErrorText(t, r.error), detail: t('ops.approverHint'), code })
     else if (code === 'PIN_REQUIRED' || code === 'PIN_NOT_SET') setError({ title: t(code === 'PIN_REQUIRED' ? 'settings.pinRequired' : 'settings.pinNotSet'), code })
-    else setError({ title: t('refund.failed', { message: r.error.message }), code })
+    else setError({ title: t('refund.failed', { message: errorText(t, r.error) }), code })
   }
 
   return (

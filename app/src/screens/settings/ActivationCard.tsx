@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsView } from '../../../../electron/shared/contract'
 import type { PosError, Result } from '../../../../electron/shared/result'
-import { liveErrorText } from '../../lib/live-text'
+import { errorText } from '../../lib/error-text'
 import { useSettingsStore } from '../../state/settings-store'
 
 const STATE_COLOR = { pending: 'gold', active: 'green', disabled: 'red', unknown: 'default' } as const
@@ -145,7 +145,7 @@ export function ActivationCard({ view, pin, compact = false }: { view: SettingsV
             className="dialog-error"
             type="error"
             showIcon
-            title={liveErrorText(t, note.error)}
+            title={errorText(t, note.error)}
             data-testid="activation-note"
             data-code={note.error.code}
           />

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { dateTime } from '../../lib/format'
 import { useJournalStore } from '../../state/journal-store'
 import { backupText } from '../journal/finding-text'
+import { errorText } from '../../lib/error-text'
 
 export function BackupCard({ pin }: { pin: string | undefined }) {
   const { t } = useTranslation()
@@ -21,14 +22,14 @@ export function BackupCard({ pin }: { pin: string | undefined }) {
     if (!options) return
     const r = await useJournalStore.getState().setOptions({ keep: keep ?? options.keep, secondFolder: (folder ?? options.secondFolder).trim() }, pin)
     if (r.ok) void message.success(t('journal.optionsSaved'))
-    else void message.error(t('journal.failed', { message: r.error.message }))
+    else void message.error(t('journal.failed', { message: errorText(t, r.error) }))
   }
   const backup = async () => {
     setBusy(true)
     const r = await useJournalStore.getState().backupNow()
     setBusy(false)
     if (r.ok) void message.success(t('journal.backupDone', { time: dateTime(r.value.takenAt) }))
-    else void message.error(t('journal.failed', { message: r.error.message }))
+    else void message.error(t('journal.failed', { message: errorText(t, r.error) }))
   }
 
   return (

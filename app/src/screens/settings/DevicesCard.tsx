@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { DeviceStatus, FaceConfig, ScannerConfig } from '../../../../electron/shared/contract'
 import { messageText, scanRejectText } from '../../lib/message-text'
 import { useDevicesStore } from '../../state/devices-store'
+import { errorText } from '../../lib/error-text'
 
 const COLOR: Record<DeviceStatus['state'], string> = { connected: 'green', connecting: 'gold', disconnected: 'default', failed: 'red', disabled: 'default' }
 
@@ -50,7 +51,7 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
     if (r.ok) {
       setFolders(null)
       void message.success(t('settings.saved'))
-    } else void message.error(t('settings.failed', { message: r.error.message }))
+    } else void message.error(t('settings.failed', { message: errorText(t, r.error) }))
   }
   const apply = async () => {
     const r = await useDevicesStore.getState().configure({ scanner: sc, face: fc, ...(pin ? { pin } : {}) })
@@ -58,7 +59,7 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
       setScanner(null)
       setFace(null)
       void message.success(t('settings.saved'))
-    } else void message.error(t('settings.failed', { message: r.error.message }))
+    } else void message.error(t('settings.failed', { message: errorText(t, r.error) }))
   }
 
   return (

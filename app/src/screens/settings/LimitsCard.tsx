@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { SettingsView } from '../../../../electron/shared/contract'
 import { formatFen, parseYuan } from '../../../../electron/shared/money'
 import { useSettingsStore } from '../../state/settings-store'
+import { errorText } from '../../lib/error-text'
 
 export function LimitsCard({ view, pin }: { view: SettingsView; pin: string | undefined }) {
   const { t } = useTranslation()
@@ -22,7 +23,7 @@ export function LimitsCard({ view, pin }: { view: SettingsView; pin: string | un
     if (confirmFen > maxFen) return setError(t('settings.limitsOrder'))
     setError(null)
     const r = await useSettingsStore.getState().update({ maxSaleFen: maxFen, confirmAboveFen: confirmFen }, pin)
-    if (!r.ok) return setError(t('settings.failed', { message: r.error.message }))
+    if (!r.ok) return setError(t('settings.failed', { message: errorText(t, r.error) }))
     setMax(null)
     setConfirm(null)
     void message.success(t('settings.limitsSaved'))

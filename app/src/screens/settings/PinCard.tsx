@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSettingsStore } from '../../state/settings-store'
+import { errorText } from '../../lib/error-text'
 
 const PIN_ERRORS: Partial<Record<string, string>> = {
   PIN_INVALID: 'refund.pinInvalid',
@@ -25,7 +26,7 @@ export function PinCard({ pinSet, needsChange }: { pinSet: boolean; needsChange:
     setNote(
       r.ok
         ? { ok: true, text: t('settings.pinChanged') }
-        : { ok: false, text: PIN_ERRORS[r.error.code] ? t(PIN_ERRORS[r.error.code] as string) : r.error.message },
+        : { ok: false, text: PIN_ERRORS[r.error.code] ? t(PIN_ERRORS[r.error.code] as string) : errorText(t, r.error) },
     )
   }
 

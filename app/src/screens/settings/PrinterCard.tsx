@@ -9,6 +9,7 @@ import { useCashStore } from '../../state/cash-store'
 import { useDevicesStore } from '../../state/devices-store'
 import { PrintJobs } from './PrintJobs'
 import { ReceiptPreview } from './ReceiptPreview'
+import { errorText } from '../../lib/error-text'
 
 type Kind = PrinterConfig['connection']['kind']
 const BAUDS = [9600, 19200, 38400, 57600, 115200]
@@ -36,7 +37,7 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
   }
   const save = async () => {
     const r = await useDevicesStore.getState().configure({ printer: cfg, ...(pin ? { pin } : {}) })
-    setProblem(r.ok ? null : r.error.message)
+    setProblem(r.ok ? null : errorText(t, r.error))
     if (r.ok) {
       setCfg(null)
       void message.success(t('printing.saved'))
@@ -45,13 +46,13 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
   const test = async () => {
     const r = await useCashStore.getState().print({ kind: 'test' })
     if (r.ok) void message.success(t('cash.printed'))
-    else setProblem(r.error.message)
+    else setProblem(errorText(t, r.error))
   }
   const saveLimit = async () => {
     const fen = parseYuan(limitText || formatFen(limit ?? 0))
     if (fen === null) return setProblem(t('shift.invalidFloat'))
     const r = await useCashStore.getState().setSettings({ overShortLimitFen: fen }, pin ?? '')
-    setProblem(r.ok ? null : r.error.message)
+    setProblem(r.ok ? null : errorText(t, r.error))
     if (r.ok) {
       void message.success(t('cash.saved'))
     }

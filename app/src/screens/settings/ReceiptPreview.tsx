@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PrintTarget } from '../../../../electron/shared/contract'
 import { useCashStore } from '../../state/cash-store'
+import { errorText } from '../../lib/error-text'
 
 export function ReceiptPreview({ target, width: initial }: { target: PrintTarget; width?: 58 | 80 }) {
   const { t } = useTranslation()
@@ -17,7 +18,7 @@ export function ReceiptPreview({ target, width: initial }: { target: PrintTarget
     void useCashStore.getState().preview(JSON.parse(key) as PrintTarget, width).then((r) => {
       if (!live) return
       setSvg(r.ok ? r.value.svg : null)
-      setError(r.ok ? null : r.error.message)
+      setError(r.ok ? null : errorText(t, r.error))
     })
     return () => {
       live = false

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsPatch } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
-import { liveErrorText } from '../../lib/live-text'
+import { errorText } from '../../lib/error-text'
 import { go } from '../../shell/route'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
 import { LiveChecklist } from '../setup/LiveChecklist'
@@ -27,7 +27,7 @@ export function SettingsScreen() {
 
   useEffect(() => void useSettingsStore.getState().load(), [])
 
-  if (!view) return error ? <Alert type="error" showIcon title={t('settings.unavailable', { message: error.message })} /> : <p>{t('common.loading')}</p>
+  if (!view) return error ? <Alert type="error" showIcon title={t('settings.unavailable', { message: errorText(t, error) })} /> : <p>{t('common.loading')}</p>
 
   const field = (name: keyof SettingsPatch) => ({
     value: form[name] ?? (typeof view[name as keyof typeof view] === 'string' ? (view[name as keyof typeof view] as string) : ''),
@@ -44,7 +44,7 @@ export function SettingsScreen() {
   })
   const pinArg = pin || undefined
   const report = (r: { ok: true } | { ok: false; error: PosError }, okText = t('settings.saved')) =>
-    r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: liveErrorText(t, r.error) }))
+    r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: errorText(t, r.error) }))
 
   const save = async (names: (keyof SettingsPatch)[]) => {
     const patch: Record<string, string> = {}
@@ -152,7 +152,7 @@ export function SettingsScreen() {
               type="error"
               showIcon
               title={t(modeNote.code === 'NOT_CONFIGURED' || modeNote.code === 'LIVE_CHECK_FAILED' ? 'settings.liveRefused' : 'settings.modeRefused')}
-              description={liveErrorText(t, modeNote)}
+              description={errorText(t, modeNote)}
               data-testid="mode-note"
               data-code={modeNote.code}
             />

@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { dateTime } from '../../lib/format'
 import { useStoreDbStore } from '../../state/store-db-store'
+import { errorText } from '../../lib/error-text'
 
 export function StoreDbCard({ pin }: { pin: string | undefined }) {
   const { t } = useTranslation()
@@ -23,12 +24,12 @@ export function StoreDbCard({ pin }: { pin: string | undefined }) {
     // The URL leaves the form whatever the answer: it holds a password.
     setUrl('')
     if (r.ok) void message.success(t('storeDb.connected'))
-    else void message.error(t('storeDb.failed', { message: r.error.message }))
+    else void message.error(t('storeDb.failed', { message: errorText(t, r.error) }))
   }
   const disconnect = async () => {
     const r = await useStoreDbStore.getState().disconnect(pin)
     if (r.ok) void message.success(t('storeDb.disconnected'))
-    else void message.error(t('storeDb.failed', { message: r.error.message }))
+    else void message.error(t('storeDb.failed', { message: errorText(t, r.error) }))
   }
 
   return (

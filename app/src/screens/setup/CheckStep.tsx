@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SettingsView } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
-import { liveErrorText } from '../../lib/live-text'
+import { errorText } from '../../lib/error-text'
 import { useSettingsStore } from '../../state/settings-store'
 import { LiveChecklist } from './LiveChecklist'
 
@@ -40,7 +40,7 @@ export function CheckStep({ view, pin, onBack, onLive }: { view: SettingsView; p
           title={t('golive.stillDemo')}
           description={
             <>
-              <div data-testid="setup-check-reason">{liveErrorText(t, error)}</div>
+              <div data-testid="setup-check-reason">{errorText(t, error)}</div>
               {error.params?.detail && (
                 <div className="muted setup-detail">
                   {t('golive.technical')}: {error.params.detail}

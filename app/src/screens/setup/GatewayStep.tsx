@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { SettingsPatch, SettingsView } from '../../../../electron/shared/contract'
 import { gatewayUrlProblem } from '../../../../electron/shared/gateway-url'
 import type { PosError } from '../../../../electron/shared/result'
-import { liveErrorText } from '../../lib/live-text'
+import { errorText } from '../../lib/error-text'
 import { useSettingsStore } from '../../state/settings-store'
 
 export function GatewayStep({ view, pin, onBack, onDone }: { view: SettingsView; pin: string; onBack: () => void; onDone: () => void }) {
@@ -50,7 +50,7 @@ export function GatewayStep({ view, pin, onBack, onDone }: { view: SettingsView;
           {problem === 'https-required' ? t('golive.urlHttps') : t('golive.urlInvalid')}
         </p>
       )}
-      {error && <Alert className="dialog-error" type="error" showIcon title={liveErrorText(t, error)} data-testid="setup-gateway-error" />}
+      {error && <Alert className="dialog-error" type="error" showIcon title={errorText(t, error)} data-testid="setup-gateway-error" />}
       <div className="setup-buttons">
         <Button size="large" onClick={onBack}>
           {t('golive.back')}

@@ -3,7 +3,7 @@ import { Alert, Button, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PosError } from '../../../../electron/shared/result'
-import { liveErrorText } from '../../lib/live-text'
+import { errorText } from '../../lib/error-text'
 import { useSettingsStore } from '../../state/settings-store'
 
 // The core's rule (electron/settings/pin.ts): a new PIN has 6–12 digits (PIN_WEAK
@@ -47,7 +47,7 @@ export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: str
       </div>
       {pin.length > 0 && short && !pinSet && <p className="field-error">{t('golive.pinShort')}</p>}
       {mismatch && <p className="field-error" data-testid="setup-pin-mismatch">{t('golive.pinMismatch')}</p>}
-      {error && <Alert className="dialog-error" type="error" showIcon title={liveErrorText(t, error)} data-testid="setup-pin-error" />}
+      {error && <Alert className="dialog-error" type="error" showIcon title={errorText(t, error)} data-testid="setup-pin-error" />}
       <Button type="primary" size="large" loading={busy} disabled={short || (!pinSet && repeat !== pin)} onClick={() => void submit()} data-testid="setup-pin-next">
         {t('golive.next')}
       </Button>

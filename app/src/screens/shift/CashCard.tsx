@@ -7,6 +7,7 @@ import type { CashMovementView } from '../../../../electron/shared/contract'
 import { formatYuan, parseYuan } from '../../../../electron/shared/money'
 import { clockTime } from '../../lib/format'
 import { useCashStore } from '../../state/cash-store'
+import { errorText } from '../../lib/error-text'
 
 type Kind = 'paid_in' | 'paid_out' | 'no_sale'
 
@@ -34,7 +35,7 @@ export function CashCard() {
     setPin('')
     if (!r.ok) {
       const drawer = r.error.params?.drawerFen
-      return setProblem(drawer ? t('cash.aboveDrawer', { drawer: formatYuan(Number(drawer)) }) : t('cash.failed', { message: r.error.message }))
+      return setProblem(drawer ? t('cash.aboveDrawer', { drawer: formatYuan(Number(drawer)) }) : t('cash.failed', { message: errorText(t, r.error) }))
     }
     setProblem(null)
     setAmount('')

@@ -10,6 +10,7 @@ import { useCashStore } from '../../state/cash-store'
 import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { useShiftStore } from '../../state/shift-store'
 import { opsErrorText } from '../operators/ops-error'
+import { errorText } from '../../lib/error-text'
 
 export function overShortClass(fen: number): string {
   return fen > 0 ? 'over' : fen < 0 ? 'short' : ''
@@ -46,7 +47,7 @@ export function DrawerCountForm() {
     setApprover('')
     setConfirm(null)
     if (r.ok) void message.success(t('shift.report', { kind: 'Z' }))
-    setProblem(r.ok ? null : ['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : t('shift.failedCall', { message: r.error.message }))
+    setProblem(r.ok ? null : ['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : t('shift.failedCall', { message: errorText(t, r.error) }))
   }
 
   return (

@@ -6,6 +6,7 @@ import type { ShiftView } from '../../../../electron/shared/contract'
 import { dateTime } from '../../lib/format'
 import { useCashStore } from '../../state/cash-store'
 import { useShiftStore } from '../../state/shift-store'
+import { errorText } from '../../lib/error-text'
 
 export function PastShifts() {
   const { t } = useTranslation()
@@ -18,7 +19,7 @@ export function PastShifts() {
   const reprint = async (shiftId: string) => {
     const r = await useCashStore.getState().print({ kind: 'report', shiftId })
     if (r.ok) void message.success(t('cash.printed'))
-    else void message.error(t('cash.failed', { message: r.error.message }))
+    else void message.error(t('cash.failed', { message: errorText(t, r.error) }))
   }
   return (
     <Card title={t('cash.pastShifts')} data-testid="past-shifts">

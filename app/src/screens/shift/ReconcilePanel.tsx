@@ -7,6 +7,7 @@ import { formatYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
 import { useShallow } from 'zustand/react/shallow'
 import { useReconcileStore } from '../../state/reconcile-store'
+import { errorText } from '../../lib/error-text'
 
 export function ReconcilePanel() {
   const { t } = useTranslation()
@@ -25,7 +26,7 @@ export function ReconcilePanel() {
           {day ? t('reconcile.runDay') : t('reconcile.runShift')}
         </Button>
       </div>
-      {error && <Alert type="error" showIcon title={t('shift.failedCall', { message: error.message })} />}
+      {error && <Alert type="error" showIcon title={t('shift.failedCall', { message: errorText(t, error) })} />}
       {run && (
         <div className="reconcile-result" data-testid="reconcile-result">
           <p data-testid="reconcile-summary">

@@ -13,6 +13,7 @@ import { DrawerCountForm } from './DrawerCountForm'
 import { PastShifts } from './PastShifts'
 import { ReconcilePanel } from './ReconcilePanel'
 import { ReportView } from './ReportView'
+import { errorText } from '../../lib/error-text'
 
 export function ShiftScreen() {
   const { t } = useTranslation()
@@ -32,16 +33,16 @@ export function ShiftScreen() {
     if (!name) return setProblem(t('shift.needCashier'))
     if (floatFen === null) return setProblem(t('shift.invalidFloat'))
     const r = await useShiftStore.getState().open(name, floatFen)
-    setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
+    setProblem(r.ok ? null : t('shift.failedCall', { message: errorText(t, r.error) }))
   }
   const x = async () => {
     const r = await useShiftStore.getState().xReport()
-    setProblem(r.ok ? null : t('shift.failedCall', { message: r.error.message }))
+    setProblem(r.ok ? null : t('shift.failedCall', { message: errorText(t, r.error) }))
   }
   return (
     <div className="shift">
       <div className="shift-controls no-print">
-        {s.error && <Alert type="error" showIcon title={t('shift.failedCall', { message: s.error.message })} />}
+        {s.error && <Alert type="error" showIcon title={t('shift.failedCall', { message: errorText(t, s.error) })} />}
         {s.current ? (
           <Card title={t('shift.current')} data-testid="shift-current">
             <p>
