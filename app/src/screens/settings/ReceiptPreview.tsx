@@ -23,7 +23,7 @@ export function ReceiptPreview({ target, width: initial }: { target: PrintTarget
     return () => {
       live = false
     }
-  }, [key, width])
+  }, [key, width, t])
   return (
     <div data-testid="receipt-preview-wrap">
       <Segmented<58 | 80> value={width} onChange={setWidth} options={[{ value: 58, label: '58 mm' }, { value: 80, label: '80 mm' }]} data-testid="preview-width" />
