@@ -1,16 +1,22 @@
-// Print jobs, one at a time, in order. enqueue() returns at once: nothing about
-// printing ever blocks, delays or changes a payment. A job that fails stays in
-// the list and is retried with a capped backoff until it prints or a person
-// dismisses it.
+// Print jobs, one at a time, in order. Adding a job returns at once: nothing
+// about printing ever blocks, delays or changes a payment. A job that fails
+// stays in the list and is retried with a capped backoff until it prints or a
+// person dismisses it. Jobs with a document (a receipt's data, a drawer kick)
+// are kept in the journal (write-behind, on a later turn of the event loop, so
+// no journal write sits in a payment's path) and come back after a restart; a
+// failed journal write leaves the job in memory and is tried again.
 import type { Printer } from '../../native-bridge/printer/printer'
 import { PrinterError } from '../../native-bridge/printer/types'
+import type { PrintJobRow } from '../journal'
+import { parseDoc, parseKind, rowState, stateFromRow, type PrintDoc, type PrintJobKind, type PrintJobState, type PrintJobStore } from './print-doc'
+import type { Receipt } from './receipt-data'
 
-export type PrintJobState = 'queued' | 'printing' | 'retrying' | 'printed' | 'dismissed'
+export type { PrintDoc, PrintJobKind, PrintJobState, PrintJobStore } from './print-doc'
 
 export interface PrintJob {
   id: number
   /** What it is, for the list ("sale POS01…", "Z report"); codes, not sentences. */
-  kind: 'sale' | 'refund' | 'report' | 'cash' | 'test' | 'drawer'
+  kind: PrintJobKind
   ref: string
   state: PrintJobState
   attempts: number
@@ -23,15 +29,22 @@ export interface PrintJob {
 export interface PrintQueueOptions {
   /** The configured printer now (settings may change it); null = none configured. */
   printer: () => Printer | null
+  /** Renders a receipt to the printer's bytes at send time (the paper width configured then). */
+  render?: (receipt: Receipt) => Uint8Array
+  /** Where jobs with a document are kept across restarts (the journal); none = memory only. */
+  store?: PrintJobStore
   now?: () => number
   /** Retry delays: first, then doubled up to max. */
   backoff?: { firstMs: number; maxMs: number }
   onChange?: (jobs: PrintJob[]) => void
-  /** How many finished jobs stay listed. */
+  /** A journal write that failed (the job stays in memory). */
+  onStoreError?: (error: unknown) => void
+  /** How many finished jobs stay listed (and kept). */
   keepDone?: number
 }
 
-type Entry = PrintJob & { send: (p: Printer) => Promise<void> }
+/** `stored`: the document's JSON as kept in the journal (null: a memory-only job). */
+type Entry = PrintJob & { doc: PrintDoc | null; stored: string | null; bytes: Uint8Array | null; updatedAt: number }
 
 export class PrintQueue {
   private readonly entries: Entry[] = []
@@ -41,24 +54,32 @@ export class PrintQueue {
   private closed = false
   private readonly now: () => number
   private readonly backoff: { firstMs: number; maxMs: number }
+  private readonly dirty = new Set<Entry>()
+  private flushing: NodeJS.Immediate | NodeJS.Timeout | null = null
 
   constructor(private readonly opts: PrintQueueOptions) {
     this.now = opts.now ?? Date.now
     this.backoff = opts.backoff ?? { firstMs: 1_000, maxMs: 60_000 }
+    this.load()
   }
 
-  /** Queues bytes for the printer; returns the job id at once. */
-  enqueue(kind: PrintJob['kind'], ref: string, bytes: Uint8Array): number {
-    return this.add(kind, ref, (p) => p.print(bytes))
+  /** Queues bytes (memory only: raw bytes are not kept across a restart); returns the job id at once. */
+  enqueue(kind: PrintJobKind, ref: string, bytes: Uint8Array): number {
+    return this.add(kind, ref, null, bytes)
   }
 
-  /** Queues a drawer kick (it goes through the printer's port, in order with receipts). */
+  /** Queues a receipt, kept until printed or dismissed; rendered when it is sent. */
+  enqueueReceipt(kind: PrintJobKind, ref: string, receipt: Receipt): number {
+    return this.add(kind, ref, { type: 'receipt', receipt }, null)
+  }
+
+  /** Queues a drawer kick (it goes through the printer's role, in order with receipts). */
   openDrawer(ref: string): number {
-    return this.add('drawer', ref, (p) => p.openDrawer())
+    return this.add('drawer', ref, { type: 'drawer' }, null)
   }
 
   list(): PrintJob[] {
-    return this.entries.map(({ send: _send, ...job }) => ({ ...job }))
+    return this.entries.map(({ id, kind, ref, state, attempts, lastError, nextAttemptAt, createdAt }) => ({ id, kind, ref, state, attempts, lastError, nextAttemptAt, createdAt }))
   }
 
   /** Jobs not printed yet (what the header counts). */
@@ -70,30 +91,67 @@ export class PrintQueue {
     const e = this.entries.find((j) => j.id === id)
     // A job being sent right now is dismissed too: if this attempt fails, it is not retried.
     if (!e || e.state === 'printed') return false
-    e.state = 'dismissed'
-    e.nextAttemptAt = null
+    this.set(e, { state: 'dismissed', nextAttemptAt: null })
     this.changed()
     return true
   }
 
   /** Try every waiting job now (the printer came back, or a person pressed retry). */
   retryNow(): void {
-    for (const e of this.entries) if (e.state === 'retrying') e.nextAttemptAt = this.now()
+    for (const e of this.entries) if (e.state === 'retrying') this.set(e, { nextAttemptAt: this.now() })
     this.kick(0)
   }
 
+  /** Stops sending; what changed is written to the journal now (a job being sent stays pending). */
   close(): void {
     this.closed = true
     if (this.timer) clearTimeout(this.timer)
+    this.flush()
+    if (this.flushing) clearTimeout(this.flushing as NodeJS.Timeout)
+    if (this.flushing) clearImmediate(this.flushing as NodeJS.Immediate)
+    this.flushing = null
   }
 
-  private add(kind: PrintJob['kind'], ref: string, send: Entry['send']): number {
+  private load(): void {
+    const store = this.opts.store
+    if (!store) return
+    try {
+      store.prune(this.opts.keepDone ?? 50)
+      this.nextId = store.maxId() + 1
+      for (const row of store.open()) {
+        const doc = parseDoc(row.document)
+        const kind = parseKind(row.kind)
+        const state = stateFromRow(row.state)
+        const e: Entry = { id: row.id, kind: kind ?? 'test', ref: row.ref, state, attempts: row.attempts, lastError: row.last_error, nextAttemptAt: state === 'retrying' ? row.next_attempt_at : this.now(), createdAt: row.created_at, doc, stored: row.document, bytes: null, updatedAt: row.updated_at }
+        // A row that cannot be read back is dismissed (and says why), never thrown into the queue.
+        if (!doc || !kind) this.set(e, { state: 'dismissed', lastError: 'unreadable', nextAttemptAt: null })
+        else if (row.state === 'printing') this.touch(e)
+        this.entries.push(e)
+      }
+    } catch (err) {
+      this.opts.onStoreError?.(err)
+    }
+    if (this.pending().length > 0) this.kick(0)
+  }
+
+  private add(kind: PrintJobKind, ref: string, doc: PrintDoc | null, bytes: Uint8Array | null): number {
     const id = this.nextId++
-    this.entries.push({ id, kind, ref, state: 'queued', attempts: 0, lastError: null, nextAttemptAt: this.now(), createdAt: this.now(), send })
+    const e: Entry = { id, kind, ref, state: 'queued', attempts: 0, lastError: null, nextAttemptAt: this.now(), createdAt: this.now(), doc, stored: doc ? JSON.stringify(doc) : null, bytes, updatedAt: this.now() }
+    this.entries.push(e)
+    this.touch(e)
     this.trim()
     this.changed()
     this.kick(0)
     return id
+  }
+
+  private send(e: Entry, printer: Printer): Promise<void> {
+    if (e.doc?.type === 'drawer') return printer.openDrawer()
+    if (e.doc?.type === 'receipt') {
+      if (!this.opts.render) return Promise.reject(new PrinterError('io', 'no renderer for receipts'))
+      return printer.print(this.opts.render(e.doc.receipt))
+    }
+    return printer.print(e.bytes ?? new Uint8Array())
   }
 
   private kick(delayMs: number): void {
@@ -110,6 +168,7 @@ export class PrintQueue {
     this.running = true
     try {
       for (;;) {
+        if (this.closed) return
         const e = this.entries.find((j) => j.state === 'queued' || j.state === 'retrying')
         if (!e) return
         const wait = (e.nextAttemptAt ?? 0) - this.now()
@@ -123,14 +182,11 @@ export class PrintQueue {
           this.fail(e, 'no-printer')
           continue
         }
-        e.state = 'printing'
-        e.attempts += 1
+        this.set(e, { state: 'printing', attempts: e.attempts + 1 })
         this.changed()
         try {
-          await e.send(printer)
-          e.state = 'printed'
-          e.lastError = null
-          e.nextAttemptAt = null
+          await this.send(e, printer)
+          this.set(e, { state: 'printed', lastError: null, nextAttemptAt: null })
         } catch (err) {
           if (!this.dismissed(e)) this.fail(e, err instanceof PrinterError ? err.kind : 'io')
         }
@@ -147,10 +203,42 @@ export class PrintQueue {
   }
 
   private fail(e: Entry, kind: string): void {
-    e.state = 'retrying'
-    e.lastError = kind
     const delay = Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** Math.max(0, e.attempts - 1))
-    e.nextAttemptAt = this.now() + delay
+    this.set(e, { state: 'retrying', lastError: kind, nextAttemptAt: this.now() + delay })
+  }
+
+  private set(e: Entry, change: Partial<PrintJob>): void {
+    Object.assign(e, change, { updatedAt: this.now() })
+    this.touch(e)
+  }
+
+  /** Marks a kept job for the next journal write (on a later turn of the event loop). */
+  private touch(e: Entry): void {
+    if (!this.opts.store || e.stored === null) return
+    this.dirty.add(e)
+    if (!this.flushing && !this.closed) this.flushing = setImmediate(() => this.flush())
+  }
+
+  private flush(): void {
+    this.flushing = null
+    const store = this.opts.store
+    if (!store || this.dirty.size === 0) return
+    const entries = [...this.dirty]
+    try {
+      store.save(entries.map((e) => this.row(e)))
+      for (const e of entries) this.dirty.delete(e)
+    } catch (err) {
+      this.opts.onStoreError?.(err)
+      // Tried again later; the jobs go on printing from memory meanwhile.
+      if (!this.closed) {
+        this.flushing = setTimeout(() => this.flush(), 5_000)
+        this.flushing.unref?.()
+      }
+    }
+  }
+
+  private row(e: Entry): PrintJobRow {
+    return { id: e.id, kind: e.kind, ref: e.ref, document: e.stored ?? 'null', state: rowState(e.state), attempts: e.attempts, last_error: e.lastError, next_attempt_at: e.nextAttemptAt, created_at: e.createdAt, updated_at: e.updatedAt }
   }
 
   private trim(): void {

@@ -173,8 +173,10 @@ describe('printer faults never touch the money', () => {
       await core.services.devices.printerRole.checkStatus()
       // Status back to ok: the waiting jobs go at once, in order.
       await until(() => jobs().every((j) => j.state === 'printed' || j.state === 'dismissed'))
-      const got = paperOut.jobs.filter((j) => j.length > 0 && j[0] !== 0x10).map((j) => parseEscPos(j))
-      expect(got.map((j) => (j.drawerPulses.length > 0 ? 'drawer' : 'sale'))).toEqual(['drawer', 'sale'])
+      // "printed" means the bytes left for the printer; wait until the printer has read them all.
+      const got = () => paperOut.jobs.filter((j) => j.length > 0 && j[0] !== 0x10).map((j) => parseEscPos(j))
+      await until(() => got().length >= 2 && got()[1]!.cuts > 0)
+      expect(got().map((j) => (j.drawerPulses.length > 0 ? 'drawer' : 'sale'))).toEqual(['drawer', 'sale'])
     } finally {
       await paperOut.stop()
     }
