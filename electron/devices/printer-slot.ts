@@ -9,6 +9,7 @@ import { Printer } from '../../native-bridge/printer/printer'
 import { SerialPrinterConnection } from '../../native-bridge/printer/serial-connection'
 import { SimulatedPrinterConnection } from '../../native-bridge/printer/simulated-connection'
 import { TcpPrinterConnection } from '../../native-bridge/printer/tcp-connection'
+import { SpoolerPrinterConnection } from '../../native-bridge/printer/spooler-connection'
 import { PrinterError, type DrawerPulse, type PrinterConnection, type PrinterStatus } from '../../native-bridge/printer/types'
 import type { RoleSlot, SlotContext } from './roles'
 
@@ -27,7 +28,7 @@ export interface PrinterSlotOptions {
 export type PrinterStatusCode = 'ok' | 'unknown' | 'paper-out' | 'cover-open' | 'offline' | 'paper-near-end' | 'refused' | 'timeout' | 'closed' | 'io' | 'none'
 
 /** Fresh install (demo): the simulated printer, receipts shown on screen. */
-export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { connection: { kind: 'simulated' }, width: 58, drawerPulse: { ...DEFAULT_DRAWER_PULSE_CONFIG }, autoPrint: false }
+export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { connection: { kind: 'simulated' }, width: 58, drawer: { kind: 'printer' }, drawerPulse: { ...DEFAULT_DRAWER_PULSE_CONFIG }, autoPrint: false }
 
 /** No printer: receipts wait in the queue (listed) until one is configured. */
 export const NO_PRINTER: PrinterConfig = { ...DEFAULT_PRINTER_CONFIG, connection: { kind: 'none' } }
@@ -45,6 +46,8 @@ function defaultConnection(config: PrinterConnectionConfig): PrinterConnection {
       return new TcpPrinterConnection({ host: config.host, port: config.port, connectTimeoutMs: 3_000 })
     case 'serial':
       return new SerialPrinterConnection({ path: config.path, baudRate: config.baudRate })
+    case 'spooler':
+      return new SpoolerPrinterConnection({ queue: config.queue })
   }
 }
 
@@ -89,7 +92,8 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
       return
     }
     const connection = (this.opts.connection ?? defaultConnection)(config.connection)
-    this.printer = new Printer(connection, { drawerPulse: drawerPulseOf(config), jobTimeoutMs: this.opts.jobTimeoutMs ?? 10_000, statusTimeoutMs: this.opts.statusTimeoutMs ?? 500 })
+    const drawer = config.drawer.kind === 'serial' ? (this.opts.connection ?? defaultConnection)({ kind: 'serial', path: config.drawer.path, baudRate: config.drawer.baudRate }) : undefined
+    this.printer = new Printer(connection, { ...(drawer ? { drawer } : {}), drawerPulse: drawerPulseOf(config), jobTimeoutMs: this.opts.jobTimeoutMs ?? 10_000, statusTimeoutMs: this.opts.statusTimeoutMs ?? 500 })
     this.ctx.setStatus(config.connection.kind, 'connecting', msg('PRINTER_STATUS', { printerStatus: 'unknown' }))
     // The first check runs in the background: a printer that hangs must not hold the core's start
     // (the simulated one answers at once, so demo starts with its status known).
@@ -149,7 +153,7 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
     this.timer = null
     const printer = this.printer
     this.printer = null
-    await printer?.connection.close().catch(() => {})
+    await printer?.close()
   }
 
   private report(code: PrinterStatusCode): void {

@@ -25,7 +25,7 @@ function value<T>(r: { ok: boolean; value?: unknown; error?: { code: string; mes
   return r.value as T
 }
 const printed = () => vp.jobs.filter((j) => j.length > 0 && j[0] !== 0x10)
-const printer = (connection: PrinterConfig['connection'], over: Partial<PrinterConfig> = {}): PrinterConfig => ({ connection, width: 58, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true, ...over })
+const printer = (connection: PrinterConfig['connection'], over: Partial<PrinterConfig> = {}): PrinterConfig => ({ connection, width: 58, drawer: { kind: 'printer' }, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true, ...over })
 const jobs = () => core.services.printing.jobs()
 
 beforeEach(async () => {

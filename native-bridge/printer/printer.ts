@@ -10,6 +10,8 @@ export interface PrinterOptions {
   /** How long to wait for each status answer (default 500 ms; silence is "unknown"). */
   statusTimeoutMs?: number
   drawerPulse?: DrawerPulse
+  /** A drawer on its own port (serial trigger); absent = kicked through the printer's drawer port. */
+  drawer?: PrinterConnection
 }
 
 export class Printer {
@@ -28,8 +30,14 @@ export class Printer {
     return this.connection.write(job, this.jobTimeoutMs)
   }
 
+  /** ESC p m t1 t2 (all five bytes) to the printer, or to the drawer's own port where it has one. */
   openDrawer(): Promise<void> {
-    return this.connection.write(drawerKick(this.opts.drawerPulse ?? DEFAULT_DRAWER_PULSE), this.jobTimeoutMs)
+    return (this.opts.drawer ?? this.connection).write(drawerKick(this.opts.drawerPulse ?? DEFAULT_DRAWER_PULSE), this.jobTimeoutMs)
+  }
+
+  /** Closes the printer's connection and the drawer's own, if any. */
+  async close(): Promise<void> {
+    await Promise.all([this.connection.close(), this.opts.drawer?.close()].map((p) => p?.catch(() => {})))
   }
 
   async status(): Promise<PrinterStatus> {
