@@ -7,8 +7,8 @@
 // failed journal write leaves the job in memory and is tried again.
 import type { Printer } from '../../native-bridge/printer/printer'
 import { PrinterError } from '../../native-bridge/printer/types'
-import type { PrintJobRow } from '../journal'
-import { parseDoc, parseKind, rowState, stateFromRow, type PrintDoc, type PrintJobKind, type PrintJobState, type PrintJobStore } from './print-doc'
+import { KeptJobs, type KeptEntry } from './kept-jobs'
+import type { PrintDoc, PrintJobKind, PrintJobState, PrintJobStore } from './print-doc'
 import type { Receipt } from './receipt-data'
 
 export type { PrintDoc, PrintJobKind, PrintJobState, PrintJobStore } from './print-doc'
@@ -43,8 +43,7 @@ export interface PrintQueueOptions {
   keepDone?: number
 }
 
-/** `stored`: the document's JSON as kept in the journal (null: a memory-only job). */
-type Entry = PrintJob & { doc: PrintDoc | null; stored: string | null; bytes: Uint8Array | null; updatedAt: number }
+type Entry = KeptEntry & { bytes: Uint8Array | null }
 
 export class PrintQueue {
   private readonly entries: Entry[] = []
@@ -54,13 +53,16 @@ export class PrintQueue {
   private closed = false
   private readonly now: () => number
   private readonly backoff: { firstMs: number; maxMs: number }
-  private readonly dirty = new Set<Entry>()
-  private flushing: NodeJS.Immediate | NodeJS.Timeout | null = null
+  private readonly kept: KeptJobs
 
   constructor(private readonly opts: PrintQueueOptions) {
     this.now = opts.now ?? Date.now
     this.backoff = opts.backoff ?? { firstMs: 1_000, maxMs: 60_000 }
-    this.load()
+    this.kept = new KeptJobs(opts.store, (e) => opts.onStoreError?.(e))
+    const { entries, nextId } = this.kept.load(this.now(), opts.keepDone ?? 50)
+    this.nextId = nextId
+    for (const e of entries) this.entries.push({ ...e, bytes: null })
+    if (this.pending().length > 0) this.kick(0)
   }
 
   /** Queues bytes (memory only: raw bytes are not kept across a restart); returns the job id at once. */
@@ -106,39 +108,14 @@ export class PrintQueue {
   close(): void {
     this.closed = true
     if (this.timer) clearTimeout(this.timer)
-    this.flush()
-    if (this.flushing) clearTimeout(this.flushing as NodeJS.Timeout)
-    if (this.flushing) clearImmediate(this.flushing as NodeJS.Immediate)
-    this.flushing = null
-  }
-
-  private load(): void {
-    const store = this.opts.store
-    if (!store) return
-    try {
-      store.prune(this.opts.keepDone ?? 50)
-      this.nextId = store.maxId() + 1
-      for (const row of store.open()) {
-        const doc = parseDoc(row.document)
-        const kind = parseKind(row.kind)
-        const state = stateFromRow(row.state)
-        const e: Entry = { id: row.id, kind: kind ?? 'test', ref: row.ref, state, attempts: row.attempts, lastError: row.last_error, nextAttemptAt: state === 'retrying' ? row.next_attempt_at : this.now(), createdAt: row.created_at, doc, stored: row.document, bytes: null, updatedAt: row.updated_at }
-        // A row that cannot be read back is dismissed (and says why), never thrown into the queue.
-        if (!doc || !kind) this.set(e, { state: 'dismissed', lastError: 'unreadable', nextAttemptAt: null })
-        else if (row.state === 'printing') this.touch(e)
-        this.entries.push(e)
-      }
-    } catch (err) {
-      this.opts.onStoreError?.(err)
-    }
-    if (this.pending().length > 0) this.kick(0)
+    this.kept.close()
   }
 
   private add(kind: PrintJobKind, ref: string, doc: PrintDoc | null, bytes: Uint8Array | null): number {
     const id = this.nextId++
     const e: Entry = { id, kind, ref, state: 'queued', attempts: 0, lastError: null, nextAttemptAt: this.now(), createdAt: this.now(), doc, stored: doc ? JSON.stringify(doc) : null, bytes, updatedAt: this.now() }
     this.entries.push(e)
-    this.touch(e)
+    this.kept.touch(e)
     this.trim()
     this.changed()
     this.kick(0)
@@ -209,36 +186,7 @@ export class PrintQueue {
 
   private set(e: Entry, change: Partial<PrintJob>): void {
     Object.assign(e, change, { updatedAt: this.now() })
-    this.touch(e)
-  }
-
-  /** Marks a kept job for the next journal write (on a later turn of the event loop). */
-  private touch(e: Entry): void {
-    if (!this.opts.store || e.stored === null) return
-    this.dirty.add(e)
-    if (!this.flushing && !this.closed) this.flushing = setImmediate(() => this.flush())
-  }
-
-  private flush(): void {
-    this.flushing = null
-    const store = this.opts.store
-    if (!store || this.dirty.size === 0) return
-    const entries = [...this.dirty]
-    try {
-      store.save(entries.map((e) => this.row(e)))
-      for (const e of entries) this.dirty.delete(e)
-    } catch (err) {
-      this.opts.onStoreError?.(err)
-      // Tried again later; the jobs go on printing from memory meanwhile.
-      if (!this.closed) {
-        this.flushing = setTimeout(() => this.flush(), 5_000)
-        this.flushing.unref?.()
-      }
-    }
-  }
-
-  private row(e: Entry): PrintJobRow {
-    return { id: e.id, kind: e.kind, ref: e.ref, document: e.stored ?? 'null', state: rowState(e.state), attempts: e.attempts, last_error: e.lastError, next_attempt_at: e.nextAttemptAt, created_at: e.createdAt, updated_at: e.updatedAt }
+    this.kept.touch(e)
   }
 
   private trim(): void {
