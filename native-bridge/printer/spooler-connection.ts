@@ -8,6 +8,9 @@ import { spawn } from 'node:child_process'
 import { PrinterError, type PrinterConnection } from './types'
 import { WINDOWS_RAW_PRINT_SCRIPT } from './windows-raw-print'
 
+/** -EncodedCommand (UTF-16LE, base64): the script's quotes survive Windows' argument quoting untouched. */
+const ENCODED_SCRIPT = Buffer.from(WINDOWS_RAW_PRINT_SCRIPT, 'utf16le').toString('base64')
+
 export interface SpoolerPrinterOptions {
   /** The queue's name (CUPS) or the printer's name (Windows). */
   queue: string
@@ -27,7 +30,7 @@ export class SpoolerPrinterConnection implements PrinterConnection {
     const windows = (this.opts.platform ?? process.platform) === 'win32'
     // No shell either way: the queue name travels as an argument (lp) or in the environment (Windows).
     return windows
-      ? run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', WINDOWS_RAW_PRINT_SCRIPT], bytes, timeoutMs, { COUNTER_PRINTER: this.opts.queue })
+      ? run('powershell.exe', ['-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_SCRIPT], bytes, timeoutMs, { COUNTER_PRINTER: this.opts.queue })
       : run(this.opts.lpCommand ?? 'lp', ['-d', this.opts.queue, '-o', 'raw', '-s', '-t', 'receipt'], bytes, timeoutMs)
   }
 
