@@ -4,18 +4,25 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import { parseEscPos } from '../../native-bridge/printer/testing/escpos-parser'
 import { VirtualPrinter } from '../../native-bridge/printer/testing/virtual-printer'
 import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 import type { OrderView } from '../shared/contract'
 
-const dir = mkdtempSync(join(tmpdir(), 'counter-print-restart-'))
+let dir = ''
 let core: TestCore | null = null
-const vp = new VirtualPrinter()
+let vp: VirtualPrinter
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'counter-print-restart-'))
+  vp = new VirtualPrinter()
+})
 
 afterEach(async () => {
+  await core?.services.engine.idle()
   await core?.dispose()
+  core = null
   await vp.stop()
   rmSync(dir, { recursive: true, force: true })
 })
@@ -70,4 +77,20 @@ it('a receipt pending when the core stops is printed after the restart; the sale
   expect(got[2]!.lines.join('\n')).toContain(wallet.outTradeNo)
   const again = value<{ order: OrderView }>(await d.dispatch('orders:get', { outTradeNo: wallet.outTradeNo }))
   expect(again.order).toMatchObject({ state: 'paid', amountFen: 1234 })
+})
+
+it('a journal that refuses print jobs: the cash sale is paid and answered all the same, its receipt prints from memory', async () => {
+  await vp.start()
+  core = await startTestCore(options, dir)
+  const c = core
+  value(await c.dispatch('devices:configure', { printer: { connection: { kind: 'tcp', host: '127.0.0.1', port: vp.port }, width: 58, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true } }))
+  // Only print_jobs refuses (a TEMP trigger on this connection); the sale's own tables still write.
+  c.services.journal.db.exec(`CREATE TEMP TRIGGER refuse_print_jobs BEFORE INSERT ON print_jobs BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;`)
+  const { order } = value<{ order: OrderView }>(await c.dispatch('cash:sale', { amountFen: 500, givenFen: 1000 }))
+  expect(order.state).toBe('paid')
+  await until(() => c.services.printing.jobs().length === 2 && c.services.printing.jobs().every((j) => j.state === 'printed'))
+  await until(() => vp.jobs.some((j) => parseEscPos(j).lines.join('\n').includes(order.outTradeNo)))
+  expect(c.log.lines.some((e) => e.message.includes('print job not written to the journal'))).toBe(true)
+  expect(c.services.journal.printJobs.open()).toEqual([])
+  expect(c.services.journal.orders.get(order.outTradeNo)?.state).toBe('paid')
 })
