@@ -5,6 +5,7 @@
 // printer that never answers is "unknown", not broken.
 import { msg } from '../shared/contract'
 import { PrinterConfig, DEFAULT_DRAWER_PULSE_CONFIG } from '../shared/contract'
+import { CashDrawer } from '../../native-bridge/printer/drawer'
 import { Printer } from '../../native-bridge/printer/printer'
 import { SerialPrinterConnection } from '../../native-bridge/printer/serial-connection'
 import { SimulatedPrinterConnection } from '../../native-bridge/printer/simulated-connection'
@@ -64,6 +65,7 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   readonly role = 'printer' as const
   readonly fallback: PrinterConfig = DEFAULT_PRINTER_CONFIG
   private printer: Printer | null = null
+  private ownDrawer: CashDrawer | null = null
   private cfg: PrinterConfig = DEFAULT_PRINTER_CONFIG
   private timer: NodeJS.Timeout | null = null
   private checking: Promise<PrinterStatusCode> | null = null
@@ -86,14 +88,18 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   async apply(config: PrinterConfig): Promise<void> {
     await this.close()
     this.cfg = config
+    // A drawer on its own serial port works with or without a printer, and is never held behind one.
+    if (config.drawer.kind === 'serial') {
+      const port = (this.opts.connection ?? defaultConnection)({ kind: 'serial', path: config.drawer.path, baudRate: config.drawer.baudRate })
+      this.ownDrawer = new CashDrawer(port, drawerPulseOf(config), this.opts.jobTimeoutMs ?? 5_000)
+    }
     if (config.connection.kind === 'none') {
       this.last = 'none'
       this.ctx.setStatus('none', 'disabled', msg('PRINTER_STATUS', { printerStatus: 'none' }))
       return
     }
     const connection = (this.opts.connection ?? defaultConnection)(config.connection)
-    const drawer = config.drawer.kind === 'serial' ? (this.opts.connection ?? defaultConnection)({ kind: 'serial', path: config.drawer.path, baudRate: config.drawer.baudRate }) : undefined
-    this.printer = new Printer(connection, { ...(drawer ? { drawer } : {}), drawerPulse: drawerPulseOf(config), jobTimeoutMs: this.opts.jobTimeoutMs ?? 10_000, statusTimeoutMs: this.opts.statusTimeoutMs ?? 500 })
+    this.printer = new Printer(connection, { drawerPulse: drawerPulseOf(config), jobTimeoutMs: this.opts.jobTimeoutMs ?? 10_000, statusTimeoutMs: this.opts.statusTimeoutMs ?? 500 })
     this.ctx.setStatus(config.connection.kind, 'connecting', msg('PRINTER_STATUS', { printerStatus: 'unknown' }))
     // The first check runs in the background: a printer that hangs must not hold the core's start
     // (the simulated one answers at once, so demo starts with its status known).
@@ -109,6 +115,11 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   /** The printer for the print queue, or null when none is configured. */
   current(): Printer | null {
     return this.printer
+  }
+
+  /** The drawer on its own port, or null when it is kicked through the printer. */
+  drawer(): CashDrawer | null {
+    return this.ownDrawer
   }
 
   config(): PrinterConfig {
@@ -152,8 +163,10 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
     const printer = this.printer
+    const drawer = this.ownDrawer
     this.printer = null
-    await printer?.close()
+    this.ownDrawer = null
+    await Promise.all([printer?.close(), drawer?.close()])
   }
 
   private report(code: PrinterStatusCode): void {

@@ -65,3 +65,31 @@ it('a serial drawer gets ESC p with all five bytes (pin 5 here); the printer get
   expect(drawerBytes().slice(5)).toEqual([0x1b, 0x70, 0x01, 0x32, 0x64])
   await until(() => core.services.printing.jobs().every((j) => j.state === 'printed'))
 })
+
+it('a serial drawer is never held behind the printer: with the printer away, or with no printer at all, the drawer opens at once', async () => {
+  const port = vp.port
+  await vp.stop() // refused
+  const base: PrinterConfig = { connection: { kind: 'tcp', host: '127.0.0.1', port }, width: 58, drawer: { kind: 'serial', path: pair.b, baudRate: 115200 }, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true }
+  const r = await core.dispatch('devices:configure', { printer: base })
+  if (!r.ok) throw new Error(r.error.message)
+  // An earlier receipt is failing (it holds the printer lane), then a cash sale: the drawer opens anyway.
+  const first = await core.dispatch('cash:sale', { amountFen: 100, givenFen: 100 })
+  if (!first.ok) throw new Error(first.error.message)
+  await until(() => core.services.printing.jobs().some((j) => j.kind === 'sale' && j.state === 'retrying' && j.lastError === 'refused'))
+  await until(() => drawerBytes().length >= 5)
+  const second = await core.dispatch('cash:sale', { amountFen: 200, givenFen: 500 })
+  if (!second.ok) throw new Error(second.error.message)
+  await until(() => drawerBytes().length >= 10)
+  expect(drawerBytes()).toEqual([0x1b, 0x70, 0x00, 0x19, 0xfa, 0x1b, 0x70, 0x00, 0x19, 0xfa])
+  expect(core.services.printing.jobs().filter((j) => j.kind === 'sale').map((j) => j.state)).toEqual(['retrying', expect.stringMatching(/queued|retrying/)])
+
+  // No receipt printer at all: the drawer still opens; receipts wait, listed.
+  const none = await core.dispatch('devices:configure', { printer: { ...base, connection: { kind: 'none' } } })
+  if (!none.ok) throw new Error(none.error.message)
+  const third = await core.dispatch('cash:sale', { amountFen: 300, givenFen: 500 })
+  if (!third.ok) throw new Error(third.error.message)
+  await until(() => drawerBytes().length >= 15)
+  const sales = () => core.services.printing.jobs().filter((j) => j.kind === 'sale')
+  await until(() => sales()[0]!.lastError === 'no-printer')
+  expect(sales().map((j) => j.state)).toEqual(['retrying', 'queued', 'queued'])
+})

@@ -29,6 +29,8 @@ export interface PrintJob {
 export interface PrintQueueOptions {
   /** The configured printer now (settings may change it); null = none configured. */
   printer: () => Printer | null
+  /** A drawer on a port of its own, if any: kicks go there in a lane of their own, never held behind a receipt. */
+  drawer?: () => { open(): Promise<void> } | null
   /** Renders a receipt to the printer's bytes at send time (the paper width configured then). */
   render?: (receipt: Receipt) => Uint8Array
   /** Where jobs with a document are kept across restarts (the journal); none = memory only. */
@@ -44,12 +46,14 @@ export interface PrintQueueOptions {
 }
 
 type Entry = KeptEntry & { bytes: Uint8Array | null }
+type Lane = 'printer' | 'drawer'
 
 export class PrintQueue {
   private readonly entries: Entry[] = []
   private nextId = 1
-  private running = false
-  private timer: NodeJS.Timeout | null = null
+  /** Receipts (and kicks through the printer) go one at a time in the printer lane; kicks of a drawer with its own port in theirs. */
+  private readonly running = new Set<Lane>()
+  private readonly timers = new Map<Lane, NodeJS.Timeout>()
   private closed = false
   private readonly now: () => number
   private readonly backoff: { firstMs: number; maxMs: number }
@@ -107,7 +111,8 @@ export class PrintQueue {
   /** Stops sending; what changed is written to the journal now (a job being sent stays pending). */
   close(): void {
     this.closed = true
-    if (this.timer) clearTimeout(this.timer)
+    for (const t of this.timers.values()) clearTimeout(t)
+    this.timers.clear()
     this.kept.close()
   }
 
@@ -122,47 +127,61 @@ export class PrintQueue {
     return id
   }
 
-  private send(e: Entry, printer: Printer): Promise<void> {
-    if (e.doc?.type === 'drawer') return printer.openDrawer()
-    if (e.doc?.type === 'receipt') {
-      if (!this.opts.render) return Promise.reject(new PrinterError('io', 'no renderer for receipts'))
-      return printer.print(this.opts.render(e.doc.receipt))
+  private laneOf(e: Entry): Lane {
+    return e.doc?.type === 'drawer' && this.opts.drawer?.() ? 'drawer' : 'printer'
+  }
+
+  /** How to send the job now, or null when nothing is there to take it (no printer configured). */
+  private sender(e: Entry, lane: Lane): (() => Promise<void>) | null {
+    const drawer = lane === 'drawer' ? this.opts.drawer?.() : null
+    if (drawer) return () => drawer.open()
+    const printer = this.opts.printer()
+    if (!printer) return null
+    const doc = e.doc
+    if (doc?.type === 'drawer') return () => printer.openDrawer()
+    if (doc?.type === 'receipt') {
+      const render = this.opts.render
+      return render ? () => printer.print(render(doc.receipt)) : () => Promise.reject(new PrinterError('io', 'no renderer for receipts'))
     }
-    return printer.print(e.bytes ?? new Uint8Array())
+    return () => printer.print(e.bytes ?? new Uint8Array())
   }
 
-  private kick(delayMs: number): void {
-    if (this.closed || this.running) return
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.run(), Math.max(0, delayMs))
-    this.timer.unref?.()
+  private kick(delayMs: number, lanes: Lane[] = ['printer', 'drawer']): void {
+    for (const lane of lanes) {
+      if (this.closed || this.running.has(lane)) continue
+      const old = this.timers.get(lane)
+      if (old) clearTimeout(old)
+      const timer = setTimeout(() => void this.run(lane), Math.max(0, delayMs))
+      timer.unref?.()
+      this.timers.set(lane, timer)
+    }
   }
 
-  /** Works through due jobs in order; a failing job holds the ones behind it (receipts stay in order). */
-  private async run(): Promise<void> {
-    this.timer = null
-    if (this.closed || this.running) return
-    this.running = true
+  /** Works through a lane's due jobs in order; a failing job holds the ones behind it (receipts stay in order). */
+  private async run(lane: Lane): Promise<void> {
+    this.timers.delete(lane)
+    if (this.closed || this.running.has(lane)) return
+    this.running.add(lane)
     try {
       for (;;) {
         if (this.closed) return
-        const e = this.entries.find((j) => j.state === 'queued' || j.state === 'retrying')
+        const e = this.entries.find((j) => (j.state === 'queued' || j.state === 'retrying') && this.laneOf(j) === lane)
         if (!e) return
         const wait = (e.nextAttemptAt ?? 0) - this.now()
         if (wait > 0) {
-          this.running = false
-          this.kick(wait)
+          this.running.delete(lane)
+          this.kick(wait, [lane])
           return
         }
-        const printer = this.opts.printer()
-        if (!printer) {
+        const send = this.sender(e, lane)
+        if (!send) {
           this.fail(e, 'no-printer')
           continue
         }
         this.set(e, { state: 'printing', attempts: e.attempts + 1 })
         this.changed()
         try {
-          await this.send(e, printer)
+          await send()
           this.set(e, { state: 'printed', lastError: null, nextAttemptAt: null })
         } catch (err) {
           if (!this.dismissed(e)) this.fail(e, err instanceof PrinterError ? err.kind : 'io')
@@ -170,7 +189,7 @@ export class PrintQueue {
         this.changed()
       }
     } finally {
-      this.running = false
+      this.running.delete(lane)
     }
   }
 

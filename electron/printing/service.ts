@@ -54,6 +54,7 @@ export class PrintingService {
     this.sources = { ...d.sources, width: () => this.width() }
     this.queue = new PrintQueue({
       printer: d.printer,
+      drawer: () => d.role().drawer(),
       render: (receipt) => renderEscPos(receiptDocument(receipt), this.width()),
       ...(d.store ? { store: d.store } : {}),
       onStoreError: (e) => d.log.warn('printing: print job not written to the journal (kept in memory)', { error: e instanceof Error ? e.message : String(e) }),

@@ -10,8 +10,6 @@ export interface PrinterOptions {
   /** How long to wait for each status answer (default 500 ms; silence is "unknown"). */
   statusTimeoutMs?: number
   drawerPulse?: DrawerPulse
-  /** A drawer on its own port (serial trigger); absent = kicked through the printer's drawer port. */
-  drawer?: PrinterConnection
 }
 
 export class Printer {
@@ -30,14 +28,13 @@ export class Printer {
     return this.connection.write(job, this.jobTimeoutMs)
   }
 
-  /** ESC p m t1 t2 (all five bytes) to the printer, or to the drawer's own port where it has one. */
+  /** ESC p m t1 t2 (all five bytes) through the printer's drawer port (a drawer on its own port: drawer.ts). */
   openDrawer(): Promise<void> {
-    return (this.opts.drawer ?? this.connection).write(drawerKick(this.opts.drawerPulse ?? DEFAULT_DRAWER_PULSE), this.jobTimeoutMs)
+    return this.connection.write(drawerKick(this.opts.drawerPulse ?? DEFAULT_DRAWER_PULSE), this.jobTimeoutMs)
   }
 
-  /** Closes the printer's connection and the drawer's own, if any. */
   async close(): Promise<void> {
-    await Promise.all([this.connection.close(), this.opts.drawer?.close()].map((p) => p?.catch(() => {})))
+    await this.connection.close().catch(() => {})
   }
 
   async status(): Promise<PrinterStatus> {
