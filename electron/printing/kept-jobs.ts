@@ -25,6 +25,8 @@ export class KeptJobs {
   private readonly dirty = new Set<KeptEntry>()
   private pending: NodeJS.Immediate | NodeJS.Timeout | null = null
   private closed = false
+  /** The journal could not be read at start: this run keeps jobs in memory only (ids could clash with rows it did not see). */
+  private disabled = false
 
   constructor(
     private readonly store: PrintJobStore | undefined,
@@ -41,13 +43,14 @@ export class KeptJobs {
       return { entries, nextId }
     } catch (err) {
       this.onError(err)
+      this.disabled = true
       return { entries: [], nextId: 1 }
     }
   }
 
   /** Marks a kept job for the next write. */
   touch(e: KeptEntry): void {
-    if (!this.store || e.stored === null) return
+    if (!this.store || this.disabled || e.stored === null) return
     this.dirty.add(e)
     if (!this.pending && !this.closed) this.pending = setImmediate(() => this.flush())
   }
