@@ -56,7 +56,7 @@ export async function receiptLatency(samples: number): Promise<ReceiptSample[]> 
   const core = await createCore({ userDataDir: dir.path, transport: 'browser', version: 'bench', log: silentLogger, gateway: gatewayConfigFor(sandbox.url), printing: { slot: { statusEveryMs: 0 } } })
   const out: ReceiptSample[] = []
   try {
-    await core.services.devices.configure({ printer: { connection: { kind: 'tcp', host: '127.0.0.1', port: printer.port }, width: 58, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true } })
+    await core.services.devices.configure({ printer: { connection: { kind: 'tcp', host: '127.0.0.1', port: printer.port }, width: 58, drawer: { kind: 'printer' }, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true } })
     let paidAt = 0
     core.bus.on('payment:update', (o) => {
       if (o.state === 'paid' && o.method !== 'cash') paidAt = performance.now()

@@ -31,7 +31,7 @@ function printed(): Uint8Array[] {
 }
 
 export function tcpPrinter(port: number, over: Partial<PrinterConfig> = {}): PrinterConfig {
-  return { connection: { kind: 'tcp', host: '127.0.0.1', port }, width: 58, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: false, ...over }
+  return { connection: { kind: 'tcp', host: '127.0.0.1', port }, width: 58, drawer: { kind: 'printer' }, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: false, ...over }
 }
 
 beforeEach(async () => {

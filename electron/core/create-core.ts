@@ -254,6 +254,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     },
     printer: () => devices.printer(),
     role: () => devices.printerRole,
+    store: journal.printJobs,
     bus,
     log,
     ...(options.printing?.backoff ? { backoff: options.printing.backoff } : {}),

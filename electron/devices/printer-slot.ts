@@ -5,10 +5,12 @@
 // printer that never answers is "unknown", not broken.
 import { msg } from '../shared/contract'
 import { PrinterConfig, DEFAULT_DRAWER_PULSE_CONFIG } from '../shared/contract'
+import { CashDrawer } from '../../native-bridge/printer/drawer'
 import { Printer } from '../../native-bridge/printer/printer'
 import { SerialPrinterConnection } from '../../native-bridge/printer/serial-connection'
 import { SimulatedPrinterConnection } from '../../native-bridge/printer/simulated-connection'
 import { TcpPrinterConnection } from '../../native-bridge/printer/tcp-connection'
+import { SpoolerPrinterConnection } from '../../native-bridge/printer/spooler-connection'
 import { PrinterError, type DrawerPulse, type PrinterConnection, type PrinterStatus } from '../../native-bridge/printer/types'
 import type { RoleSlot, SlotContext } from './roles'
 
@@ -27,7 +29,7 @@ export interface PrinterSlotOptions {
 export type PrinterStatusCode = 'ok' | 'unknown' | 'paper-out' | 'cover-open' | 'offline' | 'paper-near-end' | 'refused' | 'timeout' | 'closed' | 'io' | 'none'
 
 /** Fresh install (demo): the simulated printer, receipts shown on screen. */
-export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { connection: { kind: 'simulated' }, width: 58, drawerPulse: { ...DEFAULT_DRAWER_PULSE_CONFIG }, autoPrint: false }
+export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { connection: { kind: 'simulated' }, width: 58, drawer: { kind: 'printer' }, drawerPulse: { ...DEFAULT_DRAWER_PULSE_CONFIG }, autoPrint: false }
 
 /** No printer: receipts wait in the queue (listed) until one is configured. */
 export const NO_PRINTER: PrinterConfig = { ...DEFAULT_PRINTER_CONFIG, connection: { kind: 'none' } }
@@ -45,6 +47,8 @@ function defaultConnection(config: PrinterConnectionConfig): PrinterConnection {
       return new TcpPrinterConnection({ host: config.host, port: config.port, connectTimeoutMs: 3_000 })
     case 'serial':
       return new SerialPrinterConnection({ path: config.path, baudRate: config.baudRate })
+    case 'spooler':
+      return new SpoolerPrinterConnection({ queue: config.queue })
   }
 }
 
@@ -61,6 +65,7 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   readonly role = 'printer' as const
   readonly fallback: PrinterConfig = DEFAULT_PRINTER_CONFIG
   private printer: Printer | null = null
+  private ownDrawer: CashDrawer | null = null
   private cfg: PrinterConfig = DEFAULT_PRINTER_CONFIG
   private timer: NodeJS.Timeout | null = null
   private checking: Promise<PrinterStatusCode> | null = null
@@ -83,6 +88,11 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   async apply(config: PrinterConfig): Promise<void> {
     await this.close()
     this.cfg = config
+    // A drawer on its own serial port works with or without a printer, and is never held behind one.
+    if (config.drawer.kind === 'serial') {
+      const port = (this.opts.connection ?? defaultConnection)({ kind: 'serial', path: config.drawer.path, baudRate: config.drawer.baudRate })
+      this.ownDrawer = new CashDrawer(port, drawerPulseOf(config), this.opts.jobTimeoutMs ?? 5_000)
+    }
     if (config.connection.kind === 'none') {
       this.last = 'none'
       this.ctx.setStatus('none', 'disabled', msg('PRINTER_STATUS', { printerStatus: 'none' }))
@@ -105,6 +115,11 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
   /** The printer for the print queue, or null when none is configured. */
   current(): Printer | null {
     return this.printer
+  }
+
+  /** The drawer on its own port, or null when it is kicked through the printer. */
+  drawer(): CashDrawer | null {
+    return this.ownDrawer
   }
 
   config(): PrinterConfig {
@@ -148,8 +163,10 @@ export class PrinterSlot implements RoleSlot<PrinterConfig> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
     const printer = this.printer
+    const drawer = this.ownDrawer
     this.printer = null
-    await printer?.connection.close().catch(() => {})
+    this.ownDrawer = null
+    await Promise.all([printer?.close(), drawer?.close()])
   }
 
   private report(code: PrinterStatusCode): void {

@@ -24,7 +24,11 @@ function paidOf(fields: Record<string, string>, expected: { outTradeNo: string; 
     return unknownCode(fields, 'paid answer has a missing or different total_fee')
   }
   if (transactionId === '' || !/^\d{14}$/.test(timeEnd)) return unknownCode(fields, 'paid answer lacks transaction_id or time_end')
-  return { kind: 'paid', transactionId, outTradeNo: expected.outTradeNo, totalFee, timeEnd, raw: fields }
+  // A voucher changes what the receipt shows, never whether the order is paid: one that does not parse
+  // or exceeds the amount is left out (the raw answer stays in the audit).
+  const coupon = parseFen(fields.coupon_fee)
+  const couponFee = coupon !== null && coupon > 0 && coupon <= totalFee ? { couponFee: coupon } : {}
+  return { kind: 'paid', transactionId, outTradeNo: expected.outTradeNo, totalFee, timeEnd, ...couponFee, raw: fields }
 }
 
 export function classifyPay(ex: Exchange, expected: { outTradeNo: string; totalFee: number }): PayOutcome {

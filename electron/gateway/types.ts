@@ -89,6 +89,8 @@ export interface Paid {
   totalFee: number
   /** yyyyMMddHHmmss, GMT+8, as the gateway sent it. */
   timeEnd: string
+  /** coupon_fee (代金券, fen) when the answer said one: 0 < coupon ≤ total; what the customer paid is total − coupon. */
+  couponFee?: number
   raw: Record<string, string>
 }
 export interface Paying {

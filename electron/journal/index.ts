@@ -9,6 +9,7 @@ import { OutboxRepo } from './outbox'
 import { RefundsRepo } from './refunds'
 import { ShiftsRepo } from './shifts'
 import { CashRepo } from './cash'
+import { PrintJobsRepo } from './print-jobs'
 import { ReconcileRepo } from './reconcile'
 import { searchOrders, type OrderSearchQuery, type OrderSearchResult } from './order-search'
 
@@ -24,6 +25,8 @@ export class Journal {
   /** The drawer: cash movements and the counts at close. */
   readonly cash: CashRepo
   readonly operators: OperatorsRepo
+  /** The print queue's jobs (printing/print-queue.ts): kept until printed or dismissed. */
+  readonly printJobs: PrintJobsRepo
 
   constructor(readonly db: Db) {
     this.counterId = new CounterId(db)
@@ -35,6 +38,7 @@ export class Journal {
     this.shifts = new ShiftsRepo(db, this.counterId, this.cash)
     this.reconcile = new ReconcileRepo(db)
     this.operators = new OperatorsRepo(db)
+    this.printJobs = new PrintJobsRepo(db)
   }
 
   static open(path: string): Journal {
@@ -94,3 +98,5 @@ export type { ShiftAggregates, ShiftRow } from './shifts'
 export type { OperatorAuditRow, OperatorRole, OperatorRow } from './operators'
 export { CashRepo, countedFen } from './cash'
 export type { DrawerCountRow, MovementTotals, NewMovement } from './cash'
+export { PrintJobsRepo } from './print-jobs'
+export type { PrintJobRow, PrintJobRowState } from './print-jobs'

@@ -307,4 +307,26 @@ export const MIGRATIONS: readonly string[] = [
     at              INTEGER NOT NULL
   );
   `,
+  /* v? (printing): the print queue survives a restart, and the gateway's coupon_fee is kept.
+     print_jobs: one row per receipt or drawer kick, with the document to render again
+     (receipt data or a drawer kick as JSON: data, never sentences), its state
+     (pending/printing/failed/printed/dismissed), attempts, the last error code and
+     when to try next. Not AUTOINCREMENT: print jobs are not committed work the journal's
+     sequence (identity.ts) counts. orders.coupon_fen: 代金券 from a paid pay/orderquery
+     answer (null when the gateway did not say). */ `
+  CREATE TABLE print_jobs (
+    id               INTEGER PRIMARY KEY,
+    kind             TEXT NOT NULL,
+    ref              TEXT NOT NULL,
+    document         TEXT NOT NULL,
+    state            TEXT NOT NULL CHECK (state IN ('pending','printing','failed','printed','dismissed')),
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    last_error       TEXT,
+    next_attempt_at  INTEGER,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL
+  );
+  CREATE INDEX print_jobs_open ON print_jobs (id) WHERE state IN ('pending','printing','failed');
+  ALTER TABLE orders ADD COLUMN coupon_fen INTEGER;
+  `,
 ]

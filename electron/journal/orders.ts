@@ -33,6 +33,8 @@ export interface OrderRow {
   paid_at: number | null
   /** The signed-in operator who took the sale (v6; null before operators). */
   operator_no?: string | null
+  /** coupon_fee (代金券, fen) from the paid answer; null when the gateway did not say (migration "printing"). */
+  coupon_fen?: number | null
   /** Not a column: set on a row kept in memory because the journal refused it (see payments/context.ts). */
   unrecorded?: true
 }
@@ -55,6 +57,7 @@ export type OrderChanges = Partial<
     | 'submitted_at'
     | 'paid_at'
     | 'refunded_fen'
+    | 'coupon_fen'
   >
 >
 
@@ -71,6 +74,7 @@ const CHANGE_COLUMNS = [
   'submitted_at',
   'paid_at',
   'refunded_fen',
+  'coupon_fen',
 ] as const
 
 /** The message columns hold JSON (migration v5); read back through zod, never trusted raw. */

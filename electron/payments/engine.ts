@@ -300,7 +300,7 @@ export class PaymentEngine {
     switch (out.kind) {
       case 'paid':
         if (out.totalFee !== row.amount_fen) break // let the settler flag the mismatch after a query
-        this.ctx.move(outTradeNo, 'paid', { step: STEP.paid, transaction_id: out.transactionId, deadline_at: null, paid_at: this.ctx.clock.now() }, answered('pay', 'paid'))
+        this.ctx.move(outTradeNo, 'paid', { step: STEP.paid, transaction_id: out.transactionId, coupon_fen: out.couponFee ?? null, deadline_at: null, paid_at: this.ctx.clock.now() }, answered('pay', 'paid'))
         return
       case 'failed':
         this.ctx.move(outTradeNo, 'failed', { step: msg('PAY_FAILED', { code: out.code, text: out.message }), failure_code: out.code, failure_message: refused(out.code, out.message), deadline_at: null }, answered('pay', 'failed', { code: out.code, text: out.message }))

@@ -52,7 +52,7 @@ export async function findOrdersTheJournalLacks(ctx: EngineContext, candidates: 
       if (q.kind === 'paid') {
         const now = ctx.clock.now()
         journal.orders.insert({ out_trade_no: no, method: 'code', paytype, amount_fen: q.totalFee, body: '（备份恢复后找回）', step: STEP.querying, auth_code_masked: null, cashier: '', shift_id: ctx.deps.shifts.currentId(), created_at: now })
-        ctx.move(no, 'paid', { step: STEP.paid, transaction_id: q.transactionId, paid_at: now, attention: msg('ATTENTION_RESTORED_PAID') }, msg('RESTORE_LOOKUP_PAID'))
+        ctx.move(no, 'paid', { step: STEP.paid, transaction_id: q.transactionId, coupon_fen: q.couponFee ?? null, paid_at: now, attention: msg('ATTENTION_RESTORED_PAID') }, msg('RESTORE_LOOKUP_PAID'))
         found.booked = true
       }
       break

@@ -89,7 +89,7 @@ export class OrderSettler {
     const no = row.out_trade_no
     switch (out.kind) {
       case 'paid':
-        return this.markPaid(row, out.transactionId, out.totalFee, answered('orderquery', 'paid'))
+        return this.markPaid(row, out.transactionId, out.totalFee, answered('orderquery', 'paid'), out.couponFee)
       case 'refund':
         ctx.move(no, 'paid', { step: STEP.paid, awaiting_customer: 0, paid_at: ctx.clock.now(), attention: msg('ATTENTION_TURNED_TO_REFUND') }, answered('orderquery', 'refund'))
         return 'final'
@@ -120,7 +120,7 @@ export class OrderSettler {
     }
   }
 
-  private markPaid(row: OrderRow, transactionId: string, totalFee: number, note: Message): Settled {
+  private markPaid(row: OrderRow, transactionId: string, totalFee: number, note: Message, couponFee?: number): Settled {
     const { ctx } = this
     if (totalFee !== row.amount_fen) {
       ctx.move(
@@ -137,7 +137,7 @@ export class OrderSettler {
       )
       return 'final'
     }
-    ctx.move(row.out_trade_no, 'paid', { step: STEP.paid, transaction_id: transactionId, awaiting_customer: 0, deadline_at: null, paid_at: ctx.clock.now() }, note)
+    ctx.move(row.out_trade_no, 'paid', { step: STEP.paid, transaction_id: transactionId, coupon_fen: couponFee ?? null, awaiting_customer: 0, deadline_at: null, paid_at: ctx.clock.now() }, note)
     return 'final'
   }
 

@@ -16,6 +16,7 @@ export function orderView(row: OrderRow): OrderView {
     deadlineAt: row.deadline_at,
     authCodeMasked: row.auth_code_masked,
     transactionId: row.transaction_id,
+    ...(row.coupon_fen ? { couponFen: row.coupon_fen } : {}),
     codeUrl: row.code_url,
     failure: row.failure_code ? { code: row.failure_code, message: row.failure_message ?? refused(row.failure_code, '') } : null,
     refundedFen: row.refunded_fen,

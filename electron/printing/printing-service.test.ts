@@ -25,7 +25,7 @@ function value<T>(r: { ok: boolean; value?: unknown; error?: { code: string; mes
   return r.value as T
 }
 const printed = () => vp.jobs.filter((j) => j.length > 0 && j[0] !== 0x10)
-const printer = (connection: PrinterConfig['connection'], over: Partial<PrinterConfig> = {}): PrinterConfig => ({ connection, width: 58, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true, ...over })
+const printer = (connection: PrinterConfig['connection'], over: Partial<PrinterConfig> = {}): PrinterConfig => ({ connection, width: 58, drawer: { kind: 'printer' }, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true, ...over })
 const jobs = () => core.services.printing.jobs()
 
 beforeEach(async () => {
@@ -173,8 +173,10 @@ describe('printer faults never touch the money', () => {
       await core.services.devices.printerRole.checkStatus()
       // Status back to ok: the waiting jobs go at once, in order.
       await until(() => jobs().every((j) => j.state === 'printed' || j.state === 'dismissed'))
-      const got = paperOut.jobs.filter((j) => j.length > 0 && j[0] !== 0x10).map((j) => parseEscPos(j))
-      expect(got.map((j) => (j.drawerPulses.length > 0 ? 'drawer' : 'sale'))).toEqual(['drawer', 'sale'])
+      // "printed" means the bytes left for the printer; wait until the printer has read them all.
+      const got = () => paperOut.jobs.filter((j) => j.length > 0 && j[0] !== 0x10).map((j) => parseEscPos(j))
+      await until(() => got().length >= 2 && got()[1]!.cuts > 0)
+      expect(got().map((j) => (j.drawerPulses.length > 0 ? 'drawer' : 'sale'))).toEqual(['drawer', 'sale'])
     } finally {
       await paperOut.stop()
     }

@@ -61,6 +61,7 @@ export function buildReceipt(src: ReceiptSources, target: PrintTarget, reprint: 
         method: o.method,
         ...(o.paytype ? { paytype: o.paytype } : {}),
         totalFen: o.amount_fen,
+        ...(o.coupon_fen ? { couponFen: o.coupon_fen } : {}),
         ...(cash?.givenFen != null ? { cashGivenFen: cash.givenFen, changeFen: cash.changeFen ?? 0 } : {}),
         ...(o.transaction_id ? { transactionId: o.transaction_id } : {}),
         ...(o.auth_code_masked ? { maskedCode: o.auth_code_masked } : {}),

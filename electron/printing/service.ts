@@ -9,7 +9,7 @@ import type { PrinterSlot } from '../devices/printer-slot'
 import type { Printer } from '../../native-bridge/printer/printer'
 import type { OrderView, PrintJobView, PrintTarget } from '../shared/contract'
 import { PosFailure } from '../shared/result'
-import { PrintQueue, type PrintJob } from './print-queue'
+import { PrintQueue, type PrintJob, type PrintJobStore } from './print-queue'
 import type { PaperWidth } from './receipt-data'
 import { receiptDocument } from './receipt-doc'
 import { buildReceipt, type ReceiptSources } from './receipts'
@@ -20,6 +20,8 @@ export interface PrintingDeps {
   printer: () => Printer | null
   /** The printer role: paper width, auto-print, status checks after a failed job. */
   role: () => PrinterSlot
+  /** Where jobs are kept across restarts (the journal's print_jobs); none = memory only. */
+  store?: PrintJobStore
   bus: EventBus
   log: Logger
   backoff?: { firstMs: number; maxMs: number }
@@ -52,6 +54,10 @@ export class PrintingService {
     this.sources = { ...d.sources, width: () => this.width() }
     this.queue = new PrintQueue({
       printer: d.printer,
+      drawer: () => d.role().drawer(),
+      render: (receipt) => renderEscPos(receiptDocument(receipt), this.width()),
+      ...(d.store ? { store: d.store } : {}),
+      onStoreError: (e) => d.log.warn('printing: print job not written to the journal (kept in memory)', { error: e instanceof Error ? e.message : String(e) }),
       ...(d.backoff ? { backoff: d.backoff } : {}),
       onChange: (jobs) => this.changed(jobs),
     })
@@ -69,7 +75,8 @@ export class PrintingService {
   /** Queues a receipt; a person asking for it again gets a reprint mark on paper. */
   print(target: PrintTarget, reprint = true): PrintJobView {
     const receipt = buildReceipt(this.sources, target, reprint && target.kind !== 'test')
-    const id = this.queue.enqueue(KIND[target.kind], refOf(target), renderEscPos(receiptDocument(receipt), this.width()))
+    // The receipt's data is queued (and kept); it is rendered when sent, at the paper width then.
+    const id = this.queue.enqueueReceipt(KIND[target.kind], refOf(target), receipt)
     return this.job(id)
   }
 
@@ -86,7 +93,8 @@ export class PrintingService {
 
   /** Opens the drawer (through the printer, in order with receipts) and, with auto-print, prints the slip. */
   drawer(ref: string): void {
-    this.queue.openDrawer(ref)
+    // Called right after a payment's commit: a failure here is logged, never raised into the sale.
+    this.safely(() => this.queue.openDrawer(ref))
     if (!this.d.role().config().autoPrint) return
     setImmediate(() => {
       const target: PrintTarget | null = ref.startsWith('M') ? { kind: 'movement', id: Number(ref.slice(1)) } : ref.startsWith('R') ? { kind: 'refund', outRefundNo: ref } : null

@@ -69,5 +69,7 @@ export const CODES = {
   truncated: '134567890123450012',
   network30001: '134567890123450013',
   systemError: '134567890123450014',
+  coupon: '134567890123450015',
+  passwordCoupon: '134567890123450016',
   alipayInstant: '284567890123456780',
 } as const

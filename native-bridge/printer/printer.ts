@@ -28,8 +28,13 @@ export class Printer {
     return this.connection.write(job, this.jobTimeoutMs)
   }
 
+  /** ESC p m t1 t2 (all five bytes) through the printer's drawer port (a drawer on its own port: drawer.ts). */
   openDrawer(): Promise<void> {
     return this.connection.write(drawerKick(this.opts.drawerPulse ?? DEFAULT_DRAWER_PULSE), this.jobTimeoutMs)
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close().catch(() => {})
   }
 
   async status(): Promise<PrinterStatus> {

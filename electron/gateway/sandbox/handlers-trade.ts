@@ -4,7 +4,7 @@
 import { payTypeOfAuthCode, maskCode } from '../paytype'
 import type { PayType } from '../../shared/contract/define'
 import { fenOf, missing, OUT_TRADE_NO, refuse, status, success, type HandlerContext } from './answers'
-import { CANCEL_WINDOW_MS, DELAYS_MS, payScenarioOf, qrScenarioOf } from './scenarios'
+import { CANCEL_WINDOW_MS, DELAYS_MS, payScenarioOf, qrScenarioOf, SANDBOX_COUPON_FEN } from './scenarios'
 import { formatTime } from './store'
 import type { Reply, SandboxOrder } from './types'
 
@@ -19,6 +19,7 @@ export function paidFields(order: SandboxOrder): Record<string, string | undefin
     out_transaction_id: `4200${order.transactionId}`,
     out_trade_no: order.outTradeNo,
     total_fee: String(order.totalFee),
+    coupon_fee: order.couponFee !== undefined ? String(order.couponFee) : undefined,
     fee_type: 'CNY',
     bank_type: wechat ? 'CFT' : 'ALIPAYACCOUNT',
     attach: order.attach,
@@ -60,8 +61,10 @@ export function handlePay(fields: Record<string, string>, ctx: HandlerContext, s
   }
   ctx.store.addOrder(order)
   const paying = () => status('10001', '需要用户输入支付密码', 'PROCESSING', { mch_id: mchId, out_trade_no: order.outTradeNo })
+  if (scenario === 'coupon' || scenario === 'passwordCoupon') order.couponFee = Math.min(SANDBOX_COUPON_FEN, totalFee)
   switch (scenario) {
     case 'password':
+    case 'passwordCoupon':
       order.paysAt = now + DELAYS_MS.password * ctx.scale
       return paying()
     case 'neverPays':

@@ -39,6 +39,8 @@ export type PayScenario =
   | 'truncated'
   | 'network30001'
   | 'systemError'
+  | 'coupon'
+  | 'passwordCoupon'
 
 export const PAY_SCENARIOS: Readonly<Record<string, PayScenario>> = {
   '0001': 'password',
@@ -55,7 +57,12 @@ export const PAY_SCENARIOS: Readonly<Record<string, PayScenario>> = {
   '0012': 'truncated',
   '0013': 'network30001',
   '0014': 'systemError',
+  '0015': 'coupon',
+  '0016': 'passwordCoupon',
 }
+
+/** The voucher (代金券) the coupon scenarios apply: ¥5, never more than the order. */
+export const SANDBOX_COUPON_FEN = 500
 
 /** Any other ending pays at once. */
 export function payScenarioOf(code: string): PayScenario {

@@ -61,6 +61,8 @@ export interface SandboxOrder {
   /** Masked payment code (first 4 / last 4): even the sandbox keeps no full code. */
   codeMasked?: string
   codeUrl?: string
+  /** coupon_fee (代金券, fen) on the paid answers, where the scenario applies one. */
+  couponFee?: number
 }
 
 export interface SandboxRefund {

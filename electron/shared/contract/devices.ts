@@ -42,8 +42,17 @@ export const PrinterConfig = z.strictObject({
     z.strictObject({ kind: z.literal('simulated') }),
     z.strictObject({ kind: z.literal('tcp'), host: z.string().min(1).max(253), port: z.int().min(1).max(65535).default(9100) }),
     z.strictObject({ kind: z.literal('serial'), path: z.string().min(1).max(256), baudRate: z.int().refine((b) => [9600, 19200, 38400, 57600, 115200].includes(b), 'unsupported baud rate') }),
+    /** A USB printer through the OS printer queue in raw mode (CUPS queue on Linux, printer name on Windows). No control characters, quotes or leading dash. */
+    z.strictObject({ kind: z.literal('spooler'), queue: z.string().min(1).max(128).refine((q) => !q.startsWith('-') && ![...q].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || `"'\``.includes(ch)), 'invalid printer queue name') }),
   ]),
   width: z.union([z.literal(58), z.literal(80)]).default(58),
+  /** The cash drawer: kicked through the printer (its drawer port, the usual wiring) or on a serial port of its own. */
+  drawer: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('printer') }),
+      z.strictObject({ kind: z.literal('serial'), path: z.string().min(1).max(256), baudRate: z.int().refine((b) => [9600, 19200, 38400, 57600, 115200].includes(b), 'unsupported baud rate') }),
+    ])
+    .default({ kind: 'printer' }),
   drawerPulse: DrawerPulseConfig.default(DEFAULT_DRAWER_PULSE_CONFIG),
   /** Print the sale receipt by itself after every paid sale. */
   autoPrint: z.boolean().default(false),

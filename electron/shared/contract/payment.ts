@@ -40,6 +40,8 @@ export const OrderView = z.object({
   /** Masked payment code (first 4 / last 4), null for face/QR. */
   authCodeMasked: z.string().nullable(),
   transactionId: z.string().nullable(),
+  /** coupon_fee (代金券) from the gateway's paid answer, where it said one: the customer paid amount − coupon. */
+  couponFen: z.int().min(1).optional(),
   /** QR orders: the code_url to show on the customer display. */
   codeUrl: z.string().nullable(),
   /** `code`: the gateway's error code or a local one (NOT_RECEIVED, FACE_DEVICE…); `message`: what to say about it. */

@@ -7,6 +7,7 @@ import type { PrinterConfig } from '../../../../electron/shared/contract'
 import { formatFen, parseYuan } from '../../../../electron/shared/money'
 import { useCashStore } from '../../state/cash-store'
 import { useDevicesStore } from '../../state/devices-store'
+import { DrawerFields } from './DrawerFields'
 import { PrintJobs } from './PrintJobs'
 import { ReceiptPreview } from './ReceiptPreview'
 import { errorText } from '../../lib/error-text'
@@ -31,7 +32,8 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
 
   const kind = cfg.connection.kind
   const setKind = (k: Kind) => {
-    const connection: PrinterConfig['connection'] = k === 'tcp' ? { kind: 'tcp', host: '', port: 9100 } : k === 'serial' ? { kind: 'serial', path: serialPaths[0] ?? '', baudRate: 9600 } : { kind: k }
+    const connection: PrinterConfig['connection'] =
+      k === 'tcp' ? { kind: 'tcp', host: '', port: 9100 } : k === 'serial' ? { kind: 'serial', path: serialPaths[0] ?? '', baudRate: 9600 } : k === 'spooler' ? { kind: 'spooler', queue: '' } : { kind: k }
     setCfg({ ...cfg, connection })
     if (k === 'serial') void useDevicesStore.getState().listPorts()
   }
@@ -63,7 +65,7 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
     <Card title={t('printing.title')} data-testid="printer-card">
       <div className="form-grid">
         <label>{t('printing.connection')}</label>
-        <Select<Kind> value={kind} onChange={setKind} options={(['simulated', 'tcp', 'serial', 'none'] as const).map((k) => ({ value: k, label: t(`printing.kind.${k}`) }))} data-testid="printer-kind" />
+        <Select<Kind> value={kind} onChange={setKind} options={(['simulated', 'tcp', 'serial', 'spooler', 'none'] as const).map((k) => ({ value: k, label: t(`printing.kind.${k}`) }))} data-testid="printer-kind" />
         {c.kind === 'tcp' && (
           <>
             <label>{t('printing.host')}</label>
@@ -80,6 +82,16 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
             <Select value={c.baudRate} options={BAUDS.map((b) => ({ value: b, label: String(b) }))} onChange={(v: number) => setCfg({ ...cfg, connection: { ...c, baudRate: v } })} />
           </>
         )}
+        {c.kind === 'spooler' && (
+          <>
+            <label>{t('printing.queue')}</label>
+            <span>
+              <Input value={c.queue} maxLength={128} onChange={(e) => setCfg({ ...cfg, connection: { ...c, queue: e.target.value } })} data-testid="printer-queue" />
+              <div className="muted">{t('printing.queueHint')}</div>
+            </span>
+          </>
+        )}
+        <DrawerFields cfg={cfg} setCfg={setCfg} />
         <label>{t('printing.width')}</label>
         <Radio.Group value={cfg.width} onChange={(e) => setCfg({ ...cfg, width: e.target.value as 58 | 80 })} optionType="button" options={[{ value: 58, label: '58 mm' }, { value: 80, label: '80 mm' }]} data-testid="printer-width" />
         <label>{t('printing.autoPrint')}</label>
