@@ -307,7 +307,7 @@ export const MIGRATIONS: readonly string[] = [
     at              INTEGER NOT NULL
   );
   `,
-  /* v? (printing): the print queue survives a restart, and the gateway's coupon_fee is kept.
+  /* v9: the print queue survives a restart, and the gateway's coupon_fee is kept.
      print_jobs: one row per receipt or drawer kick, with the document to render again
      (receipt data or a drawer kick as JSON: data, never sentences), its state
      (pending/printing/failed/printed/dismissed), attempts, the last error code and
