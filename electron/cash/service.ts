@@ -105,7 +105,7 @@ export class CashService {
         if (req.amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(req.amountFen)} 超过可退金额 ${formatYuan(Math.max(0, refundable))}`)
         const terminal = this.d.terminal()
         const shift = this.d.shifts.ensureOpen(terminal.cashier)
-        const created = journal.refunds.insert({ out_refund_no: newOutRefundNo(order.out_trade_no, journal.next('refund')), out_trade_no: order.out_trade_no, amount_fen: req.amountFen, step: msg('CASH_REFUNDING'), reason: req.reason?.trim() || '', shift_id: shift.id, created_at: now })
+        const created = journal.refunds.insert({ out_refund_no: newOutRefundNo(order.out_trade_no, journal.next('refund')), out_trade_no: order.out_trade_no, amount_fen: req.amountFen, step: msg('CASH_REFUNDING'), reason: req.reason?.trim() || '', shift_id: shift.id, operator_no: actor.operatorNo, approver_no: actor.approverNo, created_at: now })
         const done = journal.refunds.update(created.out_refund_no, 'success', { step: msg('CASH_REFUNDED', { amountFen: req.amountFen }) }, now)
         journal.orders.transition(order.out_trade_no, 'paid', { refunded_fen: order.refunded_fen + req.amountFen }, msg('CASH_REFUNDED', { amountFen: req.amountFen, outRefundNo: created.out_refund_no }), now)
         this.repo.insert({ device_id: terminal.deviceId, shift_id: shift.id, kind: 'refund', amount_fen: req.amountFen, given_fen: null, change_fen: null, ref: created.out_refund_no, reason: req.reason?.trim() || '', cashier: shift.cashier, approved_by: approvedBy(actor), at: now })

@@ -9,6 +9,7 @@ import { OutboxRepo } from './outbox'
 import { RefundsRepo } from './refunds'
 import { ShiftsRepo } from './shifts'
 import { CashRepo } from './cash'
+import { DayRepo } from './day'
 import { ReconcileRepo } from './reconcile'
 import { searchOrders, type OrderSearchQuery, type OrderSearchResult } from './order-search'
 
@@ -24,6 +25,8 @@ export class Journal {
   /** The drawer: cash movements and the counts at close. */
   readonly cash: CashRepo
   readonly operators: OperatorsRepo
+  /** The day summary's per-operator split (日结). */
+  readonly days: DayRepo
 
   constructor(readonly db: Db) {
     this.counterId = new CounterId(db)
@@ -35,6 +38,7 @@ export class Journal {
     this.shifts = new ShiftsRepo(db, this.counterId, this.cash)
     this.reconcile = new ReconcileRepo(db)
     this.operators = new OperatorsRepo(db)
+    this.days = new DayRepo(db)
   }
 
   static open(path: string): Journal {
@@ -90,7 +94,8 @@ export type { OrderRow } from './orders'
 export type { RefundRow } from './refunds'
 export type { AuditEntry } from './audit'
 export type { OutboxBatch, OutboxEntry } from './outbox'
-export type { ShiftAggregates, ShiftRow } from './shifts'
+export type { FloatSourceRow, ShiftAggregates, ShiftRow } from './shifts'
+export type { OperatorAgg } from './day'
 export type { OperatorAuditRow, OperatorRole, OperatorRow } from './operators'
 export { CashRepo, countedFen } from './cash'
 export type { DrawerCountRow, MovementTotals, NewMovement } from './cash'

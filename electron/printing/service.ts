@@ -10,7 +10,7 @@ import type { Printer } from '../../native-bridge/printer/printer'
 import type { OrderView, PrintJobView, PrintTarget } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { PrintQueue, type PrintJob } from './print-queue'
-import type { PaperWidth } from './receipt-data'
+import type { PaperWidth, Receipt, ReceiptHeader } from './receipt-data'
 import { receiptDocument } from './receipt-doc'
 import { buildReceipt, type ReceiptSources } from './receipts'
 import { renderEscPos, renderSvg } from './render'
@@ -71,6 +71,21 @@ export class PrintingService {
     const receipt = buildReceipt(this.sources, target, reprint && target.kind !== 'test')
     const id = this.queue.enqueue(KIND[target.kind], refOf(target), renderEscPos(receiptDocument(receipt), this.width()))
     return this.job(id)
+  }
+
+  /** A receipt built elsewhere (the day summary: the shifts domain checks who may print it first). */
+  printReceipt(receipt: Receipt, ref: string): PrintJobView {
+    return this.job(this.queue.enqueue('report', ref, renderEscPos(receiptDocument(receipt), this.width())))
+  }
+
+  previewReceipt(receipt: Receipt, width?: PaperWidth): { svg: string; width: PaperWidth } {
+    const w = width ?? this.width()
+    return { svg: renderSvg(receiptDocument(receipt), w), width: w }
+  }
+
+  /** The header receipts print (store, counter, demo), with this cashier. */
+  header(cashier: string): ReceiptHeader {
+    return this.sources.header(cashier)
   }
 
   printLast(): PrintJobView {
