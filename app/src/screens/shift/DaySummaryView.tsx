@@ -9,7 +9,7 @@ import type { DaySummary } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
 import { useDayStore } from '../../state/day-store'
-import { proofOf } from '../../state/operators-store'
+import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { opsErrorText } from '../operators/ops-error'
 import { overShortClass } from './DrawerCountForm'
 
@@ -23,7 +23,9 @@ export function DaySummaryView() {
   const [pin, setPin] = useState('')
   const proof = pin ? proofOf(approver, pin) : undefined
 
-  useEffect(() => void useDayStore.getState().load(), [])
+  // Asked again whenever someone else signs in (a cashier's refusal is not the supervisor's).
+  const signedIn = useOperatorsStore((x) => x.status?.signedIn?.operatorNo ?? null)
+  useEffect(() => void useDayStore.getState().load(), [signedIn])
 
   const print = async (day: string) => {
     const r = await useDayStore.getState().print(day, proof)
