@@ -102,6 +102,16 @@ describe('handover: the counted float carried to the next shift', () => {
     ])
     expect(audit.find((a) => a.action === 'openShift' && a.outcome === 'ok')?.ref).toBe(opened.id)
   })
+
+  it('a sale with no shift open opens one with the carried float (not 0), recorded as carried', async () => {
+    core = await startTestCore()
+    await staffed(core)
+    const zA = await shiftOfA(core)
+    await signIn(core, NOS.cashier2, PINS.cashier2)
+    await cashSale(core, 1000, 1000)
+    expect(core.services.shifts.current()).toMatchObject({ floatFen: 8750, operatorNo: NOS.cashier2, floatSource: { fromShiftId: zA.shift.id, carriedFen: 8750, reason: null } })
+    expect((await ok<ShiftReport>(core.dispatch('shifts:xReport', {}))).cash?.expectedFen).toBe(9750)
+  })
 })
 
 describe('day summary (日结)', () => {
