@@ -115,6 +115,12 @@ test('handover with the counted float carried; the day summary with per-operator
   await app.getByTestId('shift-tab-day').click()
   await expect(app.getByTestId('day-refused')).toContainText('需要主管权限')
   await snapStill(app, 'day-refused-1024')
+  // …unless a supervisor approves on the spot with their own number and PIN.
+  await app.getByTestId('day-approver').fill(SUPERVISOR.operatorNo)
+  await app.getByTestId('day-pin').fill(SUPERVISOR.pin)
+  await app.getByTestId('day-approve').click()
+  await expect(app.getByTestId('day-view')).toBeVisible()
+  await expect(app.getByTestId('day-net')).toHaveText('¥69.50')
 
   // The supervisor: both shifts, totals, the drawer summed, one line per operator.
   await signIn(app, SUPERVISOR)

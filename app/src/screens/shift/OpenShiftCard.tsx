@@ -49,6 +49,7 @@ export function OpenShiftCard({ defaultCashier }: { defaultCashier: string }) {
         <Alert
           type="info"
           showIcon
+          className="shift-open-alert"
           data-testid="shift-carried"
           title={t('handover.carried', { amount: formatYuan(carried.floatFen) })}
           description={
@@ -61,7 +62,7 @@ export function OpenShiftCard({ defaultCashier }: { defaultCashier: string }) {
           }
         />
       ) : (
-        <Alert type="warning" showIcon title={t('handover.nothingCarried')} data-testid="shift-nothing-carried" />
+        <Alert className="shift-open-alert" type="warning" showIcon title={t('handover.nothingCarried')} data-testid="shift-nothing-carried" />
       )}
       <div className="form-grid">
         <label>{t('shift.cashier')}</label>
