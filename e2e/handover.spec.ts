@@ -37,7 +37,7 @@ async function count(app: Page, pieces: Record<string, number>) {
 
 /** Nothing sticks out of the window sideways (cut off) at this size. */
 async function noSideways(app: Page) {
-  const overflow = await app.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await app.locator('html').evaluate((e) => e.scrollWidth - e.clientWidth)
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
