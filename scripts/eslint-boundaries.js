@@ -33,15 +33,21 @@ function zone(files, { paths = [], patterns = [] }, ignores = []) {
 const DOMAINS = ['electron/**/*.ts']
 const NOT_DOMAINS = ['electron/main/**', 'electron/preload/**', 'electron/core/**', 'electron/harness/**', 'electron/shared/**', 'electron/journal/**', 'electron/kernel/**']
 
+const NO_WINDOW_POS = { selector: "MemberExpression[object.name='window'][property.name='pos']", message: 'Components call the core through their store (app/src/state/*-store.ts), not window.pos.' }
+const NO_ERROR_MESSAGE = {
+  selector: "MemberExpression[property.name='message'][object.name='error'], MemberExpression[property.name='message'][object.property.name='error']",
+  message: "A refused call is worded with errorText(t, error) (app/src/lib/error-text.ts): error.message is the core's wording for logs.",
+}
+
 export const boundaries = [
   // renderer components reach the core through their zustand store (app/src/state), never window.pos
+  // and word a refused call with errorText (app/src/lib/error-text.ts), never the core's own message
   {
-    files: ['app/src/screens/**/*.{ts,tsx}', 'app/src/shell/**/*.{ts,tsx}', 'app/src/lib/**/*.{ts,tsx}'],
+    files: ['app/src/screens/**/*.{ts,tsx}', 'app/src/shell/**/*.{ts,tsx}'],
     ignores: TESTS,
-    rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='window'][property.name='pos']", message: 'Components call the core through their store (app/src/state/*-store.ts), not window.pos.' }],
-    },
+    rules: { 'no-restricted-syntax': ['error', NO_WINDOW_POS, NO_ERROR_MESSAGE] },
   },
+  { files: ['app/src/lib/**/*.{ts,tsx}'], ignores: TESTS, rules: { 'no-restricted-syntax': ['error', NO_WINDOW_POS] } },
   // domains (payments/, gateway/, devices/, settings/, shifts/, …)
   zone(DOMAINS, { paths: [rule.electron, rule.sqlite], patterns: [rule.composition, rule.testSupport] }, NOT_DOMAINS),
   // the kernel: below every domain

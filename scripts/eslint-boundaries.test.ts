@@ -46,6 +46,14 @@ describe('layer boundaries (eslint)', () => {
     expect((store?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([])
   })
 
+  it('renderer components: a refused call is worded with errorText, never error.message', async () => {
+    const code = `export const say = (r: { error: { message: string } }, error: { message: string }) => [r.error.message, error.message]\n`
+    const [screen] = await eslint.lintText(code, { filePath: 'app/src/screens/orders/Sample.tsx' })
+    expect((screen?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message)).toEqual([expect.stringMatching(/errorText/), expect.stringMatching(/errorText/)])
+    const [words] = await eslint.lintText(code, { filePath: 'app/src/lib/error-text.ts' })
+    expect((words?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([])
+  })
+
   const allowed: [why: string, file: string, code: string][] = [
     ['the renderer uses the contract', 'app/src/lib/sample.ts', `import x from '../../../electron/shared/contract'`],
     ['the journal uses SQLite', 'electron/journal/sample.ts', `import x from 'better-sqlite3'`],

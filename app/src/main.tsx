@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client'
 import { initI18n } from './i18n'
 import './styles.css'
 import './cash.css'
+import './day.css'
 
 async function boot() {
   const root = createRoot(document.getElementById('root') as HTMLElement)

@@ -60,7 +60,7 @@ export class CashService {
     if (req.givenFen < req.amountFen) {
       throw new PosFailure('VALIDATION', `实收 ${formatYuan(req.givenFen)} 少于应收 ${formatYuan(req.amountFen)}`, { reason: 'given-below-due', givenFen: String(req.givenFen), amountFen: String(req.amountFen) })
     }
-    this.d.guard('sell', {})
+    const actor = this.d.guard('sell', {})
     const inFlight = this.d.walletInFlight()
     if (inFlight && !FINAL_ORDER_STATES.includes(inFlight.state) && inFlight.state !== 'cancelling') {
       throw new PosFailure('BUSY', `上一笔订单 ${inFlight.outTradeNo} 仍在处理中：请等待结果或先按“停止”`, { outTradeNo: inFlight.outTradeNo })
@@ -74,9 +74,10 @@ export class CashService {
     const { journal } = this.d
     const row = this.durable(() =>
       journal.transaction(() => {
-        const shift = this.d.shifts.ensureOpen(terminal.cashier)
+        const shift = this.d.shifts.ensureOpen(terminal.cashier, actor.operatorNo)
         const outTradeNo = newOutTradeNo(terminal.deviceId, now, journal.next('order'))
-        journal.orders.insert({ out_trade_no: outTradeNo, method: 'cash', paytype: null, amount_fen: req.amountFen, body: fitBody(req.body?.trim() || DEFAULT_BODY), step: msg('CASH_SALE'), auth_code_masked: null, cashier: shift.cashier, shift_id: shift.id, created_at: now })
+        // The operator who took the money (as wallet orders record theirs).
+        journal.orders.insert({ out_trade_no: outTradeNo, method: 'cash', paytype: null, amount_fen: req.amountFen, body: fitBody(req.body?.trim() || DEFAULT_BODY), step: msg('CASH_SALE'), auth_code_masked: null, cashier: shift.cashier, shift_id: shift.id, operator_no: actor.operatorNo, created_at: now })
         const paid = journal.orders.transition(outTradeNo, 'paid', { step: msg('CASH_RECEIVED', { givenFen: req.givenFen, changeFen }), paid_at: now }, msg('CASH_RECEIVED', { givenFen: req.givenFen, changeFen }), now)
         this.repo.insert({ device_id: terminal.deviceId, shift_id: shift.id, kind: 'sale', amount_fen: req.amountFen, given_fen: req.givenFen, change_fen: changeFen, ref: outTradeNo, reason: '', cashier: shift.cashier, approved_by: null, at: now })
         return paid
@@ -105,7 +106,7 @@ export class CashService {
         if (req.amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(req.amountFen)} 超过可退金额 ${formatYuan(Math.max(0, refundable))}`, { reason: 'above-refundable', amountFen: String(req.amountFen), refundableFen: String(Math.max(0, refundable)) })
         const terminal = this.d.terminal()
         const shift = this.d.shifts.ensureOpen(terminal.cashier)
-        const created = journal.refunds.insert({ out_refund_no: newOutRefundNo(order.out_trade_no, journal.next('refund')), out_trade_no: order.out_trade_no, amount_fen: req.amountFen, step: msg('CASH_REFUNDING'), reason: req.reason?.trim() || '', shift_id: shift.id, created_at: now })
+        const created = journal.refunds.insert({ out_refund_no: newOutRefundNo(order.out_trade_no, journal.next('refund')), out_trade_no: order.out_trade_no, amount_fen: req.amountFen, step: msg('CASH_REFUNDING'), reason: req.reason?.trim() || '', shift_id: shift.id, operator_no: actor.operatorNo, approver_no: actor.approverNo, created_at: now })
         const done = journal.refunds.update(created.out_refund_no, 'success', { step: msg('CASH_REFUNDED', { amountFen: req.amountFen }) }, now)
         journal.orders.transition(order.out_trade_no, 'paid', { refunded_fen: order.refunded_fen + req.amountFen }, msg('CASH_REFUNDED', { amountFen: req.amountFen, outRefundNo: created.out_refund_no }), now)
         this.repo.insert({ device_id: terminal.deviceId, shift_id: shift.id, kind: 'refund', amount_fen: req.amountFen, given_fen: null, change_fen: null, ref: created.out_refund_no, reason: req.reason?.trim() || '', cashier: shift.cashier, approved_by: approvedBy(actor), at: now })

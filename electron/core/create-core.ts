@@ -32,6 +32,8 @@ import { EventBus } from '../kernel/event-bus'
 import type { DomainServices } from './handlers'
 import { ordersHandlers, paymentHandlers } from '../payments/handlers'
 import { shiftsHandlers } from '../shifts/handlers'
+import { dayHandlers } from '../shifts/day-handlers'
+import { DaySummaries } from '../shifts/day'
 import { settingsHandlers } from '../settings/handlers'
 import type { Logger } from '../kernel/logger'
 import { openGuarded, type GateHooks, type JournalControl, NO_JOURNAL_CONTROL } from './journal-gate'
@@ -313,6 +315,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...cashHandlers(cash),
     ...cashRefundRoute(journal, cash, refunds),
     ...printingHandlers(printing),
+    ...dayHandlers({ operators, printing, days: new DaySummaries(journal, shifts, clock.now) }),
   }
 
   // Recovery: every order and refund left unfinished by a crash is resumed now.

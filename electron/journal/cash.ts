@@ -28,6 +28,8 @@ export interface DrawerCountRow {
   over_short_fen: number
   approved_by: string | null
   at: number
+  /** Declared at close as taken out of the drawer (dropped to the safe); counted − taken out stays for the next shift. */
+  taken_out_fen?: number
 }
 
 const view = (r: MovementRow): CashMovementView => ({
@@ -85,10 +87,10 @@ export class CashRepo {
   saveCount(row: DrawerCountRow): void {
     this.db
       .prepare(
-        `INSERT INTO drawer_counts (shift_id, denominations, counted_fen, expected_fen, over_short_fen, approved_by, at)
-         VALUES (@shift_id, @denominations, @counted_fen, @expected_fen, @over_short_fen, @approved_by, @at)`,
+        `INSERT INTO drawer_counts (shift_id, denominations, counted_fen, expected_fen, over_short_fen, approved_by, at, taken_out_fen)
+         VALUES (@shift_id, @denominations, @counted_fen, @expected_fen, @over_short_fen, @approved_by, @at, @taken_out_fen)`,
       )
-      .run(row)
+      .run({ taken_out_fen: 0, ...row })
   }
 
   count(shiftId: string): DrawerCountRow | null {

@@ -10,6 +10,7 @@ import { RefundsRepo } from './refunds'
 import { ShiftsRepo } from './shifts'
 import { CashRepo } from './cash'
 import { PrintJobsRepo } from './print-jobs'
+import { DayRepo } from './day'
 import { ReconcileRepo } from './reconcile'
 import { searchOrders, type OrderSearchQuery, type OrderSearchResult } from './order-search'
 
@@ -27,6 +28,8 @@ export class Journal {
   readonly operators: OperatorsRepo
   /** The print queue's jobs (printing/print-queue.ts): kept until printed or dismissed. */
   readonly printJobs: PrintJobsRepo
+  /** The day summary's per-operator split (日结). */
+  readonly days: DayRepo
 
   constructor(readonly db: Db) {
     this.counterId = new CounterId(db)
@@ -39,6 +42,7 @@ export class Journal {
     this.reconcile = new ReconcileRepo(db)
     this.operators = new OperatorsRepo(db)
     this.printJobs = new PrintJobsRepo(db)
+    this.days = new DayRepo(db)
   }
 
   static open(path: string): Journal {
@@ -94,7 +98,8 @@ export type { OrderRow } from './orders'
 export type { RefundRow } from './refunds'
 export type { AuditEntry } from './audit'
 export type { OutboxBatch, OutboxEntry } from './outbox'
-export type { ShiftAggregates, ShiftRow } from './shifts'
+export type { FloatSourceRow, ShiftAggregates, ShiftRow } from './shifts'
+export type { OperatorAgg } from './day'
 export type { OperatorAuditRow, OperatorRole, OperatorRow } from './operators'
 export { CashRepo, countedFen } from './cash'
 export type { DrawerCountRow, MovementTotals, NewMovement } from './cash'

@@ -329,4 +329,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX print_jobs_open ON print_jobs (id) WHERE state IN ('pending','printing','failed');
   ALTER TABLE orders ADD COLUMN coupon_fen INTEGER;
   `,
+  /* v10: the handover between shifts. The closing cashier may declare
+     cash taken out of the counted drawer (dropped to the safe); what is left is the
+     next shift's proposed float. A shift records where its float came from: the
+     shift it was carried from, the amount carried, who counted it, and the reason
+     typed when the float differs from the carried amount. The day summary reads
+     shifts by opening time. */ `
+  ALTER TABLE drawer_counts ADD COLUMN taken_out_fen INTEGER NOT NULL DEFAULT 0 CHECK (taken_out_fen >= 0);
+  ALTER TABLE shifts ADD COLUMN float_from_shift TEXT;
+  ALTER TABLE shifts ADD COLUMN float_carried_fen INTEGER;
+  ALTER TABLE shifts ADD COLUMN float_counted_by TEXT;
+  ALTER TABLE shifts ADD COLUMN float_reason TEXT;
+  CREATE INDEX shifts_opened ON shifts (opened_at);
+  `,
 ]

@@ -18,6 +18,19 @@ export interface ShiftRow {
   operator_no?: string | null
   closed_by?: string | null
   close_approver?: string | null
+  /** Handover (v? handover): the shift the float was carried from, the amount carried, who counted it, the reason for a different float. */
+  float_from_shift?: string | null
+  float_carried_fen?: number | null
+  float_counted_by?: string | null
+  float_reason?: string | null
+}
+
+/** Where a new shift's float came from (a handover). */
+export interface FloatSourceRow {
+  float_from_shift: string
+  float_carried_fen: number
+  float_counted_by: string | null
+  float_reason: string | null
 }
 
 /** Count and sum (fen) of one group. */
@@ -64,10 +77,28 @@ export class ShiftsRepo {
     return this.db.prepare(`SELECT * FROM shifts WHERE id = ?`).get(id) as ShiftRow | undefined
   }
 
-  insert(id: string, cashier: string, floatFen: number, openedAt: number, operatorNo: string | null = null): void {
+  insert(id: string, cashier: string, floatFen: number, openedAt: number, operatorNo: string | null = null, source: FloatSourceRow | null = null): void {
     this.db
-      .prepare(`INSERT INTO shifts (id, cashier, float_fen, opened_at, operator_no, device_id) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(id, cashier, floatFen, openedAt, operatorNo, this.counter.current())
+      .prepare(
+        `INSERT INTO shifts (id, cashier, float_fen, opened_at, operator_no, device_id, float_from_shift, float_carried_fen, float_counted_by, float_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, cashier, floatFen, openedAt, operatorNo, this.counter.current(), source?.float_from_shift ?? null, source?.float_carried_fen ?? null, source?.float_counted_by ?? null, source?.float_reason ?? null)
+  }
+
+  /** This counter's shift closed last (the one a handover carries the drawer from). */
+  lastClosed(): ShiftRow | undefined {
+    return this.db.prepare(`SELECT * FROM shifts WHERE closed_at IS NOT NULL AND ${OWN_ROWS_SQL} ORDER BY closed_at DESC LIMIT 1`).get() as ShiftRow | undefined
+  }
+
+  /** This counter's shifts opened in [from, to), oldest first (a business day's shifts). */
+  openedBetween(from: number, to: number): ShiftRow[] {
+    return this.db.prepare(`SELECT * FROM shifts WHERE opened_at >= ? AND opened_at < ? AND ${OWN_ROWS_SQL} ORDER BY opened_at`).all(from, to) as ShiftRow[]
+  }
+
+  /** Opening times of this counter's latest shifts, newest first (the list of past days). */
+  openingTimes(limit: number): number[] {
+    return (this.db.prepare(`SELECT opened_at FROM shifts WHERE ${OWN_ROWS_SQL} ORDER BY opened_at DESC LIMIT ?`).all(limit) as { opened_at: number }[]).map((r) => r.opened_at)
   }
 
   close(id: string, closedAt: number, zReportJson: string, by: { closedBy: string | null; approver: string | null } = { closedBy: null, approver: null }): void {

@@ -6,7 +6,7 @@ export const PERMISSIONS: Readonly<Record<OperatorAction, OperatorRole>> = {
   // cashier
   sell: 'cashier',
   stop: 'cashier',
-  shiftReport: 'cashier', // the X report of the open shift, the Z reports of past ones
+  shiftReport: 'cashier', // the X report of the open shift, the Z reports of their own past shifts (opened or closed by them)
   reprint: 'cashier',
   openShift: 'cashier',
   // supervisor
@@ -17,6 +17,8 @@ export const PERMISSIONS: Readonly<Record<OperatorAction, OperatorRole>> = {
   // No drawer count exists yet (the cash issue), so no close can prove it has no
   // difference: every close is treated as one with a difference.
   closeShiftWithDifference: 'supervisor',
+  otherShiftReports: 'supervisor', // the stored report of a shift another operator opened and closed
+  daySummary: 'supervisor', // 日结: the day's shifts summed, per-operator lines, its reprint
   // manager
   operators: 'manager',
   settings: 'manager',

@@ -78,7 +78,7 @@ export interface ReportReceipt {
     noSales: number
     expectedFen: number
     /** At close: counted, over/short (counted − expected), pieces by denomination in fen. */
-    count: { countedFen: number; overShortFen: number; pieces: Record<string, number | undefined> } | null
+    count: { countedFen: number; overShortFen: number; pieces: Record<string, number | undefined>; takenOutFen?: number; leftFen?: number } | null
   }
   reprint?: boolean
 }
@@ -96,4 +96,20 @@ export interface CashMovementReceipt {
   reprint?: boolean
 }
 
-export type Receipt = SaleReceipt | RefundReceipt | TestPageReceipt | ReportReceipt | CashMovementReceipt
+/** The day summary (日结, a Z-style day receipt): the day's shifts summed, the drawer, one line per operator. */
+export interface DayReceipt {
+  kind: 'day'
+  header: ReceiptHeader
+  day: string
+  at: number
+  shifts: { id: string; cashier: string; openedAt: number; closedAt: number | null }[]
+  paid: { count: number; amountFen: number }
+  refunded: { count: number; amountFen: number }
+  netFen: number
+  byPaytype: { paytype: string; paidFen: number; paidCount: number; refundedFen: number }[]
+  cash: { salesFen: number; refundsFen: number; paidInFen: number; paidOutFen: number; expectedFen: number; countedFen: number; overShortFen: number; takenOutFen: number; countedShifts: number }
+  operators: { operatorNo: string | null; name: string; salesCount: number; salesFen: number; refundsFen: number; overShortFen: number; shiftsClosed: number }[]
+  reprint?: boolean
+}
+
+export type Receipt = SaleReceipt | RefundReceipt | TestPageReceipt | ReportReceipt | CashMovementReceipt | DayReceipt

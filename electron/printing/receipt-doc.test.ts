@@ -2,7 +2,7 @@
 // and read back: widths, the DEMO line, money, escaping of names.
 import { describe, expect, it } from 'vitest'
 import { parseEscPos } from '../../native-bridge/printer/testing/escpos-parser'
-import { COLUMNS, type ReceiptHeader, type SaleReceipt } from './receipt-data'
+import { COLUMNS, type DayReceipt, type ReceiptHeader, type SaleReceipt } from './receipt-data'
 import { esc, receiptDocument, receiptMoney, receiptTime } from './receipt-doc'
 import { renderEscPos, renderSvg } from './render'
 
@@ -68,5 +68,40 @@ describe('receipt documents', () => {
     const slip = parseEscPos(renderEscPos(receiptDocument({ kind: 'movement', header, movement: 'paid_out', id: 7, amountFen: 500, reason: '快递费', approvedBy: '主管', at: 0 }), paper))
     for (const line of slip.lines) expect(width(line)).toBeLessThanOrEqual(COLUMNS[paper])
     expect(slip.lines.join('\n')).toMatch(/现金支出[\s\S]*M7[\s\S]*￥5\.00[\s\S]*快递费/)
+  })
+
+  it.each([58, 80] as const)('%i mm: the day receipt (日结) sums the shifts, the drawer, one block per operator; the Z shows what went to the safe', (paper) => {
+    const day: DayReceipt = {
+      kind: 'day', header, day: '2026-12-02', at: Date.UTC(2026, 11, 2, 13, 0, 0),
+      shifts: [{ id: 'S1', cashier: '张三', openedAt: Date.UTC(2026, 11, 2, 0, 0, 0), closedAt: Date.UTC(2026, 11, 2, 6, 0, 0) }, { id: 'S2', cashier: '李四', openedAt: Date.UTC(2026, 11, 2, 6, 5, 0), closedAt: null }],
+      paid: { count: 4, amountFen: 9950 }, refunded: { count: 2, amountFen: 700 }, netFen: 9250,
+      byPaytype: [{ paytype: 'ALIPAY', paidFen: 3000, paidCount: 1, refundedFen: 0 }],
+      cash: { salesFen: 4950, refundsFen: 200, paidInFen: 0, paidOutFen: 0, expectedFen: 23500, countedFen: 23450, overShortFen: -50, takenOutFen: 5000, countedShifts: 2 },
+      operators: [
+        { operatorNo: '0003', name: '收银员甲', salesCount: 2, salesFen: 5750, refundsFen: 500, overShortFen: 0, shiftsClosed: 1 },
+        { operatorNo: '0004', name: '收银员乙|二', salesCount: 2, salesFen: 4200, refundsFen: 200, overShortFen: -50, shiftsClosed: 1 },
+      ],
+    }
+    const job = parseEscPos(renderEscPos(receiptDocument(day), paper))
+    for (const line of job.lines) expect(width(line)).toBeLessThanOrEqual(COLUMNS[paper])
+    const text = job.lines.join('\n')
+    expect(text).toContain('日结报表 (Z)')
+    expect(text).toMatch(/营业日\s+2026-12-02/)
+    expect(text).toMatch(/张三\s+08:00–14:00/)
+    expect(text).toMatch(/李四\s+14:05–未结/)
+    expect(text).toMatch(/净额\s+￥92\.50/)
+    expect(text).toMatch(/支付宝 1 笔\s+￥30\.00/)
+    expect(text).toMatch(/取出存入保险柜\s+￥50\.00/)
+    expect(text).toMatch(/短款\s+-￥0\.50/)
+    expect(text).toMatch(/0004 收银员乙\|二[\s\S]*收款 2 笔\s+￥42\.00[\s\S]*结班 1 次 短款\s+-￥0\.50/)
+    expect(job.cuts).toBeGreaterThan(0)
+
+    const z = receiptDocument({
+      kind: 'report', header, report: 'Z', shiftId: 'S1', openedAt: 0, closedAt: 1, at: 1, paid: { count: 0, amountFen: 0 }, refunded: { count: 0, amountFen: 0 }, netFen: 0, byPaytype: [],
+      cash: { floatFen: 10000, salesFen: 3750, refundsFen: 0, paidInFen: 0, paidOutFen: 0, noSales: 0, expectedFen: 13750, count: { countedFen: 13750, overShortFen: 0, pieces: { '10000': 1 }, takenOutFen: 5000, leftFen: 8750 } },
+    })
+    const zText = parseEscPos(renderEscPos(z, paper)).lines.join('\n')
+    expect(zText).toMatch(/取出存入保险柜\s+-￥50\.00/)
+    expect(zText).toMatch(/留存下一班\s+￥87\.50/)
   })
 })

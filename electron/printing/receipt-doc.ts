@@ -4,7 +4,7 @@
 // customer in China expects; amounts print with the full-width ￥ (the half-width
 // ¥ is not in GBK printers' tables).
 import { formatYuan } from '../shared/money'
-import type { CashMovementReceipt, PaymentMethod, Receipt, ReceiptHeader, RefundReceipt, ReportReceipt, SaleReceipt } from './receipt-data'
+import type { CashMovementReceipt, DayReceipt, PaymentMethod, Receipt, ReceiptHeader, RefundReceipt, ReportReceipt, SaleReceipt } from './receipt-data'
 
 const PAYTYPE: Record<string, string> = { WECHAT: '微信支付', ALIPAY: '支付宝', UNIONPAY: '银联云闪付', JDPAY: '京东支付', BESTPAY: '翼支付', QQ: 'QQ钱包' }
 const METHOD: Record<PaymentMethod, string> = { code: '付款码', face: '刷脸', qr: '扫码', cash: '现金' }
@@ -85,8 +85,38 @@ function report(r: ReportReceipt, timeZone?: string): string[] {
     for (const [fen, n] of Object.entries(c.count.pieces).sort((a, b) => Number(b[0]) - Number(a[0]))) if (n) lines.push(row(`${receiptMoney(Number(fen)).replace('.00', '')} × ${n}`, receiptMoney(Number(fen) * n)))
     const label = c.count.overShortFen > 0 ? '长款' : c.count.overShortFen < 0 ? '短款' : '长短款'
     lines.push(row('实点现金', receiptMoney(c.count.countedFen)), `"${label} | "${esc(receiptMoney(c.count.overShortFen))}`)
+    // Handover: what went to the safe, and what stays in the drawer for the next shift.
+    if (c.count.takenOutFen) lines.push(row('取出存入保险柜', receiptMoney(-c.count.takenOutFen)), row('留存下一班', receiptMoney(c.count.leftFen ?? c.count.countedFen - c.count.takenOutFen)))
   }
   if (r.report === 'Z') lines.push('---', '{width:auto}', '收银员签名:', '', '_                    ')
+  return lines
+}
+
+const overShortLabel = (fen: number) => (fen > 0 ? '长款' : fen < 0 ? '短款' : '长短款')
+
+/** 日结 (Z-style day receipt): the day's shifts, totals, wallets, the drawer summed over shifts, one block per operator. */
+function day(r: DayReceipt, timeZone?: string): string[] {
+  const lines = header(r.header, `日结报表 (Z)${r.reprint ? '（重印）' : ''}`)
+  const section = (name: string) => lines.push('---', '{width:auto}', `"${esc(name)}`, '{width:16 *}')
+  lines.push(row('营业日', r.day), row('打印', receiptTime(r.at, timeZone)), row('班次数', String(r.shifts.length)))
+  section('班次')
+  for (const s of r.shifts) lines.push(row(`${s.cashier}`, `${receiptTime(s.openedAt, timeZone).slice(11, 16)}–${s.closedAt ? receiptTime(s.closedAt, timeZone).slice(11, 16) : '未结'}`))
+  section('合计')
+  lines.push(row(`收款 ${r.paid.count} 笔`, receiptMoney(r.paid.amountFen)), row(`退款 ${r.refunded.count} 笔`, receiptMoney(-r.refunded.amountFen)), `"净额 | "${esc(receiptMoney(r.netFen))}`)
+  section('钱包（不在钱箱内）')
+  if (r.byPaytype.length === 0) lines.push(row('无', receiptMoney(0)))
+  for (const p of r.byPaytype) lines.push(row(`${PAYTYPE[p.paytype] ?? p.paytype} ${p.paidCount} 笔`, receiptMoney(p.paidFen - p.refundedFen)))
+  const c = r.cash
+  section('钱箱现金（各班合计）')
+  lines.push(row('现金收款', receiptMoney(c.salesFen)), row('现金退款', receiptMoney(-c.refundsFen)), row('零钱存入', receiptMoney(c.paidInFen)), row('现金支出', receiptMoney(-c.paidOutFen)))
+  lines.push(row('应有现金', receiptMoney(c.expectedFen)), row(`实点 ${c.countedShifts} 班`, receiptMoney(c.countedFen)), row('取出存入保险柜', receiptMoney(c.takenOutFen)), `"${overShortLabel(c.overShortFen)} | "${esc(receiptMoney(c.overShortFen))}`)
+  section('操作员')
+  for (const o of r.operators) {
+    lines.push('{width:auto}', `"${esc(o.operatorNo ? `${o.operatorNo} ${o.name}` : o.name)}`, '{width:16 *}')
+    lines.push(row(`收款 ${o.salesCount} 笔`, receiptMoney(o.salesFen)), row('退款', receiptMoney(-o.refundsFen)))
+    if (o.shiftsClosed) lines.push(row(`结班 ${o.shiftsClosed} 次 ${overShortLabel(o.overShortFen)}`, receiptMoney(o.overShortFen)))
+  }
+  lines.push('---', '{width:auto}', '店长签名:', '', '_                    ')
   return lines
 }
 
@@ -107,6 +137,7 @@ export function receiptDocument(r: Receipt, timeZone?: string): string {
   else if (r.kind === 'refund') lines = refund(r, timeZone)
   else if (r.kind === 'report') lines = report(r, timeZone)
   else if (r.kind === 'movement') lines = movement(r, timeZone)
+  else if (r.kind === 'day') lines = day(r, timeZone)
   else lines = [...header(r.header, '打印测试页'), row('纸宽', `${r.width} mm`), row('时间', receiptTime(r.at, timeZone)), '{width:auto}', '中文打印正常：收银台 ￥1,234.56', 'ASCII 0123456789 ABCDEFGHIJ']
   return [...lines, '='].join('\n')
 }

@@ -4,9 +4,9 @@
 import type { CashRepo } from '../journal'
 import type { Journal } from '../journal'
 import type { ShiftService } from '../shifts/service'
-import type { PrintTarget, ShiftReport } from '../shared/contract'
+import type { DaySummary, PrintTarget, ShiftReport } from '../shared/contract'
 import { PosFailure } from '../shared/result'
-import type { PaperWidth, Receipt, ReceiptHeader, ReportReceipt } from './receipt-data'
+import type { DayReceipt, PaperWidth, Receipt, ReceiptHeader, ReportReceipt } from './receipt-data'
 
 export interface ReceiptSources {
   journal: Journal
@@ -40,8 +40,45 @@ export function reportReceipt(r: ShiftReport, header: ReceiptHeader, reprint: bo
       paidOutFen: c?.paidOut.amountFen ?? 0,
       noSales: c?.noSales ?? 0,
       expectedFen: c?.expectedFen ?? r.expectedFen,
-      count: c?.count ? { countedFen: c.count.countedFen, overShortFen: c.count.overShortFen, pieces: c.count.pieces } : null,
+      count: c?.count
+        ? {
+            countedFen: c.count.countedFen,
+            overShortFen: c.count.overShortFen,
+            pieces: c.count.pieces,
+            ...(c.count.takenOutFen !== undefined ? { takenOutFen: c.count.takenOutFen } : {}),
+            ...(c.count.leftFen !== undefined ? { leftFen: c.count.leftFen } : {}),
+          }
+        : null,
     },
+    ...(reprint ? { reprint } : {}),
+  }
+}
+
+/** The day summary as a Z-style day receipt (built by the shifts domain after its permission check). */
+export function dayReceipt(d: DaySummary, header: ReceiptHeader, reprint: boolean): DayReceipt {
+  const c = d.cash
+  return {
+    kind: 'day',
+    header,
+    day: d.day,
+    at: d.generatedAt,
+    shifts: d.shifts.map((s) => ({ id: s.id, cashier: s.cashier, openedAt: s.openedAt, closedAt: s.closedAt })),
+    paid: d.paid,
+    refunded: d.refunded,
+    netFen: d.netFen,
+    byPaytype: d.byPaytype.map((p) => ({ paytype: p.paytype, paidFen: p.paid.amountFen, paidCount: p.paid.count, refundedFen: p.refunded.amountFen })),
+    cash: {
+      salesFen: c.sales.amountFen,
+      refundsFen: c.refunds.amountFen,
+      paidInFen: c.paidIn.amountFen,
+      paidOutFen: c.paidOut.amountFen,
+      expectedFen: c.expectedFen,
+      countedFen: c.countedFen,
+      overShortFen: c.overShortFen,
+      takenOutFen: c.takenOutFen,
+      countedShifts: c.countedShifts,
+    },
+    operators: d.operators.map((o) => ({ operatorNo: o.operatorNo, name: o.name, salesCount: o.sales.count, salesFen: o.sales.amountFen, refundsFen: o.refunds.amountFen, overShortFen: o.overShortFen, shiftsClosed: o.shiftsClosed })),
     ...(reprint ? { reprint } : {}),
   }
 }

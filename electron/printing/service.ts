@@ -10,7 +10,7 @@ import type { Printer } from '../../native-bridge/printer/printer'
 import type { OrderView, PrintJobView, PrintTarget } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import { PrintQueue, type PrintJob, type PrintJobStore } from './print-queue'
-import type { PaperWidth } from './receipt-data'
+import type { PaperWidth, Receipt, ReceiptHeader } from './receipt-data'
 import { receiptDocument } from './receipt-doc'
 import { buildReceipt, type ReceiptSources } from './receipts'
 import { renderEscPos, renderSvg } from './render'
@@ -78,6 +78,21 @@ export class PrintingService {
     // The receipt's data is queued (and kept); it is rendered when sent, at the paper width then.
     const id = this.queue.enqueueReceipt(KIND[target.kind], refOf(target), receipt)
     return this.job(id)
+  }
+
+  /** A receipt built elsewhere (the day summary: the shifts domain checks who may print it first). */
+  printReceipt(receipt: Receipt, ref: string): PrintJobView {
+    return this.job(this.queue.enqueue('report', ref, renderEscPos(receiptDocument(receipt), this.width())))
+  }
+
+  previewReceipt(receipt: Receipt, width?: PaperWidth): { svg: string; width: PaperWidth } {
+    const w = width ?? this.width()
+    return { svg: renderSvg(receiptDocument(receipt), w), width: w }
+  }
+
+  /** The header receipts print (store, counter, demo), with this cashier. */
+  header(cashier: string): ReceiptHeader {
+    return this.sources.header(cashier)
   }
 
   printLast(): PrintJobView {

@@ -8,7 +8,7 @@ import { ScanRejectReason } from './contract/devices'
 import type { ErrorCode } from './result'
 
 export const FAILURE_REASONS = {
-  VALIDATION: ['given-below-due', 'confirm-above-max', 'sdk-folder-not-absolute'],
+  VALIDATION: ['given-below-due', 'confirm-above-max', 'sdk-folder-not-absolute', 'day', 'taken-out-needs-count', 'taken-out-above-counted'],
   NOT_FOUND: ['order', 'paid-order', 'refund', 'shift', 'operator', 'backup', 'reconcile-run', 'last-sale-receipt', 'cash-movement'],
   CONFLICT: [
     'above-refundable',
@@ -31,7 +31,7 @@ export const FAILURE_REASONS = {
   PIN_REQUIRED: ['supervisor'],
   PIN_NOT_SET: ['first-manager-in-setup', 'first-pin-in-setup'],
   PIN_WEAK: ['length', 'trivial'],
-  CONFIRM_REQUIRED: ['over-short', 'plain-secrets'],
+  CONFIRM_REQUIRED: ['over-short', 'plain-secrets', 'float-differs'],
   DEVICE: [
     'no-face-camera',
     'face-unavailable',

@@ -45,7 +45,14 @@ export function computeReport(figures: ShiftAggregates, kind: 'X' | 'Z', shift: 
       noSales: moved.no_sale.count,
       expectedFen: expectedCash,
       count: counted
-        ? { pieces: JSON.parse(counted.denominations) as DrawerCount['pieces'], countedFen: counted.counted_fen, overShortFen: counted.over_short_fen, approvedBy: counted.approved_by }
+        ? {
+            pieces: JSON.parse(counted.denominations) as DrawerCount['pieces'],
+            countedFen: counted.counted_fen,
+            overShortFen: counted.over_short_fen,
+            approvedBy: counted.approved_by,
+            // Handover: only when something was taken out (else all of the count stays for the next shift).
+            ...(counted.taken_out_fen ? { takenOutFen: counted.taken_out_fen, leftFen: Math.max(0, counted.counted_fen - counted.taken_out_fen) } : {}),
+          }
         : null,
     },
   }

@@ -1,6 +1,6 @@
 // The cashier's shift: open, X report any time, close with the Z report.
 import { create } from 'zustand'
-import type { Approval, DrawerCount, ShiftReport, ShiftView } from '../../../electron/shared/contract'
+import type { Approval, DrawerCount, HandoverProposal, ShiftReport, ShiftView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 interface ShiftState {
@@ -10,10 +10,13 @@ interface ShiftState {
   /** The last report shown (X or Z). */
   report: ShiftReport | null
   load(): Promise<void>
-  open(cashier: string, floatFen: number): Promise<Result<ShiftView>>
+  /** `floatReason`: required by the core when the float differs from the carried one. */
+  open(cashier: string, floatFen: number, floatReason?: string): Promise<Result<ShiftView>>
+  /** The float the core proposes (carried from the last counted close), or null. */
+  handover(): Promise<Result<HandoverProposal | null>>
   xReport(): Promise<Result<ShiftReport>>
   /** `proof`: the bare PIN, or an approval (another operator's number + PIN); `count`: the drawer counted at close. */
-  close(proof?: string | { pin: string } | { approval: Approval }, count?: DrawerCount, acceptOverShort?: boolean): Promise<Result<ShiftReport>>
+  close(proof?: string | { pin: string } | { approval: Approval }, count?: DrawerCount, acceptOverShort?: boolean, takenOutFen?: number): Promise<Result<ShiftReport>>
   /** Shows a stored report (a past shift's Z). */
   show(shiftId: string): Promise<Result<ShiftReport>>
   /** The drawer's expected cash now (an X report's figure, not shown as a report). */
@@ -31,10 +34,13 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     const r = await window.pos.shifts.current({})
     set(r.ok ? { current: r.value, loaded: true, error: null } : { loaded: true, error: r.error })
   },
-  async open(cashier, floatFen) {
-    const r = await window.pos.shifts.open({ cashier, floatFen })
+  async open(cashier, floatFen, floatReason) {
+    const r = await window.pos.shifts.open({ cashier, floatFen, ...(floatReason ? { floatReason } : {}) })
     if (r.ok) set({ current: r.value, report: null })
     return r
+  },
+  handover() {
+    return window.pos.shifts.handover({})
   },
   async xReport() {
     const r = await window.pos.shifts.xReport({})
@@ -54,9 +60,9 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     if (r.ok) set({ report: r.value })
     return r
   },
-  async close(proof, count, acceptOverShort) {
+  async close(proof, count, acceptOverShort, takenOutFen) {
     const by = typeof proof === 'string' ? { pin: proof } : (proof ?? {})
-    const r = await window.pos.shifts.close({ ...by, ...(count ? { count } : {}), ...(acceptOverShort ? { acceptOverShort } : {}) })
+    const r = await window.pos.shifts.close({ ...by, ...(count ? { count } : {}), ...(acceptOverShort ? { acceptOverShort } : {}), ...(count && takenOutFen ? { takenOutFen } : {}) })
     if (r.ok) set({ current: null, report: r.value })
     return r
   },

@@ -16,6 +16,8 @@ export const OperatorAction = z.enum([
   'noSale',
   'acknowledgeReview',
   'closeShiftWithDifference',
+  'otherShiftReports',
+  'daySummary',
   'operators',
   'settings',
   'liveMode',

@@ -3,6 +3,16 @@ import { Message } from './message'
 import { Approval } from './operators'
 import { call, Empty, NonNegativeFen, PayMethod, PayType, Pin, ShortText, Timestamp } from './define'
 import { DrawerCount } from './cash'
+import { PrintJobView } from './printing'
+
+/** Where a shift's float came from (handover): the shift it was carried from, the amount carried, who counted it, the reason for a different float. */
+export const FloatSource = z.object({
+  fromShiftId: z.string(),
+  carriedFen: NonNegativeFen,
+  countedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+export type FloatSource = z.infer<typeof FloatSource>
 
 export const ShiftView = z.object({
   id: z.string(),
@@ -14,6 +24,8 @@ export const ShiftView = z.object({
   operatorNo: z.string().nullable().optional(),
   closedBy: z.string().nullable().optional(),
   closeApprover: z.string().nullable().optional(),
+  /** Handover: where the float came from (null: typed, nothing carried). */
+  floatSource: FloatSource.nullable().optional(),
 })
 export type ShiftView = z.infer<typeof ShiftView>
 
@@ -47,7 +59,17 @@ export const ShiftReport = z.object({
       noSales: z.int().min(0),
       expectedFen: z.int(),
       /** The count at close (Z only): pieces per denomination, counted, counted − expected (长短款 over/short). */
-      count: z.object({ pieces: DrawerCount.shape.pieces, countedFen: z.int().min(0), overShortFen: z.int(), approvedBy: z.string().nullable() }).nullable(),
+      count: z
+        .object({
+          pieces: DrawerCount.shape.pieces,
+          countedFen: z.int().min(0),
+          overShortFen: z.int(),
+          approvedBy: z.string().nullable(),
+          /** Handover: declared taken out (to the safe) at close, and what stays in the drawer for the next shift. */
+          takenOutFen: NonNegativeFen.optional(),
+          leftFen: NonNegativeFen.optional(),
+        })
+        .nullable(),
     })
     .optional(),
   /** The latest reconciliation with the gateway for this shift ("reconciled at …: N orders, M differences"). */
@@ -55,17 +77,87 @@ export const ShiftReport = z.object({
 })
 export type ShiftReport = z.infer<typeof ShiftReport>
 
+/** What the core proposes as the next shift's float: the last closed shift's count minus what was taken out. */
+export const HandoverProposal = z.object({
+  fromShiftId: z.string(),
+  cashier: z.string(),
+  closedAt: Timestamp,
+  /** The operator who closed (counted) it, and their name when known. */
+  countedBy: z.string().nullable(),
+  countedByName: z.string().nullable(),
+  countedFen: NonNegativeFen,
+  takenOutFen: NonNegativeFen,
+  floatFen: NonNegativeFen,
+})
+export type HandoverProposal = z.infer<typeof HandoverProposal>
+
+export const BusinessDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day: YYYY-MM-DD')
+const Supervised = { pin: Pin.optional(), approval: Approval.optional() }
+
+/** 日结: a business day's shifts of this counter, summed, with one line per operator. */
+export const DaySummary = z.object({
+  day: BusinessDay,
+  generatedAt: Timestamp,
+  shifts: z.array(ShiftView),
+  /** Shifts of the day still open (their figures are X figures). */
+  openShifts: z.int().min(0),
+  paid: Bucket,
+  refunded: Bucket,
+  netFen: z.int(),
+  byPaytype: z.array(z.object({ paytype: PayType, paid: Bucket, refunded: Bucket })),
+  byMethod: z.array(z.object({ method: PayMethod, paid: Bucket })),
+  cash: z.object({
+    sales: Bucket,
+    refunds: Bucket,
+    paidIn: Bucket,
+    paidOut: Bucket,
+    /** Summed over the day's shifts, each as its own report says. */
+    expectedFen: z.int(),
+    countedFen: z.int().min(0),
+    overShortFen: z.int(),
+    takenOutFen: z.int().min(0),
+    countedShifts: z.int().min(0),
+  }),
+  operators: z.array(
+    z.object({
+      operatorNo: z.string().nullable(),
+      name: z.string(),
+      sales: Bucket,
+      refunds: Bucket,
+      /** Over/short of the shifts this operator closed (counted ones). */
+      overShortFen: z.int(),
+      shiftsClosed: z.int().min(0),
+    }),
+  ),
+})
+export type DaySummary = z.infer<typeof DaySummary>
+
+export const DayListEntry = z.object({ day: BusinessDay, shifts: z.int().min(0), openShifts: z.int().min(0) })
+export type DayListEntry = z.infer<typeof DayListEntry>
+
 export const shiftsCalls = {
   'shifts:current': call(Empty, ShiftView.nullable()),
-  'shifts:open': call(z.strictObject({ cashier: ShortText.min(1), floatFen: NonNegativeFen }), ShiftView),
+  /**
+   * `floatReason`: required when the float differs from the carried one (shifts:handover); else
+   * CONFIRM_REQUIRED (params reason 'float-differs', carriedFen). Recorded and audited.
+   */
+  'shifts:open': call(z.strictObject({ cashier: ShortText.min(1), floatFen: NonNegativeFen, floatReason: ShortText.optional() }), ShiftView),
+  /** The float the next shift should open with, carried from the last closed shift's count (null: nothing counted to carry). */
+  'shifts:handover': call(Empty, HandoverProposal.nullable()),
   'shifts:xReport': call(Empty, ShiftReport),
   /** Closes the open shift and returns its Z report. Refused while an order is in flight. */
   /**
    * `count`: the drawer counted by denomination; a difference above the cash settings' limit
    * is refused with CONFIRM_REQUIRED (params overShortFen, limitFen) unless `acceptOverShort`.
    */
-  'shifts:close': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional(), count: DrawerCount.optional(), acceptOverShort: z.boolean().optional() }), ShiftReport),
+  'shifts:close': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional(), count: DrawerCount.optional(), acceptOverShort: z.boolean().optional(), takenOutFen: NonNegativeFen.optional() }), ShiftReport),
   'shifts:report': call(z.strictObject({ shiftId: z.string().max(64) }), ShiftReport),
+  /** Past business days of this counter (newest first). Supervisor and above. */
+  'shifts:days': call(z.strictObject({ limit: z.int().min(1).max(90).default(14), ...Supervised }), z.array(DayListEntry)),
+  /** The day summary (日结). Supervisor and above: a cashier is refused with ROLE_REQUIRED unless approved. */
+  'shifts:day': call(z.strictObject({ day: BusinessDay, ...Supervised }), DaySummary),
+  /** Prints the day summary (a Z-style day receipt); same permission as the summary. */
+  'shifts:printDay': call(z.strictObject({ day: BusinessDay, ...Supervised }), PrintJobView),
   'shifts:list': call(z.strictObject({ limit: z.int().min(1).max(200).default(30) }), z.array(ShiftView)),
 }
 

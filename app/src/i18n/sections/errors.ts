@@ -38,6 +38,9 @@ export const zhCN = {
         'given-below-due': '实收 {{given}} 少于应收 {{amount}}',
         'confirm-above-max': '“大额确认”金额不能高于单笔收款上限',
         'sdk-folder-not-absolute': '刷脸 SDK 文件夹必须是完整路径',
+        day: '日期不对：{{day}}',
+        'taken-out-needs-count': '取出金额需要和点钞一起填写',
+        'taken-out-above-counted': '取出金额 {{takenOut}} 超过实点现金 {{counted}}',
       },
       NOT_FOUND: {
         order: '没有这笔订单：{{outTradeNo}}',
@@ -69,7 +72,7 @@ export const zhCN = {
       PIN_REQUIRED: { supervisor: '请输入主管密码' },
       PIN_NOT_SET: { 'first-manager-in-setup': '正式模式下，首位店长只能在开通向导中设置', 'first-pin-in-setup': '正式模式下，首个主管密码只能在开通向导中设置' },
       PIN_WEAK: { length: '密码须为 {{min}}–{{max}} 位数字', trivial: '密码太容易猜到（如 111111、123456），请换一个' },
-      CONFIRM_REQUIRED: { 'over-short': '长短款 {{overShort}} 超过限额 {{limit}}：需主管确认', 'plain-secrets': '本机无法加密保存密钥：主管确认后才能切换到正式模式' },
+      CONFIRM_REQUIRED: { 'over-short': '长短款 {{overShort}} 超过限额 {{limit}}：需主管确认', 'plain-secrets': '本机无法加密保存密钥：主管确认后才能切换到正式模式', 'float-differs': '备用金 {{float}} 与上一班留存 {{carried}} 不同：请填写原因' },
       DEVICE: {
         'no-face-camera': '未配置刷脸设备：请在设置中选择刷脸摄像头，或改用扫码收款',
         'face-unavailable': '刷脸摄像头暂不可用：请检查连接，或改用扫码收款',
@@ -140,6 +143,9 @@ export const en: typeof zhCN = {
         'given-below-due': 'Given {{given}} is less than the amount due {{amount}}',
         'confirm-above-max': 'The "confirm large amounts" figure cannot be above the per-sale limit',
         'sdk-folder-not-absolute': 'Face SDK folders must be full paths',
+        day: 'Not a valid day: {{day}}',
+        'taken-out-needs-count': 'An amount taken out needs a drawer count with it',
+        'taken-out-above-counted': 'Taken out {{takenOut}} is more than the counted cash {{counted}}',
       },
       NOT_FOUND: {
         order: 'No such order: {{outTradeNo}}',
@@ -171,7 +177,7 @@ export const en: typeof zhCN = {
       PIN_REQUIRED: { supervisor: 'Enter the supervisor PIN' },
       PIN_NOT_SET: { 'first-manager-in-setup': 'In live mode the first manager is set in the setup wizard', 'first-pin-in-setup': 'In live mode the first supervisor PIN is set in the setup wizard' },
       PIN_WEAK: { length: 'The PIN must be {{min}}–{{max}} digits', trivial: 'That PIN is too easy to guess (like 111111 or 123456): choose another' },
-      CONFIRM_REQUIRED: { 'over-short': 'Over/short {{overShort}} is above the limit {{limit}}: a supervisor must confirm', 'plain-secrets': 'This machine cannot encrypt the keys: a supervisor must confirm before going live' },
+      CONFIRM_REQUIRED: { 'over-short': 'Over/short {{overShort}} is above the limit {{limit}}: a supervisor must confirm', 'plain-secrets': 'This machine cannot encrypt the keys: a supervisor must confirm before going live', 'float-differs': 'The float {{float}} differs from the {{carried}} carried from the last shift: give a reason' },
       DEVICE: {
         'no-face-camera': 'No face-pay camera is set: choose one under Settings, or take a payment code instead',
         'face-unavailable': 'The face-pay camera is not available: check its connection, or take a payment code instead',

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Input, InputNumber, Modal, Popconfirm } from 
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DENOMINATIONS_FEN, type DrawerCount } from '../../../../electron/shared/contract'
-import { formatYuan } from '../../../../electron/shared/money'
+import { formatYuan, parseYuan } from '../../../../electron/shared/money'
 import { useCashStore } from '../../state/cash-store'
 import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { useShiftStore } from '../../state/shift-store'
@@ -21,6 +21,8 @@ export function DrawerCountForm() {
   const { message } = App.useApp()
   const [pieces, setPieces] = useState<Record<string, number>>({})
   const [pin, setPin] = useState('')
+  // Handover: cash taken out of the counted drawer (to the safe); the rest is the next shift's float.
+  const [takenOut, setTakenOut] = useState('')
   const [approver, setApprover] = useState('')
   const operatorsOn = useOperatorsStore((x) => x.status?.enabled === true)
   const [expected, setExpected] = useState<number | null>(null)
@@ -36,9 +38,13 @@ export function DrawerCountForm() {
   const diff = expected === null ? null : counted - expected
   const label = diff === null ? '' : diff > 0 ? t('cash.count.over') : diff < 0 ? t('cash.count.short') : t('cash.count.even')
 
+  const takenOutFen = takenOut.trim() === '' ? 0 : parseYuan(takenOut)
+  const takenOutBad = takenOutFen === null || takenOutFen > counted
+
   const close = async (withCount: boolean, accept = false) => {
+    if (withCount && takenOutBad) return setProblem(t('handover.invalidTakenOut'))
     const count: DrawerCount | undefined = withCount ? { pieces: Object.fromEntries(Object.entries(pieces).filter(([, n]) => n > 0)) } : undefined
-    const r = await useShiftStore.getState().close(pin ? proofOf(approver, pin) : undefined, count, accept)
+    const r = await useShiftStore.getState().close(pin ? proofOf(approver, pin) : undefined, count, accept, withCount ? (takenOutFen ?? 0) : undefined)
     if (!r.ok && r.error.code === 'CONFIRM_REQUIRED' && r.error.params?.reason === 'over-short') {
       setConfirm({ diff: Number(r.error.params.overShortFen), limit: Number(r.error.params.limitFen) })
       return
@@ -46,6 +52,7 @@ export function DrawerCountForm() {
     setPin('')
     setApprover('')
     setConfirm(null)
+    if (r.ok) setTakenOut('')
     if (r.ok) void message.success(t('shift.report', { kind: 'Z' }))
     setProblem(r.ok ? null : ['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : t('shift.failedCall', { message: errorText(t, r.error) }))
   }
@@ -83,6 +90,10 @@ export function DrawerCountForm() {
         </strong>
       </div>
       <div className="form-grid">
+        <label title={t('handover.takenOutHint')}>{t('handover.takenOut')}</label>
+        <Input value={takenOut} inputMode="decimal" maxLength={12} placeholder="0.00" status={takenOutBad ? 'error' : ''} onChange={(e) => setTakenOut(e.target.value)} data-testid="count-taken-out" />
+        <label>{t('handover.left')}</label>
+        <strong data-testid="count-left">{takenOutBad ? '—' : formatYuan(counted - (takenOutFen ?? 0))}</strong>
         {operatorsOn && <label>{t('ops.approverNo')}</label>}
         {operatorsOn && <Input value={approver} maxLength={4} inputMode="numeric" onChange={(e) => setApprover(e.target.value.replace(/\D/g, ''))} data-testid="shift-approver" />}
         <label>{t('shift.pin')}</label>

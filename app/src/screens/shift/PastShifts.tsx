@@ -7,6 +7,7 @@ import { dateTime } from '../../lib/format'
 import { useCashStore } from '../../state/cash-store'
 import { useShiftStore } from '../../state/shift-store'
 import { errorText } from '../../lib/error-text'
+import { opsErrorText } from '../operators/ops-error'
 
 export function PastShifts() {
   const { t } = useTranslation()
@@ -20,6 +21,11 @@ export function PastShifts() {
     const r = await useCashStore.getState().print({ kind: 'report', shiftId })
     if (r.ok) void message.success(t('cash.printed'))
     else void message.error(t('cash.failed', { message: errorText(t, r.error) }))
+  }
+  // A cashier sees their own shifts' reports; another's is refused by the core (supervisor+): say so.
+  const view = async (shiftId: string) => {
+    const r = await useShiftStore.getState().show(shiftId)
+    if (!r.ok) void message.error(opsErrorText(t, r.error))
   }
   return (
     <Card title={t('cash.pastShifts')} data-testid="past-shifts">
@@ -37,7 +43,7 @@ export function PastShifts() {
             key: 'actions',
             render: (_: unknown, s) => (
               <span className="button-row">
-                <Button size="small" onClick={() => void useShiftStore.getState().show(s.id)} data-testid="past-view">
+                <Button size="small" onClick={() => void view(s.id)} data-testid="past-view">
                   {t('cash.view')}
                 </Button>
                 <Button size="small" onClick={() => void reprint(s.id)} data-testid="past-reprint">

@@ -62,6 +62,8 @@ export function ReportView({ report }: { report: ShiftReport }) {
         {line(t('shift.generated'), dateTime(report.generatedAt))}
         <hr />
         {line(t('shift.floatShort'), formatYuan(report.shift.floatFen))}
+        {report.shift.floatSource && line(t('handover.floatFrom'), t('handover.floatFromValue', { shift: report.shift.floatSource.fromShiftId, amount: formatYuan(report.shift.floatSource.carriedFen) }), 'report-float-source')}
+        {report.shift.floatSource?.reason && line('', t('handover.floatReason', { reason: report.shift.floatSource.reason }))}
         {line(`${t('shift.paid')} (${report.paid.count})`, formatYuan(report.paid.amountFen), 'report-paid')}
         {line(`${t('shift.refunded')} (${report.refunded.count})`, formatYuan(report.refunded.amountFen), 'report-refunded')}
         {line(t('shift.net'), formatYuan(report.netFen), 'report-net')}
@@ -86,6 +88,8 @@ export function ReportView({ report }: { report: ShiftReport }) {
                   <span>{t('cash.count.overShort')}</span>
                   <span data-testid="report-over-short">{formatYuan(report.cash.count.overShortFen)}</span>
                 </div>
+                {report.cash.count.takenOutFen !== undefined && line(t('handover.reportTakenOut'), formatYuan(-report.cash.count.takenOutFen), 'report-taken-out')}
+                {report.cash.count.takenOutFen !== undefined && line(t('handover.reportLeft'), formatYuan(report.cash.count.leftFen ?? 0), 'report-left')}
               </>
             )}
           </>

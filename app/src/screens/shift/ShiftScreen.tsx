@@ -1,15 +1,18 @@
-// Shift: open with cashier + float, X report any time, close with the Z report.
-import { Alert, Button, Card, Input } from 'antd'
+// Shift: open with cashier + float (handover: the float carried from the last
+// count), X report any time, close with the Z report; the day summary (日结) tab.
+import { Alert, Button, Card, Tabs } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
-import { parseYuan } from '../../../../electron/shared/money'
+import { formatYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
 import { useSettingsStore } from '../../state/settings-store'
 import { useShiftStore } from '../../state/shift-store'
 import { useOperatorsStore } from '../../state/operators-store'
 import { CashCard } from './CashCard'
+import { DaySummaryView } from './DaySummaryView'
 import { DrawerCountForm } from './DrawerCountForm'
+import { OpenShiftCard } from './OpenShiftCard'
 import { PastShifts } from './PastShifts'
 import { ReconcilePanel } from './ReconcilePanel'
 import { ReportView } from './ReportView'
@@ -21,25 +24,17 @@ export function ShiftScreen() {
   // With operators, the signed-in one is who opens it (the core records their number).
   const settingsCashier = useSettingsStore((x) => x.view?.cashier ?? '')
   const defaultCashier = useOperatorsStore((x) => x.status?.signedIn?.name) ?? settingsCashier
-  const [cashier, setCashier] = useState('')
-  const [float, setFloat] = useState('0')
   const [problem, setProblem] = useState<string | null>(null)
+  const [tab, setTab] = useState('shift')
 
   useEffect(() => void useShiftStore.getState().load(), [])
 
-  const open = async () => {
-    const name = (cashier || defaultCashier).trim()
-    const floatFen = parseYuan(float)
-    if (!name) return setProblem(t('shift.needCashier'))
-    if (floatFen === null) return setProblem(t('shift.invalidFloat'))
-    const r = await useShiftStore.getState().open(name, floatFen)
-    setProblem(r.ok ? null : t('shift.failedCall', { message: errorText(t, r.error) }))
-  }
   const x = async () => {
     const r = await useShiftStore.getState().xReport()
     setProblem(r.ok ? null : t('shift.failedCall', { message: errorText(t, r.error) }))
   }
-  return (
+  const source = s.current?.floatSource
+  const shiftTab = (
     <div className="shift">
       <div className="shift-controls no-print">
         {s.error && <Alert type="error" showIcon title={t('shift.failedCall', { message: errorText(t, s.error) })} />}
@@ -51,6 +46,12 @@ export function ShiftScreen() {
             <p>
               {t('shift.opened')}: {dateTime(s.current.openedAt)}
             </p>
+            {source && (
+              <p data-testid="shift-float-source">
+                {t('handover.floatFrom')}: {t('handover.floatFromValue', { shift: source.fromShiftId, amount: formatYuan(source.carriedFen) })}
+                {source.reason && ` · ${t('handover.floatReason', { reason: source.reason })}`}
+              </p>
+            )}
             <div className="button-row">
               <Button size="large" onClick={() => void x()} data-testid="shift-x">
                 {t('shift.x')}
@@ -58,17 +59,7 @@ export function ShiftScreen() {
             </div>
           </Card>
         ) : (
-          <Card title={t('shift.none')} data-testid="shift-open-card">
-            <div className="form-grid">
-              <label>{t('shift.cashier')}</label>
-              <Input value={cashier} placeholder={defaultCashier} maxLength={64} onChange={(e) => setCashier(e.target.value)} data-testid="shift-cashier" />
-              <label>{t('shift.float')}</label>
-              <Input value={float} inputMode="decimal" maxLength={12} onChange={(e) => setFloat(e.target.value)} data-testid="shift-float" />
-            </div>
-            <Button size="large" type="primary" onClick={() => void open()} data-testid="shift-open">
-              {t('shift.open')}
-            </Button>
-          </Card>
+          <OpenShiftCard key={s.current === null ? 'closed' : 'open'} defaultCashier={defaultCashier} />
         )}
         {s.current && <DrawerCountForm />}
         {s.current && <CashCard />}
@@ -78,5 +69,17 @@ export function ShiftScreen() {
       </div>
       {s.report && <ReportView report={s.report} />}
     </div>
+  )
+  return (
+    <Tabs
+      className="shift-tabs"
+      activeKey={tab}
+      onChange={setTab}
+      destroyOnHidden
+      items={[
+        { key: 'shift', label: <span data-testid="shift-tab-shift">{t('handover.tabShift')}</span>, children: shiftTab },
+        { key: 'day', label: <span data-testid="shift-tab-day">{t('handover.tabDay')}</span>, children: <DaySummaryView /> },
+      ]}
+    />
   )
 }
