@@ -5,12 +5,8 @@ import { PrinterError, type DrawerPulse, type PrinterStatus } from './types'
 const ESC = 0x1b
 const GS = 0x1d
 const DLE = 0x10
-const FS = 0x1c
 
 export const INIT = Uint8Array.of(ESC, 0x40)
-/** ESC t 0 then FS &: Chinese (GB18030/GBK) double-byte mode on; FS . turns it off. */
-export const CHINESE_MODE_ON = Uint8Array.of(ESC, 0x74, 0x00, FS, 0x26)
-export const CHINESE_MODE_OFF = Uint8Array.of(FS, 0x2e)
 /** GS V 66 0: feed to the cutter and cut (partial). */
 export const PARTIAL_CUT = Uint8Array.of(GS, 0x56, 0x42, 0x00)
 

@@ -24,7 +24,6 @@ export interface PrinterStatus {
   drawerOpen: boolean | 'unknown'
 }
 
-export const UNKNOWN_STATUS: PrinterStatus = { online: 'unknown', coverOpen: 'unknown', paperOut: 'unknown', paperNearEnd: 'unknown', drawerOpen: 'unknown' }
 
 /** Why a print or a status request failed: typed, so the queue can decide to retry. */
 export type PrinterErrorKind = 'refused' | 'timeout' | 'closed' | 'io' | 'paper-out' | 'offline'

@@ -9,7 +9,6 @@
 import { decodeUtf8Strict } from './utf8'
 import { MAX_CODE_BYTES, rejectRead, textRead, type ScannerRead } from './types'
 
-export const HID_POS_USAGE_PAGE = 0x8c
 export const HID_POS_SCANNED_DATA_REPORT = 0x02
 export const HID_POS_DATA_OFFSET = 5
 export const HID_POS_MAX_DATA = 56
