@@ -67,6 +67,8 @@ export type StoreReserveResult =
 export interface StoreRefundPort {
   /** A store database is set up for this counter. */
   configured(): boolean
+  /** Set up, and its last exchange went through (the replicator is not failing). */
+  reachable(): boolean
   /** The counter id this counter replicates under (reservations carry it). */
   counterId(): string
   order(outTradeNo: string): Promise<StoreOrderFacts | null>

@@ -81,8 +81,18 @@ export class RefundService {
 
     // A store refund: its number names this counter too (the order's own counter numbers its refunds
     // from its own sequence), and the amount is reserved in the store before anything is written or sent.
-    const storeNo = facts ? newStoreRefundNo(req.outTradeNo, this.durable(() => this.journal.next('refund')), this.store.counterId()) : null
-    if (storeNo) await this.store.reserve(req.outTradeNo, storeNo, req.amountFen)
+    // This counter's own order, with a store that answers: reserved there too, so another counter
+    // refunding it at the same moment cannot pass the cap with us. Offline, the counter refunds its own
+    // orders alone (journal and gateway checks), as before the store.
+    const own = !facts && this.store.reachable()
+    const refundNo = facts
+      ? newStoreRefundNo(req.outTradeNo, this.durable(() => this.journal.next('refund')), this.store.counterId())
+      : own
+        ? newOutRefundNo(req.outTradeNo, this.durable(() => this.journal.next('refund')))
+        : null
+    let reserved = false
+    if (facts && refundNo) reserved = (await this.store.reserve(req.outTradeNo, refundNo, req.amountFen), true)
+    else if (refundNo) reserved = await this.store.reserveOwn(req.outTradeNo, refundNo, req.amountFen)
 
     // Re-check and insert in one transaction: two refunds racing cannot both pass.
     // One fsynced transaction, committed before the refund call: the row and its `submitted` mark.
@@ -94,7 +104,7 @@ export class RefundService {
           if (facts) this.store.recordOrder(facts)
           this.checkLocal(req.outTradeNo, req.amountFen, order.amount_fen)
           const created = this.journal.refunds.insert({
-            out_refund_no: storeNo ?? newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
+            out_refund_no: refundNo ?? newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
             out_trade_no: req.outTradeNo,
             amount_fen: req.amountFen,
             step: SUBMITTING,
@@ -108,10 +118,10 @@ export class RefundService {
         }),
       )
     } catch (e) {
-      if (storeNo) await this.store.abandon(storeNo)
+      if (reserved && refundNo) await this.store.abandon(refundNo)
       throw e
     }
-    if (storeNo) this.store.recorded(storeNo)
+    if (refundNo) this.store.recorded(refundNo)
     this.emit(row)
     await this.submit(row.out_refund_no, true)
     const after = this.row(row.out_refund_no)

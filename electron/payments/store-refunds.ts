@@ -7,7 +7,8 @@
 // itself is this counter's own, following the engine's rules (refunds.ts).
 // The reservation is settled when the refund's final state is known: confirmed
 // on success, released on failure — and, after a crash or while the store was
-// unreachable, by `sweep()` from this counter's open reservations.
+// unreachable, by `sweep()` from this counter's open reservations. Refunds of
+// this counter's own orders are reserved too while the store answers.
 import type { OrderRow } from '../journal/orders'
 import type { RefundRow } from '../journal/refunds'
 import { msg, PayType } from '../shared/contract'
@@ -68,6 +69,29 @@ export class StoreRefunds {
     }
   }
 
+  /** A store set up and answering (the replicator is not failing): worth asking about this counter's own orders. */
+  reachable(): boolean {
+    const port = this.port()
+    return port !== null && port.configured() && port.reachable()
+  }
+
+  /**
+   * This counter's own order: reserved when the store answers; false (refund alone, offline-first)
+   * when it cannot, or does not have the order yet (not replicated). Over the cap: CONFLICT.
+   */
+  async reserveOwn(outTradeNo: string, outRefundNo: string, amountFen: number): Promise<boolean> {
+    try {
+      await this.reserve(outTradeNo, outRefundNo, amountFen)
+      return true
+    } catch (e) {
+      if (e instanceof PosFailure && (e.code === 'STORE_UNREACHABLE' || e.code === 'NOT_FOUND')) {
+        this.ctx.log.warn('store refund reservation skipped: refunding this counter\'s own order alone', { outTradeNo, reason: e.code })
+        return false
+      }
+      throw e
+    }
+  }
+
   /** The refund row is in the journal (or will never be): the sweep may look at it again. */
   recorded(outRefundNo: string): void {
     this.inFlight.delete(outRefundNo)
@@ -101,9 +125,9 @@ export class StoreRefunds {
     )
   }
 
-  /** A refund reached a final state: settle its reservation if its order is another counter's. */
+  /** A refund reached a final state: settle its reservation (none for a refund made while the store was away: no change). */
   onRefundState(row: RefundRow): void {
-    if (!FINAL.has(row.state) || !this.journal.orders.isForeign(row.out_trade_no)) return
+    if (!FINAL.has(row.state)) return
     void this.settle(row.out_refund_no, row.state === 'success' ? 'confirmed' : 'released')
   }
 

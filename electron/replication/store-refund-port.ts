@@ -9,6 +9,7 @@ import type { ReplicationService } from './service'
 export function storeRefundPort(service: ReplicationService, counterId: () => string): StoreRefundPort {
   return {
     configured: () => service.status().configured,
+    reachable: () => service.status().configured && service.status().state !== 'failing',
     counterId,
     order: (outTradeNo) => service.ask((pool) => storeOrderFacts(pool, outTradeNo)),
     reserve: (req) => service.ask((pool) => reserveRefund(pool, { ...req, counterId: counterId() })),

@@ -123,6 +123,9 @@ describe('refund at any counter', () => {
     expect(orders.rows).toEqual([{ counter_id: idOf(a) }])
     const refunds = await pool.query('SELECT counter_id, amount_fen::int AS amount_fen FROM store_refunds WHERE out_trade_no = $1', [no])
     expect(refunds.rows).toEqual([{ counter_id: idOf(b), amount_fen: 300 }])
+    // Store search (any counter) says what may still be refunded across counters.
+    const found = (await a.dispatch('store:orders', { text: no })) as { ok: true; value: { rows: { refundableFen: number; refundedFen: number }[] } }
+    expect(found.value.rows).toMatchObject([{ refundableFen: 700 }])
     const report = (await b.dispatch('store:report', { from: 0, to: Date.now() + 1_000 })) as { value: { byCounter: { counterId: string; salesFen: number; refundsFen: number }[] } }
     expect(report.value.byCounter.find((c) => c.counterId === idOf(b))).toMatchObject({ salesFen: 2_000, refundsFen: 300 })
     expect(report.value.byCounter.find((c) => c.counterId === idOf(a))).toMatchObject({ salesFen: 1_000, refundsFen: 0 })
@@ -156,6 +159,23 @@ describe('refund at any counter', () => {
     const over = await b.dispatch('refunds:create', { outTradeNo: no, amountFen: 1, pin: PIN })
     expect(!over.ok && over.error.code).toBe('CONFLICT')
     expect(truth.refundsOf(truth.findOrder(no)!).reduce((s, x) => s + x.refundFee, 0)).toBe(1_000)
+  })
+
+  it('the order\'s own counter and another one at once: the owner reserves too while the store answers; one wins', async () => {
+    const no = await sell(a, 1_000)
+    await inStore(no)
+    const [fromA, fromB] = await Promise.all([
+      a.dispatch('refunds:create', { outTradeNo: no, amountFen: 700, pin: PIN }),
+      b.dispatch('refunds:create', { outTradeNo: no, amountFen: 700, pin: PIN }),
+    ])
+    expect([fromA, fromB].filter((r) => r.ok)).toHaveLength(1)
+    expect([fromA, fromB].find((r) => !r.ok)).toMatchObject({ error: { code: 'CONFLICT' } })
+    const truth = a.services.sandbox!.state
+    expect(truth.refundsOf(truth.findOrder(no)!).reduce((s, x) => s + x.refundFee, 0)).toBe(700)
+    await a.services.refunds.idle()
+    await b.services.refunds.idle()
+    const winner = fromA.ok ? a : b
+    expect(await reservations(no)).toMatchObject([{ counter_id: idOf(winner), amount_fen: 700, state: 'confirmed' }])
   })
 
   it('a refusal by the gateway releases the reservation; the permission rules are the local ones', async () => {

@@ -15,6 +15,11 @@ const LIVE_REFUND_STATES = ['created', 'submitted', 'processing', 'success', 're
 // A refunded order stays 'paid' with refunded_fen (see the contract's OrderState).
 const REFUNDABLE_ORDER_STATES = ['paid']
 
+/** Fen of order `o` reserved, confirmed or refunded without a reservation: what no counter may refund again (for a listing). */
+export const USED_FEN_SQL = `(COALESCE((SELECT SUM(v.amount_fen) FROM store_refund_reservations v WHERE v.out_trade_no = o.out_trade_no AND v.state <> 'released'), 0)
+  + COALESCE((SELECT SUM(r.amount_fen) FROM store_refunds r WHERE r.out_trade_no = o.out_trade_no AND r.state IN (${LIVE_REFUND_STATES.map((x) => `'${x}'`).join(', ')})
+      AND NOT EXISTS (SELECT 1 FROM store_refund_reservations w WHERE w.out_refund_no = r.out_refund_no)), 0))`
+
 export interface ReserveRequest {
   outTradeNo: string
   outRefundNo: string
