@@ -159,7 +159,7 @@ export function OrderDetailDrawer() {
           </div>
         </div>
       )}
-      {detail && refunding && <RefundDialog detail={detail} onClose={() => setRefunding(false)} />}
+      {detail && refunding && <RefundDialog target={{ outTradeNo: detail.order.outTradeNo, refundableFen: detail.refundableFen }} onClose={() => setRefunding(false)} />}
     </Drawer>
   )
 }
