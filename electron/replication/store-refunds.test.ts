@@ -108,6 +108,10 @@ describe('refund at any counter', () => {
     expect(b.services.journal.orders.isForeign(no)).toBe(true)
     expect(b.services.journal.orders.isForeign(own)).toBe(false)
     expect(b.services.journal.orders.open().map((o) => o.out_trade_no)).not.toContain(no)
+    const detail = (await b.dispatch('orders:get', { outTradeNo: no })) as { ok: true; value: { takenAt?: string; refunds: RefundView[] } }
+    expect(detail.value.takenAt).toBe(idOf(a))
+    expect(detail.value.refunds.map((x) => x.outRefundNo)).toEqual([refund.outRefundNo])
+    expect(((await b.dispatch('orders:get', { outTradeNo: own })) as { value: { takenAt?: string } }).value.takenAt).toBeUndefined()
 
     // B's shift: its own sale, and the refund it paid out (money left through the wallet at B).
     const x = (await b.dispatch('shifts:xReport', {})) as { ok: true; value: ShiftReport }

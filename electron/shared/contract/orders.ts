@@ -37,7 +37,10 @@ export const OrderDetail = z.object({
   order: OrderView,
   refunds: z.array(RefundView),
   timeline: z.array(TimelineEntry),
+  /** What this counter's journal allows (another counter's order: the store's cap decides at refund time). */
   refundableFen: NonNegativeFen,
+  /** Another counter's order, recorded here because it was refunded here: the counter that took it. */
+  takenAt: z.string().optional(),
 })
 export type OrderDetail = z.infer<typeof OrderDetail>
 
