@@ -91,8 +91,10 @@ export class RefundService {
         ? newOutRefundNo(req.outTradeNo, this.durable(() => this.journal.next('refund')))
         : null
     let reserved = false
-    if (facts && refundNo) reserved = (await this.store.reserve(req.outTradeNo, refundNo, req.amountFen), true)
-    else if (refundNo) reserved = await this.store.reserveOwn(req.outTradeNo, refundNo, req.amountFen)
+    if (facts && refundNo) {
+      await this.store.reserve(req.outTradeNo, refundNo, req.amountFen)
+      reserved = true
+    } else if (refundNo) reserved = await this.store.reserveOwn(req.outTradeNo, refundNo, req.amountFen)
 
     // Re-check and insert in one transaction: two refunds racing cannot both pass.
     // One fsynced transaction, committed before the refund call: the row and its `submitted` mark.
@@ -178,7 +180,9 @@ export class RefundService {
   /** The journal's cap; `paidFen` for a store order not recorded here yet. */
   private checkLocal(outTradeNo: string, amountFen: number, paidFen: number): void {
     const refundable = this.journal.orders.get(outTradeNo) ? this.refundableFen(outTradeNo) : Math.max(0, paidFen - this.journal.refunds.committedFen(outTradeNo))
-    if (amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(amountFen)} 超过可退金额 ${formatYuan(refundable)}`)
+    if (amountFen > refundable) {
+      throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(amountFen)} 超过可退金额 ${formatYuan(refundable)}`, { reason: 'over-refundable', remainingFen: String(refundable) })
+    }
   }
 
   /** One refund call with the refund's own out_refund_no (the same on every retry). */

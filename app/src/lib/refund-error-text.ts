@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next'
 import type { PosError } from '../../../electron/shared/result'
 import { formatYuan } from '../../../electron/shared/money'
 
-const REASONS = new Set(['over-cap', 'not-refundable', 'cash-elsewhere', 'refund-no-reused', 'gateway-refunded', 'store-order-unknown'])
+const REASONS = new Set(['over-refundable', 'over-cap', 'not-refundable', 'cash-elsewhere', 'refund-no-reused', 'gateway-refunded', 'store-order-unknown'])
 
 export function refundErrorText(t: TFunction, error: PosError): string | null {
   if (error.code === 'STORE_UNREACHABLE') return t('storeRefund.storeUnreachable')
