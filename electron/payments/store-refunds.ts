@@ -132,9 +132,11 @@ export class StoreRefunds {
   }
 
   /**
-   * Settles this counter's open reservations whose refund has a final state here;
-   * one with no refund row was never sent (the row is written before the refund
-   * call), so it is released. Refunds still open or in `review` keep theirs.
+   * Settles this counter's open reservations whose refund has a final state here.
+   * One with no refund row was never sent (the row is written before the refund
+   * call) — unless the journal went back in time (a restored backup): the gateway
+   * is asked by the refund number first, and it is released only on "not found".
+   * Refunds still open or in `review` keep theirs.
    */
   async sweep(): Promise<number> {
     const port = this.port()
@@ -143,11 +145,25 @@ export class StoreRefunds {
     for (const r of await port.openReservations()) {
       if (this.inFlight.has(r.outRefundNo)) continue
       const row = this.ctx.unrecordedRefunds.get(r.outRefundNo) ?? this.journal.refunds.get(r.outRefundNo)
-      const outcome = !row ? 'released' : row.state === 'success' ? 'confirmed' : row.state === 'failed' ? 'released' : null
+      const outcome = !row ? await this.askGateway(port, r) : row.state === 'success' ? 'confirmed' : row.state === 'failed' ? 'released' : null
       if (outcome && (await port.settle(r.outRefundNo, outcome, this.ctx.clock.now()))) settled++
     }
     if (settled > 0) this.ctx.log.info('store refund reservations settled', { settled })
     return settled
+  }
+
+  /** A reservation with no refund row here: what the gateway knows of that refund number decides. */
+  private async askGateway(port: StoreRefundPort, r: { outRefundNo: string; outTradeNo: string }): Promise<'confirmed' | 'released' | null> {
+    const local = this.journal.orders.get(r.outTradeNo)
+    const paytype = PayType.safeParse(local?.paytype ?? (await port.order(r.outTradeNo))?.paytype)
+    if (!paytype.success) return null
+    const out = await this.ctx.gateway.refundQuery({ paytype: paytype.data, outTradeNo: r.outTradeNo, outRefundNo: r.outRefundNo })
+    if (out.kind === 'notFound') return 'released'
+    if (out.kind !== 'ok') return null
+    const entry = out.refunds.find((x) => x.outRefundNo === r.outRefundNo)
+    if (!entry) return 'released'
+    if (entry.status === 'SUCCESS') return 'confirmed'
+    return entry.status === 'FAIL' ? 'released' : null
   }
 
   async idle(): Promise<void> {
