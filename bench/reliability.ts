@@ -16,6 +16,7 @@ import { runJournalFaults } from './reliability/journal-faults'
 import { runSecurity, type AttackResult } from './reliability/security'
 import { runSoak } from './reliability/soak'
 import { runStoreFaults, type StoreFaultResult } from './reliability/store-faults'
+import { runStoreRefundRace, type StoreRefundRaceResult } from './reliability/store-refund-race'
 
 const short = process.argv.includes('--short')
 const onlyAt = process.argv.indexOf('--only')
@@ -68,6 +69,9 @@ const attacks: AttackResult[] = wants('security') ? await runSecurity(log) : []
 if (wants('store')) log('store database: counters sell and refund while the way to PostgreSQL is refused, dropped mid-batch, stalled')
 const store: StoreFaultResult | null = wants('store') ? await runStoreFaults(log, short ? 4 : 16, short ? 4 : 8) : null
 if (store && !store.ok) failures.push(`store faults: ${store.why}`)
+if (wants('store')) log('store refunds: counters race to refund one order (together more than paid) while the way to PostgreSQL drops and stalls')
+const race: StoreRefundRaceResult | null = wants('store') ? await runStoreRefundRace(log, short ? 3 : 4, short ? 6 : 16) : null
+if (race && !race.ok) failures.push(`store refund race: ${race.why}`)
 for (const a of attacks) if (!a.held) failures.push(`security: ${a.attack}: ${a.refused}/${a.tried} refused (${a.detail})`)
 if (soak) for (const l of [...soak.lost.map((x) => `lost: ${x}`), ...soak.doubleCharged.map((x) => `double charge: ${x}`), ...soak.nonFinal.map((x) => `non-final: ${x}`), ...soak.disagreements.map((x) => `disagreement: ${x}`)]) failures.push(`soak ${l}`)
 
@@ -130,10 +134,17 @@ if (store) {
       `store ${store.storeOrders} orders / ${store.storeRefunds} refunds = journals ${store.journalOrders} / ${store.journalRefunds}; ${store.mismatches.length} mismatches — ${store.ok ? 'ok' : `FAIL: ${store.why}`}`,
   )
 }
+if (race) {
+  console.log(
+    `\nStore refunds racing (${race.counters - 1} counters refund each of ${race.orders} orders of another counter, proxy passing/dropping/stalling): ` +
+      `${race.asked} asked, ${race.written} written after a reservation, ${race.refusedOverCap} refused over the cap, ${race.refusedUnreachable} refused (store away); ` +
+      `${race.overRefunded} over-refunded, ${race.gatewayCapRefusals} sent over the cap, ${race.openReservations} reservations left open, ${race.disagreements.length} disagreements — ${race.ok ? 'ok' : `FAIL: ${race.why}`}`,
+  )
+}
 // .tmp/ is gitignored; the figures to keep go into README by hand.
 const out = fileURLToPath(new URL(`../.tmp/reliability-results${only ? `-${only}` : ''}${short ? '-short' : ''}.json`, import.meta.url))
 mkdirSync(dirname(out), { recursive: true })
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, journalFaults: journalCells, badInput: bad, soak, security: attacks, store }, null, 2))
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, short, only: only ?? null, durationS: totalS, faultMatrix: cells, crashMatrix: crashes, journalFileFaults: fileCells, journalFaults: journalCells, badInput: bad, soak, security: attacks, store, storeRefundRace: race }, null, 2))
 if (failures.length > 0) {
   console.log(`\nFAILED (${failures.length}):`)
   for (const f of failures.slice(0, 50)) console.log(`- ${f}`)

@@ -11,10 +11,10 @@ import { createStorePool } from '../../electron/store/pool'
 import { createTestDatabase, TEST_PG_URL } from '../../electron/test-support/store-db'
 import { gatewayConfigFor, startSandbox, tempDir } from '../lib/gateway'
 
-type Mode = 'pass' | 'refuse' | 'drop' | 'stall'
+export type Mode = 'pass' | 'refuse' | 'drop' | 'stall'
 
 /** A TCP proxy to PostgreSQL whose behaviour a phase switches; switching drops what is open. */
-class FaultProxy {
+export class FaultProxy {
   mode: Mode = 'pass'
   port = 0
   private server: Server | null = null

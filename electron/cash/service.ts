@@ -103,7 +103,7 @@ export class CashService {
         if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`, { reason: 'order', outTradeNo: req.outTradeNo })
         if (order.method !== 'cash' || order.state !== 'paid') throw new PosFailure('CONFLICT', '只有已收款的现金订单可以退现金', { reason: 'not-paid-cash-order' })
         const refundable = order.amount_fen - journal.refunds.committedFen(order.out_trade_no)
-        if (req.amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(req.amountFen)} 超过可退金额 ${formatYuan(Math.max(0, refundable))}`, { reason: 'above-refundable', amountFen: String(req.amountFen), refundableFen: String(Math.max(0, refundable)) })
+        if (req.amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(req.amountFen)} 超过可退金额 ${formatYuan(Math.max(0, refundable))}`, { reason: 'over-refundable', remainingFen: String(Math.max(0, refundable)) })
         const terminal = this.d.terminal()
         const shift = this.d.shifts.ensureOpen(terminal.cashier)
         const created = journal.refunds.insert({ out_refund_no: newOutRefundNo(order.out_trade_no, journal.next('refund')), out_trade_no: order.out_trade_no, amount_fen: req.amountFen, step: msg('CASH_REFUNDING'), reason: req.reason?.trim() || '', shift_id: shift.id, operator_no: actor.operatorNo, approver_no: actor.approverNo, created_at: now })

@@ -24,6 +24,8 @@ import { Reconciler } from '../payments/reconcile'
 import { reconcileHandlers } from '../payments/reconcile-handlers'
 import { createStoreHandlers } from '../replication/handlers'
 import { ReplicationService } from '../replication/service'
+import { storeRefundPort } from '../replication/store-refund-port'
+import type { StoreRefundPort } from '../payments/ports'
 import { OperatorService } from '../operators/service'
 import { OperatorAccounts } from '../operators/manage'
 import { createOperatorHandlers } from '../operators/handlers'
@@ -68,6 +70,8 @@ export interface CoreOptions {
   backupEveryMs?: number
   /** Reconciliation's bound on gateway queries per second (default 5; raised in tests). */
   reconcileRatePerSec?: number
+  /** How often open store refund reservations are settled (default 1 min). */
+  reservationSweepMs?: number
   /** Faster replication timings (tests, benchmarks). */
   replicationTuning?: ConstructorParameters<typeof ReplicationService>[0]['tuning']
   /** Called after each gateway call is audited (crash tests kill the process here). */
@@ -236,8 +240,12 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     policy: options.paymentPolicy ?? DEFAULT_POLICY,
     log,
   })
-  const refunds = new RefundService(engine.ctx, (req) =>
-    operators.guard('refund', req, { ref: req.outTradeNo, detail: { amountFen: req.amountFen } }),
+  // Refunds of other counters' orders go through the store database (bound once replication exists, below).
+  let storePort: StoreRefundPort | null = null
+  const refunds = new RefundService(
+    engine.ctx,
+    (req) => operators.guard('refund', req, { ref: req.outTradeNo, detail: { amountFen: req.amountFen } }),
+    () => storePort,
   )
   flushed = (key) => onKeptWriteFlushed(engine.ctx, key)
   const reconciler = new Reconciler(engine.ctx, { ratePerSec: options.reconcileRatePerSec ?? 5, onProgress: (run) => bus.emit('reconcile:progress', run) })
@@ -285,6 +293,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     onStatus: (st) => bus.emit('store:status', st),
     ...(options.replicationTuning ? { tuning: options.replicationTuning } : {}),
   })
+  storePort = storeRefundPort(replication, () => settings.terminal().deviceId)
 
   const info = (): AppInfo => ({
     name: 'Counter',
@@ -323,6 +332,11 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
   refunds.recover()
   reconciler.resumeUnfinished()
   replication.start()
+  // Store refunds whose reservation is still open (a crash, an outage) are settled once their end is known.
+  const settleReservations = () => void refunds.store.sweep().catch((e) => log.warn('store refund reservations: sweep failed', { error: e instanceof Error ? e.message : String(e) }))
+  settleReservations()
+  const reservationSweep = setInterval(settleReservations, options.reservationSweepMs ?? 60_000)
+  reservationSweep.unref()
   // Flagged orders and refunds are asked about again now and then, so one the
   // gateway could not answer for settles by itself once it can.
   const sweepMs = options.reviewSweepMs ?? 10 * 60_000
@@ -340,6 +354,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     journal: NO_JOURNAL_CONTROL, // the gate's own takes its place
     close: async () => {
       if (sweep) clearInterval(sweep)
+      clearInterval(reservationSweep)
       clearInterval(idleTimer)
       engine.shutdown()
       reconciler.stop()

@@ -41,6 +41,9 @@ export interface OrderRow {
 
 export type NewOrder = Pick<OrderRow, 'out_trade_no' | 'method' | 'paytype' | 'amount_fen' | 'body' | 'step' | 'auth_code_masked' | 'cashier' | 'shift_id' | 'created_at'> & { operator_no?: string | null }
 
+/** A paid order of another counter, as the store database has it. */
+export type ForeignOrder = Pick<OrderRow, 'out_trade_no' | 'method' | 'paytype' | 'amount_fen' | 'step' | 'transaction_id' | 'cashier' | 'device_id' | 'created_at' | 'paid_at'>
+
 /** Fields a transition may change besides state. */
 export type OrderChanges = Partial<
   Pick<
@@ -132,6 +135,36 @@ export class OrdersRepo {
 
   get(outTradeNo: string): OrderRow | undefined {
     return orderFromDb(this.getStmt.get(outTradeNo) as StoredOrder | undefined)
+  }
+
+  /**
+   * A paid order taken at another counter of the store, recorded here so a refund
+   * of it can follow the engine's rules (store refunds, payments/store-refunds.ts).
+   * It keeps that counter's device id: not this counter's row, so recovery, the
+   * review sweep, shift totals and the outbox leave it alone (no shift here).
+   */
+  insertForeign(order: ForeignOrder, note: Message, at: number): OrderRow {
+    if (this.isOwnDevice(order.device_id)) throw new Error(`order ${order.out_trade_no} is this counter's own`)
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO orders (out_trade_no, method, paytype, amount_fen, body, state, step, transaction_id, cashier, shift_id, created_at, updated_at, paid_at, device_id)
+           VALUES (@out_trade_no, @method, @paytype, @amount_fen, '', 'paid', @step, @transaction_id, @cashier, NULL, @created_at, @at, @paid_at, @device_id)`,
+        )
+        .run({ ...order, step: encodeMessage(order.step), at })
+      this.eventStmt.run(order.out_trade_no, at, null, 'paid', encodeMessage(note))
+    })()
+    return this.get(order.out_trade_no) as OrderRow
+  }
+
+  /** Whether the order was taken at another counter (a foreign row recorded for a refund here). */
+  isForeign(outTradeNo: string): boolean {
+    const row = this.db.prepare(`SELECT ${OWN_ROWS_SQL} own FROM orders WHERE out_trade_no = ?`).get(outTradeNo) as { own: number } | undefined
+    return row !== undefined && row.own === 0
+  }
+
+  private isOwnDevice(deviceId: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM own_device_ids WHERE id = ?`).get(deviceId) !== undefined || deviceId === this.counter.current()
   }
 
   /** Moves an order to `state` (may equal the current one for a step change) and records why. */

@@ -3,6 +3,7 @@
 // reads them in order with the rows' current values, and deletes what the
 // store acknowledged. Only this file knows the outbox's SQL.
 import type { Db } from './db'
+import { OWN_ROWS_SQL } from './counter-id'
 import { orderFromDb, type OrderRow, type StoredOrder } from './orders'
 import { refundFromDb, type RefundRow, type StoredRefund } from './refunds'
 
@@ -37,7 +38,7 @@ export interface OutboxBatch {
 
 const BACKFILL = `
   INSERT INTO outbox (kind, key, at) SELECT 'shift', id, COALESCE(closed_at, opened_at) FROM shifts ORDER BY opened_at;
-  INSERT INTO outbox (kind, key, at) SELECT 'order', out_trade_no, updated_at FROM orders ORDER BY created_at;
+  INSERT INTO outbox (kind, key, at) SELECT 'order', out_trade_no, updated_at FROM orders WHERE ${OWN_ROWS_SQL} ORDER BY created_at;
   INSERT INTO outbox (kind, key, at) SELECT 'refund', out_refund_no, updated_at FROM refunds ORDER BY created_at;
   INSERT INTO outbox (kind, key, at) SELECT 'audit', CAST(id AS TEXT), at FROM audit ORDER BY id;`
 
@@ -119,7 +120,9 @@ export class OutboxRepo {
 
   private read(seq: number, kind: OutboxEntry['kind'], key: string): OutboxEntry | null {
     if (kind === 'order') {
-      const row = orderFromDb(this.db.prepare('SELECT * FROM orders WHERE out_trade_no = ?').get(key) as StoredOrder | undefined)
+      // Another counter's order recorded here for a refund (journal/orders.ts insertForeign) is that
+      // counter's to ship: its change here is acknowledged with the batch and never sent.
+      const row = orderFromDb(this.db.prepare(`SELECT * FROM orders WHERE out_trade_no = ? AND ${OWN_ROWS_SQL}`).get(key) as StoredOrder | undefined)
       return row ? { seq, kind, row } : null
     }
     if (kind === 'refund') {

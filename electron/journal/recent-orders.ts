@@ -10,7 +10,7 @@ import { writeFileDurably } from '../kernel/durable-file'
 import { msg } from '../shared/contract'
 import { encodeMessage } from '../shared/stored-message'
 import type { Db } from './db'
-import { COUNTER_ID_SQL } from './counter-id'
+import { COUNTER_ID_SQL, OWN_ROWS_SQL } from './counter-id'
 
 export const RECENT_FILE = 'journal.recent.jsonl'
 
@@ -27,11 +27,15 @@ const Entry = z.object({
 })
 export type RecentOrder = z.infer<typeof Entry>
 
-/** Orders inserted after `afterRowid` (rowids only grow: orders are never deleted). */
+/**
+ * This counter's orders inserted after `afterRowid` (rowids only grow: orders are never deleted).
+ * Another counter's order recorded here for a refund (orders.ts insertForeign) is not logged: after a
+ * restore it must not come back as this counter's own.
+ */
 export function ordersAfter(db: Db, afterRowid: number, limit = 1000): RecentOrder[] {
   return db
     .prepare(
-      `SELECT rowid, out_trade_no no, method, paytype, amount_fen amount, body, cashier, shift_id shift, created_at created FROM orders WHERE rowid > ? ORDER BY rowid LIMIT ?`,
+      `SELECT rowid, out_trade_no no, method, paytype, amount_fen amount, body, cashier, shift_id shift, created_at created FROM orders WHERE rowid > ? AND ${OWN_ROWS_SQL} ORDER BY rowid LIMIT ?`,
     )
     .all(afterRowid, limit) as RecentOrder[]
 }

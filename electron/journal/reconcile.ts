@@ -3,6 +3,7 @@
 // checked, so a run interrupted by a crash resumes where it stopped.
 import type { OrderState, ReconcileDifference } from '../shared/contract'
 import type { Db } from './db'
+import { OWN_ROWS_SQL } from './counter-id'
 
 export interface ReconcileRunRow {
   id: string
@@ -33,7 +34,7 @@ export class ReconcileRepo {
       this.db.prepare(`INSERT INTO reconcile_runs (id, from_at, to_at, shift_id, started_at) VALUES (?, ?, ?, ?, ?)`).run(id, period.fromAt, period.toAt, period.shiftId, at)
       const n = period.shiftId
         ? this.db.prepare(`INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE shift_id = ? AND method != 'cash'`).run(id, period.shiftId).changes
-        : this.db.prepare(`INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE created_at >= ? AND created_at < ? AND method != 'cash'`).run(id, period.fromAt, period.toAt).changes
+        : this.db.prepare(`INSERT INTO reconcile_items (run_id, out_trade_no) SELECT ?, out_trade_no FROM orders WHERE created_at >= ? AND created_at < ? AND method != 'cash' AND ${OWN_ROWS_SQL}`).run(id, period.fromAt, period.toAt).changes
       this.db.prepare(`UPDATE reconcile_runs SET orders = ? WHERE id = ?`).run(n, id)
     })()
   }

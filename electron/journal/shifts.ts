@@ -44,7 +44,11 @@ export interface ShiftAggregates {
   /** Wallet (gateway) orders only: cash is the drawer's, below. */
   paidByPaytype: ShiftAgg[]
   paidByMethod: ShiftAgg[]
-  /** Wallet refunds only. */
+  /**
+   * Wallet refunds only, by the refund's shift: a refund made here of another counter's order counts
+   * here (the money left through the wallet at this counter), its sale does not (the foreign row has
+   * no shift here; it is in the books of the counter that took it).
+   */
   refundsByPaytype: ShiftAgg[]
   /** The drawer's movements (cash sales and refunds, paid in/out, no-sale opens). */
   cash: MovementTotals

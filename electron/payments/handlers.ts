@@ -60,6 +60,7 @@ export function ordersHandlers(s: PaymentDeps): H<'orders:search' | 'orders:get'
         refunds: s.journal.refunds.forOrder(outTradeNo).map(refundView),
         timeline,
         refundableFen: s.refunds.refundableFen(outTradeNo),
+        ...(s.journal.orders.isForeign(outTradeNo) ? { takenAt: row.device_id } : {}),
       }
     },
     'orders:recheck': ({ outTradeNo }) => s.engine.recheck(outTradeNo),

@@ -29,3 +29,13 @@ export function newOutRefundNo(outTradeNo: string, seq: number): string {
   const head = `R${(seq % 1_000_000).toString().padStart(6, '0')}_`
   return head + outTradeNo.slice(-(32 - head.length))
 }
+
+/**
+ * A refund of another counter's order (payments/store-refunds.ts): R<seq><this device>_<order tail>.
+ * That counter numbers its own refunds of the order R<seq>_… from its own sequence; naming the
+ * refunding device keeps two counters' numbers apart (the gateway treats one number as one refund).
+ */
+export function newStoreRefundNo(outTradeNo: string, seq: number, deviceId: string): string {
+  const head = `R${(seq % 1_000_000).toString().padStart(6, '0')}${devicePrefix(deviceId)}_`
+  return head + outTradeNo.slice(-(32 - head.length))
+}

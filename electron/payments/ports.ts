@@ -40,3 +40,41 @@ export interface ShiftPort {
   ensureOpen(cashier: string, operatorNo?: string | null): { id: string; cashier: string }
   currentId(): string | null
 }
+
+/** An order as the store database has it (any counter's). */
+export interface StoreOrderFacts {
+  outTradeNo: string
+  counterId: string
+  method: string
+  paytype: string | null
+  amountFen: number
+  state: string
+  transactionId: string | null
+  cashier: string
+  createdAt: number
+  paidAt: number | null
+}
+
+export type StoreReserveResult =
+  | { ok: true; remainingFen: number }
+  | { ok: false; code: 'ORDER_UNKNOWN' | 'NOT_REFUNDABLE' | 'OVER_CAP' | 'REFUND_NO_REUSED'; remainingFen: number }
+
+/**
+ * The store database, for refunds of orders taken at another counter
+ * (electron/replication wires it). Every call throws PosFailure
+ * STORE_UNREACHABLE when the store cannot answer.
+ */
+export interface StoreRefundPort {
+  /** A store database is set up for this counter. */
+  configured(): boolean
+  /** Set up, and its last exchange went through (the replicator is not failing). */
+  reachable(): boolean
+  /** The counter id this counter replicates under (reservations carry it). */
+  counterId(): string
+  order(outTradeNo: string): Promise<StoreOrderFacts | null>
+  /** One PostgreSQL transaction, the order's row locked: the cross-counter cap. */
+  reserve(req: { outTradeNo: string; outRefundNo: string; amountFen: number; at: number }): Promise<StoreReserveResult>
+  settle(outRefundNo: string, outcome: 'confirmed' | 'released', at: number): Promise<boolean>
+  /** This counter's reservations not settled yet. */
+  openReservations(): Promise<{ outRefundNo: string; outTradeNo: string; amountFen: number }[]>
+}

@@ -9,7 +9,9 @@ import { msg, type RefundView } from '../shared/contract'
 import { formatYuan } from '../shared/money'
 import { PosFailure } from '../shared/result'
 import type { EngineContext } from './context'
-import { newOutRefundNo } from './ids'
+import { newOutRefundNo, newStoreRefundNo } from './ids'
+import type { StoreRefundPort } from './ports'
+import { StoreRefunds } from './store-refunds'
 import { refundView, refused } from './view'
 
 function journalRefusal(): PosFailure {
@@ -32,11 +34,16 @@ export type RefundAuthorizer = (req: RefundRequest) => { operatorNo: string | nu
 
 export class RefundService {
   private readonly following = new Map<string, Promise<void>>()
+  /** Refunds of other counters' orders, through the store database. */
+  readonly store: StoreRefunds
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly authorize: RefundAuthorizer,
-  ) {}
+    storePort: () => StoreRefundPort | null = () => null,
+  ) {
+    this.store = new StoreRefunds(ctx, storePort)
+  }
 
   private get journal() {
     return this.ctx.deps.journal
@@ -51,43 +58,72 @@ export class RefundService {
   async create(req: RefundRequest): Promise<RefundView> {
     const actor = this.authorize(req)
     if (this.ctx.deps.writes.failing) throw journalRefusal()
-    const order = this.journal.orders.get(req.outTradeNo)
+    const local = this.journal.orders.get(req.outTradeNo)
+    // Another counter's order (or one the journal lacks while a store is set up): through the store (store-refunds.ts).
+    const facts = this.store.handles(req.outTradeNo, local) ? await this.store.fetch(req.outTradeNo) : null
+    const order = facts ? { out_trade_no: facts.outTradeNo, paytype: facts.paytype, amount_fen: facts.amountFen } : local
     if (!order) throw new PosFailure('NOT_FOUND', `没有这笔订单：${req.outTradeNo}`, { reason: 'order', outTradeNo: req.outTradeNo })
-    if (order.state !== 'paid' || !order.paytype) throw new PosFailure('CONFLICT', '只有已收款的订单可以退款', { reason: 'not-paid' })
-    this.checkLocal(req.outTradeNo, req.amountFen)
+    if (!facts && (local?.state !== 'paid' || !order.paytype)) throw new PosFailure('CONFLICT', '只有已收款的订单可以退款', { reason: 'not-paid' })
+    this.checkLocal(req.outTradeNo, req.amountFen, order.amount_fen)
 
     // Against the gateway too: refunds made elsewhere (another terminal, the merchant portal) count.
     // Alipay can only be asked about a refund by its number (spec 2.2.4), so there the
     // gateway's own cap (it refuses refunds above the paid amount) is the second check.
-    const remote = order.paytype === 'ALIPAY' ? null : await this.ctx.gateway.refundQuery({ paytype: order.paytype, outTradeNo: order.out_trade_no })
+    const paytype = order.paytype as NonNullable<typeof order.paytype>
+    const remote = paytype === 'ALIPAY' ? null : await this.ctx.gateway.refundQuery({ paytype, outTradeNo: order.out_trade_no })
     if (remote?.kind === 'ok') {
       const known = new Set(this.journal.refunds.forOrder(order.out_trade_no).map((r) => r.out_refund_no))
       const elsewhere = remote.refunds.filter((r) => r.status !== 'FAIL' && !known.has(r.outRefundNo)).reduce((s, r) => s + r.refundFee, 0)
       if (elsewhere + this.journal.refunds.committedFen(order.out_trade_no) + req.amountFen > order.amount_fen) {
-        throw new PosFailure('CONFLICT', `网关显示本单已另有退款 ${formatYuan(elsewhere)}，本次退款会超过实收金额`, { reason: 'refunded-elsewhere', elsewhereFen: String(elsewhere) })
+        throw new PosFailure('CONFLICT', `网关显示本单已另有退款 ${formatYuan(elsewhere)}，本次退款会超过实收金额`, { reason: 'gateway-refunded', elsewhereFen: String(elsewhere) })
       }
     }
+
+    // A store refund: its number names this counter too (the order's own counter numbers its refunds
+    // from its own sequence), and the amount is reserved in the store before anything is written or sent.
+    // This counter's own order, with a store that answers: reserved there too, so another counter
+    // refunding it at the same moment cannot pass the cap with us. Offline, the counter refunds its own
+    // orders alone (journal and gateway checks), as before the store.
+    const own = !facts && this.store.reachable()
+    const refundNo = facts
+      ? newStoreRefundNo(req.outTradeNo, this.durable(() => this.journal.next('refund')), this.store.counterId())
+      : own
+        ? newOutRefundNo(req.outTradeNo, this.durable(() => this.journal.next('refund')))
+        : null
+    let reserved = false
+    if (facts && refundNo) {
+      await this.store.reserve(req.outTradeNo, refundNo, req.amountFen)
+      reserved = true
+    } else if (refundNo) reserved = await this.store.reserveOwn(req.outTradeNo, refundNo, req.amountFen)
 
     // Re-check and insert in one transaction: two refunds racing cannot both pass.
     // One fsynced transaction, committed before the refund call: the row and its `submitted` mark.
     const now = this.ctx.clock.now()
-    const row = this.durable(() =>
-      this.journal.transaction(() => {
-        this.checkLocal(req.outTradeNo, req.amountFen)
-        const created = this.journal.refunds.insert({
-          out_refund_no: newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
-          out_trade_no: req.outTradeNo,
-          amount_fen: req.amountFen,
-          step: SUBMITTING,
-          reason: req.reason?.trim() || '',
-          shift_id: this.ctx.deps.shifts.currentId(),
-          operator_no: actor.operatorNo,
-          approver_no: actor.approverNo,
-          created_at: now,
-        })
-        return this.journal.refunds.update(created.out_refund_no, 'submitted', { step: SUBMITTING }, now)
-      }),
-    )
+    let row: RefundRow
+    try {
+      row = this.durable(() =>
+        this.journal.transaction(() => {
+          if (facts) this.store.recordOrder(facts)
+          this.checkLocal(req.outTradeNo, req.amountFen, order.amount_fen)
+          const created = this.journal.refunds.insert({
+            out_refund_no: refundNo ?? newOutRefundNo(req.outTradeNo, this.journal.next('refund')),
+            out_trade_no: req.outTradeNo,
+            amount_fen: req.amountFen,
+            step: SUBMITTING,
+            reason: req.reason?.trim() || '',
+            shift_id: this.ctx.deps.shifts.currentId(),
+            operator_no: actor.operatorNo,
+            approver_no: actor.approverNo,
+            created_at: now,
+          })
+          return this.journal.refunds.update(created.out_refund_no, 'submitted', { step: SUBMITTING }, now)
+        }),
+      )
+    } catch (e) {
+      if (reserved && refundNo) await this.store.abandon(refundNo)
+      throw e
+    }
+    if (refundNo) this.store.recorded(refundNo)
     this.emit(row)
     await this.submit(row.out_refund_no, true)
     const after = this.row(row.out_refund_no)
@@ -138,11 +174,15 @@ export class RefundService {
 
   async idle(): Promise<void> {
     while (this.following.size > 0) await Promise.allSettled([...this.following.values()])
+    await this.store.idle()
   }
 
-  private checkLocal(outTradeNo: string, amountFen: number): void {
-    const refundable = this.refundableFen(outTradeNo)
-    if (amountFen > refundable) throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(amountFen)} 超过可退金额 ${formatYuan(refundable)}`, { reason: 'above-refundable', amountFen: String(amountFen), refundableFen: String(refundable) })
+  /** The journal's cap; `paidFen` for a store order not recorded here yet. */
+  private checkLocal(outTradeNo: string, amountFen: number, paidFen: number): void {
+    const refundable = this.journal.orders.get(outTradeNo) ? this.refundableFen(outTradeNo) : Math.max(0, paidFen - this.journal.refunds.committedFen(outTradeNo))
+    if (amountFen > refundable) {
+      throw new PosFailure('CONFLICT', `退款金额 ${formatYuan(amountFen)} 超过可退金额 ${formatYuan(refundable)}`, { reason: 'over-refundable', remainingFen: String(refundable) })
+    }
   }
 
   /** One refund call with the refund's own out_refund_no (the same on every retry). */
@@ -245,6 +285,7 @@ export class RefundService {
       this.ctx.log.error('journal write failed: refund state kept in memory', { outRefundNo, state })
     }
     this.emit(row)
+    this.store.onRefundState(row)
     return row
   }
 

@@ -85,10 +85,19 @@ export class ReplicationService {
   /** A read-only question to the store database; STORE_UNREACHABLE when there is none or it cannot answer. */
   async ask<T>(question: (pool: StorePool) => Promise<T>): Promise<T> {
     if (!this.pool) throw new PosFailure('STORE_UNREACHABLE', '未连接门店数据库：只能查看本机记录', { reason: 'not-configured' })
+    const pool = this.pool
     try {
-      return await question(this.pool)
-    } catch (e) {
-      throw new PosFailure('STORE_UNREACHABLE', `门店数据库暂时无法查询：${errorCode(e)}`, { reason: 'query-failed', detail: errorCode(e) })
+      return await question(pool)
+    } catch (first) {
+      // A pooled connection the network cut while idle fails its next query at once: asked again on a
+      // fresh one. Only for a cut connection (not a timeout: the cashier would wait twice), and every
+      // question asked through here is read-only or idempotent (refund-cap.ts: same refund number, same answer).
+      if (!CUT.test(errorCode(first))) throw unreachable(first)
+      try {
+        return await question(pool)
+      } catch (e) {
+        throw unreachable(e)
+      }
     }
   }
 
@@ -148,6 +157,13 @@ function describe(url: string): string {
   } catch {
     return 'postgres'
   }
+}
+
+/** A connection the network cut (not a refusal, not a timeout). */
+const CUT = /^(ECONNRESET|EPIPE|57P01|Connection terminated unexpectedly)/
+
+function unreachable(e: unknown): PosFailure {
+  return new PosFailure('STORE_UNREACHABLE', `门店数据库暂时无法查询：${errorCode(e)}`, { reason: 'query-failed', detail: errorCode(e) })
 }
 
 function errorCode(e: unknown): string {

@@ -9,10 +9,14 @@ import type { ErrorCode } from './result'
 
 export const FAILURE_REASONS = {
   VALIDATION: ['given-below-due', 'confirm-above-max', 'sdk-folder-not-absolute', 'day', 'taken-out-needs-count', 'taken-out-above-counted'],
-  NOT_FOUND: ['order', 'paid-order', 'refund', 'shift', 'operator', 'backup', 'reconcile-run', 'last-sale-receipt', 'cash-movement'],
+  NOT_FOUND: ['order', 'store-order-unknown', 'paid-order', 'refund', 'shift', 'operator', 'backup', 'reconcile-run', 'last-sale-receipt', 'cash-movement'],
   CONFLICT: [
-    'above-refundable',
-    'refunded-elsewhere',
+    'over-refundable',
+    'over-cap',
+    'not-refundable',
+    'cash-elsewhere',
+    'refund-no-reused',
+    'gateway-refunded',
     'not-paid',
     'not-paid-cash-order',
     'above-drawer',

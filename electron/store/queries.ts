@@ -4,6 +4,7 @@
 import type { Message } from '../shared/contract'
 import { decodeMaybe } from '../shared/stored-message'
 import type { StorePool } from './pool'
+import { USED_FEN_SQL } from './refund-cap'
 import { storeReport, type StoreTotals } from './reports'
 
 export interface StoreOrder {
@@ -13,6 +14,8 @@ export interface StoreOrder {
   paytype: string | null
   amountFen: number
   refundedFen: number
+  /** What every counter together may still refund (the cap reserveRefund enforces); 0 unless paid. */
+  refundableFen: number
   state: string
   cashier: string
   /** Stored as message JSON (older rows: a sentence, read back as LEGACY_TEXT). */
@@ -41,8 +44,9 @@ export async function searchStoreOrders(pool: StorePool, q: StoreOrderQuery): Pr
   if (q.amountFen !== undefined) where.push(`amount_fen = ${arg(q.amountFen)}`)
   if (q.from !== undefined) where.push(`created_at >= ${arg(q.from)}`)
   if (q.to !== undefined) where.push(`created_at < ${arg(q.to)}`)
-  const sql = `SELECT out_trade_no, counter_id, method, paytype, amount_fen, refunded_fen, state, cashier, attention, created_at, paid_at
-    FROM store_orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC LIMIT ${arg(q.limit)}`
+  const sql = `SELECT out_trade_no, counter_id, method, paytype, amount_fen, refunded_fen, state, cashier, attention, created_at, paid_at,
+      CASE WHEN state = 'paid' THEN GREATEST(0, amount_fen - ${USED_FEN_SQL}) ELSE 0 END AS refundable_fen
+    FROM store_orders o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC LIMIT ${arg(q.limit)}`
   const r = await pool.query<Record<string, string | null>>(sql, args)
   return r.rows.map((o) => ({
     outTradeNo: o.out_trade_no!,
@@ -51,6 +55,7 @@ export async function searchStoreOrders(pool: StorePool, q: StoreOrderQuery): Pr
     paytype: o.paytype ?? null,
     amountFen: Number(o.amount_fen),
     refundedFen: Number(o.refunded_fen),
+    refundableFen: Number(o.refundable_fen),
     state: o.state!,
     cashier: o.cashier!,
     attention: decodeMaybe(o.attention),

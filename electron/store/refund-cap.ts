@@ -15,6 +15,11 @@ const LIVE_REFUND_STATES = ['created', 'submitted', 'processing', 'success', 're
 // A refunded order stays 'paid' with refunded_fen (see the contract's OrderState).
 const REFUNDABLE_ORDER_STATES = ['paid']
 
+/** Fen of order `o` reserved, confirmed or refunded without a reservation: what no counter may refund again (for a listing). */
+export const USED_FEN_SQL = `(COALESCE((SELECT SUM(v.amount_fen) FROM store_refund_reservations v WHERE v.out_trade_no = o.out_trade_no AND v.state <> 'released'), 0)
+  + COALESCE((SELECT SUM(r.amount_fen) FROM store_refunds r WHERE r.out_trade_no = o.out_trade_no AND r.state IN (${LIVE_REFUND_STATES.map((x) => `'${x}'`).join(', ')})
+      AND NOT EXISTS (SELECT 1 FROM store_refund_reservations w WHERE w.out_refund_no = r.out_refund_no)), 0))`
+
 export interface ReserveRequest {
   outTradeNo: string
   outRefundNo: string
@@ -79,4 +84,55 @@ export async function reserveRefund(pool: StorePool, req: ReserveRequest): Promi
 export async function settleReservation(pool: StorePool, outRefundNo: string, outcome: 'confirmed' | 'released', at: number): Promise<boolean> {
   const r = await pool.query(`UPDATE store_refund_reservations SET state = $2, settled_at = $3 WHERE out_refund_no = $1 AND state = 'reserved'`, [outRefundNo, outcome, at])
   return (r.rowCount ?? 0) === 1
+}
+
+/** What a refunding counter needs to know about an order taken anywhere in the store. */
+export interface StoreOrderFacts {
+  outTradeNo: string
+  counterId: string
+  method: string
+  paytype: string | null
+  amountFen: number
+  state: string
+  transactionId: string | null
+  cashier: string
+  createdAt: number
+  paidAt: number | null
+}
+
+export async function storeOrderFacts(pool: StorePool, outTradeNo: string): Promise<StoreOrderFacts | null> {
+  const r = await pool.query<Record<string, string | null>>(
+    'SELECT out_trade_no, counter_id, method, paytype, amount_fen, state, transaction_id, cashier, created_at, paid_at FROM store_orders WHERE out_trade_no = $1',
+    [outTradeNo],
+  )
+  const o = r.rows[0]
+  if (!o) return null
+  return {
+    outTradeNo: o.out_trade_no!,
+    counterId: o.counter_id!,
+    method: o.method!,
+    paytype: o.paytype ?? null,
+    amountFen: Number(o.amount_fen),
+    state: o.state!,
+    transactionId: o.transaction_id ?? null,
+    cashier: o.cashier!,
+    createdAt: Number(o.created_at),
+    paidAt: o.paid_at === null ? null : Number(o.paid_at),
+  }
+}
+
+export interface OpenReservation {
+  outRefundNo: string
+  outTradeNo: string
+  amountFen: number
+  createdAt: number
+}
+
+/** This counter's reservations not settled yet (to settle them after a crash or an outage). */
+export async function openReservations(pool: StorePool, counterId: string): Promise<OpenReservation[]> {
+  const r = await pool.query<{ out_refund_no: string; out_trade_no: string; amount_fen: string; created_at: string }>(
+    `SELECT out_refund_no, out_trade_no, amount_fen, created_at FROM store_refund_reservations WHERE counter_id = $1 AND state = 'reserved' ORDER BY created_at`,
+    [counterId],
+  )
+  return r.rows.map((x) => ({ outRefundNo: x.out_refund_no, outTradeNo: x.out_trade_no, amountFen: Number(x.amount_fen), createdAt: Number(x.created_at) }))
 }

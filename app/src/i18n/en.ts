@@ -4,6 +4,7 @@ import { en as messagesEn } from './sections/messages'
 import type { Messages } from './zh-CN'
 import { en as cashSection } from './sections/cash'
 import { en as handoverSection } from './sections/handover'
+import { en as storeRefundSection } from './sections/store-refunds'
 
 import { en as opsEn } from './sections/operators'
 
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...opsEn,
   ...cashSection,
   ...handoverSection,
+  ...storeRefundSection,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {

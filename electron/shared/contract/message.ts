@@ -52,6 +52,7 @@ export const MESSAGE_CODES = [
   'REFUND_CHANGE',
   'REFUND_STILL_PROCESSING',
   'REFUND_SUCCEEDED', // params.amountFen (+ outRefundNo in the timeline)
+  'FOREIGN_ORDER_RECORDED', // params.counterId: another counter's order, recorded here to refund it
   // Why a person must look at an order (OrderView.attention, shift report).
   'ATTENTION_TURNED_TO_REFUND',
   'ATTENTION_AMOUNT_MISMATCH', // params.gatewayFen, params.orderFen

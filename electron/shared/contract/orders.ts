@@ -37,7 +37,10 @@ export const OrderDetail = z.object({
   order: OrderView,
   refunds: z.array(RefundView),
   timeline: z.array(TimelineEntry),
+  /** What this counter's journal allows (another counter's order: the store's cap decides at refund time). */
   refundableFen: NonNegativeFen,
+  /** Another counter's order, recorded here because it was refunded here: the counter that took it. */
+  takenAt: z.string().optional(),
 })
 export type OrderDetail = z.infer<typeof OrderDetail>
 
@@ -63,7 +66,12 @@ export const ordersCalls = {
   'orders:recheck': call(z.strictObject({ outTradeNo: OutTradeNo }), OrderView),
   /** A person checked a flagged order (e.g. paid, then refunded at the gateway): clears the flag, needs the PIN. */
   'orders:acknowledge': call(z.strictObject({ outTradeNo: OutTradeNo, pin: Pin.optional(), approval: Approval.optional(), note: Text.optional() }), OrderView),
-  /** Refund (full or partial). Needs the supervisor PIN; the engine checks it. */
+  /**
+   * Refund (full or partial). Needs the supervisor PIN (or an approval); the engine checks it. An order of another counter (one this journal lacks, with a store database
+   * set up) is refunded through the store: STORE_UNREACHABLE when it cannot answer (nothing changed),
+   * CONFLICT `params.reason` 'over-cap' + `params.remainingFen` when all counters together would pass what
+   * was paid (nothing sent); other reasons: over-refundable, not-refundable, cash-elsewhere, gateway-refunded.
+   */
   'refunds:create': call(
     z.strictObject({ outTradeNo: OutTradeNo, amountFen: AmountFen, pin: Pin.optional(), approval: Approval.optional(), reason: Text.optional() }),
     RefundView,

@@ -32,6 +32,8 @@ export const StoreOrderView = z.object({
   paytype: z.string().nullable(),
   amountFen: AmountFen,
   refundedFen: NonNegativeFen,
+  /** What may still be refunded, by any counter (0 unless paid): the store's cap, reservations included. */
+  refundableFen: NonNegativeFen,
   state: z.string(),
   cashier: z.string(),
   attention: Message.nullable(),

@@ -63,10 +63,10 @@ describe('refusals in words', () => {
   it('words figures: fen as ¥ text, a role by its name; the core sentence never shows', async () => {
     const zh = await wording('zh-CN')
     const english = await wording('en')
-    const over = new PosFailure('CONFLICT', '退款金额 超过可退金额', { reason: 'above-refundable', amountFen: '150', refundableFen: '120050' })
+    const over = new PosFailure('VALIDATION', '实收少于应收', { reason: 'given-below-due', givenFen: '150', amountFen: '120050' })
     const asError = { code: over.code, message: over.message, params: over.params ?? {} }
-    expect(errorText(zh, asError)).toBe('退款金额 ¥1.50 超过可退金额 ¥1,200.50')
-    expect(errorText(english, asError)).toBe('Refund ¥1.50 is above what can be refunded (¥1,200.50)')
+    expect(errorText(zh, asError)).toBe('实收 ¥1.50 少于应收 ¥1,200.50')
+    expect(errorText(english, asError)).toBe('Given ¥1.50 is less than the amount due ¥1,200.50')
     const role = { code: 'ROLE_REQUIRED' as const, message: SENTENCE, params: { role: 'supervisor', action: 'refund' } }
     expect(errorText(zh, role)).toBe('需要主管权限')
     expect(errorText(english, role)).toBe('Needs the Supervisor role')

@@ -99,6 +99,11 @@ export function OrderDetailDrawer() {
                 </Tag>
               )}
             </Descriptions.Item>
+            {detail.takenAt && (
+              <Descriptions.Item label={t('storeRefund.takenAt')} span={2}>
+                <span data-testid="order-taken-at">{detail.takenAt}</span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('orders.paytype')}>{order.paytype ? t(`paytype.${order.paytype}`) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('orders.amount')}>{formatYuan(order.amountFen)}</Descriptions.Item>
             <Descriptions.Item label={t('orders.refundable')}>
@@ -160,7 +165,7 @@ export function OrderDetailDrawer() {
           </div>
         </div>
       )}
-      {detail && refunding && <RefundDialog detail={detail} onClose={() => setRefunding(false)} />}
+      {detail && refunding && <RefundDialog target={{ outTradeNo: detail.order.outTradeNo, refundableFen: detail.refundableFen, ...(detail.takenAt ? { counterId: detail.takenAt } : {}) }} onClose={() => setRefunding(false)} />}
     </Drawer>
   )
 }

@@ -1,9 +1,11 @@
 // Refund (full or partial) behind the supervisor PIN. A wrong or locked PIN is
-// said plainly and the dialog stays open; nothing is refunded.
+// said plainly and the dialog stays open; nothing is refunded. The target is
+// this counter's order (the order drawer) or another counter's (the store
+// screen's search: `counterId` names it, and the core refunds it through the
+// store database's cross-counter cap).
 import { Alert, App, Button, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { OrderDetail } from '../../../../electron/shared/contract'
 import { formatFen, formatYuan, parseYuan } from '../../../../electron/shared/money'
 import { messageText } from '../../lib/message-text'
 import { useOrdersStore } from '../../state/orders-store'
@@ -11,7 +13,15 @@ import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { opsErrorText } from '../operators/ops-error'
 import { errorText } from '../../lib/error-text'
 
-export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose: () => void }) {
+export interface RefundTarget {
+  outTradeNo: string
+  refundableFen: number
+  /** Another counter's order: the counter that took it. */
+  counterId?: string
+}
+
+export function RefundDialog({ target, onClose }: { target: RefundTarget; onClose: () => void }) {
+  const detail = target
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [amount, setAmount] = useState(formatFen(detail.refundableFen))
@@ -35,7 +45,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
       return
     }
     setSending(true)
-    const r = await useOrdersStore.getState().refund(detail.order.outTradeNo, fen, proofOf(approver, pin), reason.trim() || undefined)
+    const r = await useOrdersStore.getState().refund(detail.outTradeNo, fen, proofOf(approver, pin), reason.trim() || undefined)
     setSending(false)
     if (r.ok && r.value.state === 'failed') {
       // The gateway refused: an error with its reason, the dialog stays open, nothing was refunded.
@@ -57,13 +67,14 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
     else if (code === 'PIN_LOCKED') setError({ title: t('refund.pinLocked'), detail: errorText(t, r.error), code })
     else if (code === 'ROLE_REQUIRED' || code === 'COUNTER_LOCKED') setError({ title: opsErrorText(t, r.error), detail: t('ops.approverHint'), code })
     else if (code === 'PIN_REQUIRED' || code === 'PIN_NOT_SET') setError({ title: t(code === 'PIN_REQUIRED' ? 'settings.pinRequired' : 'settings.pinNotSet'), code })
+    else if (code === 'STORE_UNREACHABLE') setError({ title: t('storeRefund.storeUnreachable'), code })
     else setError({ title: t('refund.failed', { message: errorText(t, r.error) }), code })
   }
 
   return (
     <Modal
       open
-      title={`${t('refund.title')} · ${detail.order.outTradeNo}`}
+      title={detail.counterId ? `${t('storeRefund.title', { counterId: detail.counterId })} · ${detail.outTradeNo}` : `${t('refund.title')} · ${detail.outTradeNo}`}
       onCancel={onClose}
       footer={[
         <Button key="c" size="large" onClick={onClose}>
@@ -74,6 +85,7 @@ export function RefundDialog({ detail, onClose }: { detail: OrderDetail; onClose
         </Button>,
       ]}
     >
+      {detail.counterId && <Alert type="info" showIcon title={t('storeRefund.from', { counterId: detail.counterId })} description={t('storeRefund.refundable', { amount: formatYuan(detail.refundableFen) })} data-testid="refund-foreign" />}
       <div className="form-grid">
         <label>{t('refund.amount')}</label>
         <Input

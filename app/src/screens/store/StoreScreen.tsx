@@ -2,18 +2,25 @@
 // counter's copy is, orders needing a person, and a search over every
 // counter's orders. Read-only; it asks the store database through the core and
 // says plainly when that cannot answer (this counter's own screens still work).
+// A paid wallet order of any counter can be refunded from here (issue 16): the
+// dialog names the counter that took it, and the core enforces the store-wide cap.
 import { Alert, Button, Input, Table } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { formatYuan, parseYuan } from '../../../../electron/shared/money'
 import { dateTime } from '../../lib/format'
+import { useSettingsStore } from '../../state/settings-store'
 import { useStoreDbStore } from '../../state/store-db-store'
+import { RefundDialog, type RefundTarget } from '../orders/RefundDialog'
+import type { StoreOrderView } from '../../../../electron/shared/contract'
 
 export function StoreScreen() {
   const { t } = useTranslation()
   const { status, dash, error, rows } = useStoreDbStore(useShallow((s) => ({ status: s.status, dash: s.dashboard, error: s.queryError, rows: s.orders })))
   const [query, setQuery] = useState('')
+  const [refunding, setRefunding] = useState<RefundTarget | null>(null)
+  const ownId = useSettingsStore((s) => s.view?.deviceId)
   const configured = status?.configured ?? false
 
   useEffect(() => {
@@ -22,6 +29,10 @@ export function StoreScreen() {
     const timer = setInterval(() => void useStoreDbStore.getState().loadDashboard(), 5_000)
     return () => clearInterval(timer)
   }, [configured])
+
+  const refundable = (o: StoreOrderView) => o.state === 'paid' && o.method !== 'cash' && o.refundableFen > 0
+  const refund = (o: StoreOrderView) =>
+    setRefunding({ outTradeNo: o.outTradeNo, refundableFen: o.refundableFen, ...(o.counterId !== ownId ? { counterId: o.counterId } : {}) })
 
   const search = () => {
     const text = query.trim()
@@ -78,7 +89,26 @@ export function StoreScreen() {
             { title: t('storeScreen.amount'), render: (_, o) => formatYuan(o.amountFen) },
             { title: t('storeScreen.state'), render: (_, o) => t(`state.${o.state}`, { defaultValue: o.state }) },
             { title: t('storeScreen.time'), render: (_, o) => dateTime(o.createdAt) },
+            {
+              title: '',
+              render: (_, o) =>
+                refundable(o) ? (
+                  <Button size="small" danger onClick={() => refund(o)} data-testid={`store-refund-${o.outTradeNo}`}>
+                    {t('storeRefund.button')}
+                  </Button>
+                ) : null,
+            },
           ]}
+        />
+      )}
+      {refunding && (
+        <RefundDialog
+          target={refunding}
+          onClose={() => {
+            setRefunding(null)
+            // The store copies the refund within moments; ask again so the row shows what remains.
+            if (query.trim()) search()
+          }}
         />
       )}
     </div>
