@@ -46,8 +46,18 @@ export async function runJournalFaults(scale: number, log: (s: string) => void =
     if (req.call === 'pay') payRequests++
     original(req)
   }
-  const open = (dir: string) =>
-    createCore({ userDataDir: dir, transport: 'browser', version: 'reliability', log: silentLogger, paymentPolicy: scaledPolicy(scale), gatewayTimeoutMs: 2_000, gateway: gatewayConfigFor(sandbox.url) })
+  // holdWal: the last sales still in the WAL when the files are damaged (as between two of the keeper's checkpoints).
+  const open = (dir: string, holdWal = false) =>
+    createCore({
+      userDataDir: dir,
+      transport: 'browser',
+      version: 'reliability',
+      log: silentLogger,
+      paymentPolicy: scaledPolicy(scale),
+      gatewayTimeoutMs: 2_000,
+      gateway: gatewayConfigFor(sandbox.url),
+      ...(holdWal ? { journalCheckpoint: { fromBytes: Number.MAX_SAFE_INTEGER } } : {}),
+    })
   const sell = async (core: Core, fen: number) => {
     // A journal with the supervisor PIN comes back with it as manager 0001 (electron/operators): sign in first.
     if (core.services.operators.enabled() && !core.services.operators.current()) await must(core, 'operators:signIn', { operatorNo: '0001', pin: PIN })
@@ -66,7 +76,7 @@ export async function runJournalFaults(scale: number, log: (s: string) => void =
         const crash = tempDir(`jf-crash-${fault}`)
         const cell: FileCell = { fault, way, ok: false, found: '', refused: 0, payRequestsWhileUnknown: 0, foundAgain: '', doubleCharges: 0, ms: 0, why: null }
         try {
-          let core = await open(dir.path)
+          let core = await open(dir.path, fault === 'delete-wal' || fault === 'garble-wal-frame')
           await must(core, 'settings:setPin', { next: PIN })
           await must(core, 'journal:setBackupOptions', { options: { keep: 48, secondFolder: usb.path }, pin: PIN })
           const sales = [await sell(core, 1101)]

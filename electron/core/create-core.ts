@@ -1,6 +1,7 @@
 // Builds the whole core (plain Node, no Electron) and the handlers that serve
 // the contract. Electron main and the browser harness both call createCore and
 // attach their transport to `dispatch` and `bus`.
+import type { CheckpointPolicy } from '../journal/checkpoint'
 import { createGatewayClient } from '../gateway'
 import { startSandboxGateway, type SandboxGateway } from '../gateway/sandbox/server'
 import { DEMO_MERCHANT } from '../gateway/sandbox/demo'
@@ -68,6 +69,8 @@ export interface CoreOptions {
   reviewSweepMs?: number
   /** Journal backups while orders change (default hourly; they are also taken at every shift close). */
   backupEveryMs?: number
+  /** When the keeper checkpoints the WAL between sales (journal/checkpoint.ts; tests hold it off to damage a WAL that holds sales). */
+  journalCheckpoint?: Partial<CheckpointPolicy>
   /** Reconciliation's bound on gateway queries per second (default 5; raised in tests). */
   reconcileRatePerSec?: number
   /** How often open store refund reservations are settled (default 1 min). */

@@ -5,6 +5,7 @@
 // until a person restores the latest backup or (PIN) starts a new journal.
 // The damaged files are moved aside, never deleted. The same gate later swaps
 // in a restored journal under a running core (the transports keep their bus).
+import { DEFAULT_CHECKPOINT_POLICY } from '../journal/checkpoint'
 import { join } from 'node:path'
 import { Journal } from '../journal'
 import { installCopy, moveAside, settingsOf, type BackupFile } from '../journal/backup'
@@ -120,6 +121,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       // A sale between its scan and its answer goes first (see KeeperOptions.busy).
       busy: () => inner?.services.engine.busy() ?? false,
       backupEveryMs: options.backupEveryMs ?? 60 * 60_000,
+      checkpoint: { ...DEFAULT_CHECKPOINT_POLICY, ...options.journalCheckpoint },
       keep: () => places.options().keep,
       secondFolder: () => places.options().secondFolder,
       onFinding: (f) => {
@@ -174,7 +176,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
       findings = [{ code: 'missing', params: { expectedSeq: chosen.seq, deviceId: '' } }] // until the copy is in place
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
       installCopy(chosen.path, paths.journal)
-      const journal = Journal.open(paths.journal)
+      const journal = Journal.open(paths.journal, { manualCheckpoints: true })
       const reinserted = reinsertMissing(journal.db, places.loggedOrders(), now())
       journal.setSetting('journal.restoredFrom', JSON.stringify({ file: chosen.file, takenAt: chosen.takenAt, restoredAt: now(), reinserted: reinserted.length }))
       findings = []
@@ -194,7 +196,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
     switching = true
     try {
       asideFolder = moveAside(filesOf(), join(paths.dir, `journal-aside-${stamp(now())}`))
-      const journal = Journal.open(paths.journal)
+      const journal = Journal.open(paths.journal, { manualCheckpoints: true })
       // The counter's configuration (gateway, merchant, devices, device id) comes from the newest
       // backup that verifies, so only the books start empty; without one, at least the device id,
       // so its order numbers stay recognisably its own.
@@ -246,7 +248,7 @@ export async function openGuarded(options: CoreOptions, build: BuildCore): Promi
   const inspection = await inspectJournal(paths.journal, expectedMarker(markerFile.marker, secretMarker()))
   findings = [...findings, ...inspection.findings]
   if (blocking().length === 0) {
-    await bringUp(Journal.open(paths.journal))
+    await bringUp(Journal.open(paths.journal, { manualCheckpoints: true }))
   } else {
     log.error('journal problem at start: sales refused until restored or replaced', { findings: JSON.stringify(findings) })
   }

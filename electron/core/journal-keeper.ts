@@ -1,8 +1,10 @@
 // Keeps the journal's marker and its recent-orders log current while the core
 // runs, and takes the backups. Off the sale path: a timer looks at the commit
 // sequence and, when it moved, writes the marker file and the log with async
-// fsyncs (libuv's thread pool), never blocking a sale on the disk.
+// fsyncs (libuv's thread pool), never blocking a sale on the disk. The same
+// timer checkpoints the WAL between sales (journal/checkpoint.ts).
 import { join } from 'node:path'
+import { checkpointWhenDue, type CheckpointPolicy } from '../journal/checkpoint'
 import { BACKUP_FOLDER, copyBackup, listBackups, pruneBackups, takeBackup, type BackupFile } from '../journal/backup'
 import type { Db } from '../journal/db'
 import { commitSeq, markerOf, MARKER_FILE, type JournalMarker } from '../journal/identity'
@@ -56,6 +58,8 @@ export interface KeeperOptions {
    */
   busy?: () => boolean
   maxDeferMs?: number
+  /** When to checkpoint the WAL between sales (default DEFAULT_CHECKPOINT_POLICY). */
+  checkpoint?: CheckpointPolicy
 }
 
 export class JournalKeeper {
@@ -122,6 +126,7 @@ export class JournalKeeper {
   /** One look: when the sequence moved, log new orders and rewrite the marker (async fsyncs). */
   tick(): Promise<void> {
     if (this.writing || !this.db.open) return this.writing ?? Promise.resolve()
+    this.checkpoint()
     const seq = commitSeq(this.db)
     if (seq === this.lastSeq) return Promise.resolve()
     if (this.opts.busy?.()) {
@@ -160,6 +165,15 @@ export class JournalKeeper {
       .catch((e: unknown) => this.log.error('journal marker: write failed', { error: e instanceof Error ? e.message : String(e) }))
       .finally(() => (this.writing = null))
     return this.writing
+  }
+
+  /** Between sales, the WAL into the database file (journal/checkpoint.ts); a failure is retried next tick. */
+  private checkpoint(): void {
+    try {
+      checkpointWhenDue(this.db, this.opts.busy?.() ?? false, this.opts.checkpoint)
+    } catch (e) {
+      this.log.warn('journal checkpoint failed', { error: e instanceof Error ? e.message : String(e) })
+    }
   }
 
   /** Resolves once the marker and the log have caught up with every commit made so far. */

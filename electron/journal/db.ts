@@ -10,11 +10,21 @@ import { MIGRATIONS } from './migrations'
 
 export type Db = Database.Database
 
-export function openDb(path: string): Db {
+export interface OpenOptions {
+  /** No automatic WAL checkpoint inside a commit: the owner checkpoints between sales (checkpoint.ts). */
+  manualCheckpoints?: boolean
+}
+
+export function openDb(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
+  if (options.manualCheckpoints) {
+    db.pragma('wal_autocheckpoint = 0')
+    // A WAL that once grew large (a long burst of sales) is cut back to this when it restarts.
+    db.pragma(`journal_size_limit = ${4 * 1024 * 1024}`)
+  }
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   // A bounded page cache (negative = KiB): the default lets RSS creep up over

@@ -2,7 +2,7 @@
 import { join } from 'node:path'
 import { AuditRepo } from './audit'
 import { CounterId } from './counter-id'
-import { openDb, type Db } from './db'
+import { openDb, type Db, type OpenOptions } from './db'
 import { OperatorsRepo } from './operators'
 import { OrdersRepo } from './orders'
 import { OutboxRepo } from './outbox'
@@ -45,8 +45,8 @@ export class Journal {
     this.days = new DayRepo(db)
   }
 
-  static open(path: string): Journal {
-    return new Journal(openDb(path))
+  static open(path: string, options: OpenOptions = {}): Journal {
+    return new Journal(openDb(path, options))
   }
 
   static inFolder(userDataDir: string): Journal {
