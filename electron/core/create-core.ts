@@ -270,7 +270,8 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     bus,
     log,
     now: clock.now,
-    terminal: () => settings.terminal(),
+    // The signed-in operator's name (as the engine's): a cash sale that opens the shift opens it under them, not the default '收银员01'.
+    terminal,
     walletInFlight: () => engine.currentOrder(),
     drawer: (ref) => printing.drawer(ref),
   })
