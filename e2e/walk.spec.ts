@@ -117,8 +117,11 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
 
   // 5. Reprint the last receipt (F6): the simulated printer prints it on screen.
   const before = core.services.printing.jobs().length
+  await expect(app.getByTestId('reprint-last')).toContainText('F6')
   await app.keyboard.press('F6')
   await expect.poll(() => core.services.printing.jobs().length).toBeGreaterThan(before)
+  // Said on screen (F6 used to be silent).
+  await expect(app.locator('.ant-message')).toContainText('已补打上一张小票')
   await shots(app, '12-reprint-f6')
 
   // 6. The cashier takes over the counter and is asked for a refund of the scanned sale.
@@ -127,6 +130,8 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   await app.keyboard.press('F10')
   const row = app.locator('.ant-table-row').filter({ hasText: '¥23.80' })
   await expect(row).toContainText('已收款')
+  // A cash sale says 现金 (it used to show "—").
+  await expect(app.locator('.ant-table-row').filter({ hasText: '¥37.50' })).toContainText('现金')
   await shots(app, '13-orders')
   await row.click()
   await expect(app.getByTestId('order-detail')).toBeVisible()
@@ -165,6 +170,8 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   await shots(app, '18-count')
   await app.getByTestId('count-close').click()
   await expect(app.getByTestId('report')).toHaveAttribute('data-kind', 'Z')
+  await expect(app.locator('.ant-message')).toContainText('已关班，Z 报表已生成')
+  await expect(app.getByTestId('past-shifts')).toContainText('结班')
   await shots(app, '19-z-report')
 
   // 9. The day summary (the manager).
@@ -178,6 +185,7 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   // 10. English: the same screens read in English.
   await app.getByTestId('header-language').click()
   await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
+  await expect(app.getByTestId('day-view')).toContainText('Counted (1 shift)')
   await shots(app, '21-en-day-summary')
   await app.keyboard.press('F10')
   await shots(app, '22-en-orders')
@@ -188,6 +196,9 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   await shots(app, '23-en-cash-tender')
   await app.getByTestId('cash-given').press('Enter')
   await paid(app, '¥5.00')
+  // No shift was open: the sale opened one under the signed-in manager (not the default 收银员01).
+  await expect(app.getByTestId('header-cashier')).toContainText(E2E_MANAGER.name)
+  expect(core.services.shifts.current()).toMatchObject({ cashier: E2E_MANAGER.name, operatorNo: E2E_MANAGER.operatorNo })
   await shots(app, '24-en-cash-paid')
   await shot(customer, '25-en-customer-800')
   await app.keyboard.press('F7')

@@ -23,6 +23,8 @@ interface CashState {
   loadJobs(): Promise<void>
   print(target: PrintTarget): Promise<Result<PrintJobView>>
   printLast(): Promise<Result<PrintJobView>>
+  /** The answer to the last reprint (F6 or the button), for the checkout to say; `seq` counts presses. */
+  reprinted: { seq: number; result: Result<PrintJobView> } | null
   loadSettings(): Promise<void>
   /** The over/short limit (supervisor PIN). */
   setSettings(settings: CashSettings, pin: string): Promise<Result<CashSettings>>
@@ -82,7 +84,12 @@ export const useCashStore = create<CashState>()((set, get) => ({
     if (r.ok) set({ jobs: r.value })
   },
   print: (target) => window.pos.printing.print({ target }),
-  printLast: () => window.pos.printing.printLast({}),
+  reprinted: null,
+  async printLast() {
+    const result = await window.pos.printing.printLast({})
+    set((s) => ({ reprinted: { seq: (s.reprinted?.seq ?? 0) + 1, result } }))
+    return result
+  },
   async loadSettings() {
     const r = await window.pos.cash.settings({})
     if (r.ok) set({ settings: r.value })

@@ -13,6 +13,7 @@ import { useCashStore } from '../../state/cash-store'
 import { CashDialog } from './CashDialog'
 import { Keypad } from './Keypad'
 import { PaymentPanel } from './PaymentPanel'
+import { ReprintLast } from './ReprintLast'
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
@@ -123,6 +124,7 @@ export function CheckoutScreen() {
           <button className="method method-cash" disabled={busy} onClick={() => useCashStore.getState().openTender()} data-testid="pay-cash">
             {t('cash.button')} <kbd>F5</kbd>
           </button>
+          <ReprintLast disabled={busy} />
         </div>
         <PaymentPanel />
         <CashDialog />
