@@ -120,9 +120,23 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   await expect(app.getByTestId('reprint-last')).toContainText('F6')
   await app.keyboard.press('F6')
   await expect.poll(() => core.services.printing.jobs().length).toBeGreaterThan(before)
-  // Said on screen (F6 used to be silent).
-  await expect(app.locator('.ant-message')).toContainText('已补打上一张小票')
+  // Said on screen (F6 used to be silent): the demo's simulated printer shows the receipt itself.
+  const onScreen = app.getByTestId('reprint-on-screen')
+  await expect(app.locator('.ant-modal-title')).toHaveText('已补打上一张小票（模拟打印机：小票显示在屏幕上）')
+  await expect(app.getByTestId('receipt-preview').locator('img')).toBeVisible()
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
   await shots(app, '12-reprint-f6')
+  // The receipt dialog owns the keyboard: Esc closes it and leaves the paid sale on the panel.
+  await app.keyboard.press('Escape')
+  await expect(onScreen).toBeHidden()
+  await expect(app.getByTestId('panel-amount')).toHaveText('¥18.80')
+  await app.keyboard.press('F12')
+  const jobs = app.getByTestId('print-jobs')
+  await jobs.scrollIntoViewIfNeeded()
+  await expect(jobs.getByTestId('print-job').first()).toContainText('销售小票')
+  await expect(jobs.getByTestId('print-job').first()).toHaveAttribute('data-state', 'printed')
+  await shots(app, '12b-print-jobs')
+  await app.keyboard.press('F9')
 
   // 6. The cashier takes over the counter and is asked for a refund of the scanned sale.
   await app.keyboard.press('F7')

@@ -249,8 +249,9 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       cash: journal.cash,
       shifts,
       now: clock.now,
+      // A receipt without its own cashier (test page, X report of a shift-less counter) names the signed-in operator.
       header: (cashier) => {
-        const t = settings.terminal()
+        const t = terminal()
         return { storeName: t.storeName, counterId: t.deviceId, cashier: cashier || t.cashier, demo: settings.mode() === 'demo' }
       },
     },

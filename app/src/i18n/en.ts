@@ -136,7 +136,7 @@ export const en: Messages = {
     faceSdkFoldersLabel: 'Allowed SDK folders', faceSdkFoldersSave: 'Save folders',
     faceSdkFolders: 'Native code: choosing the SDK needs the supervisor PIN above, and the library must be inside: {{folders}}',
     pinTitle: 'Supervisor PIN', pinCurrent: 'Current PIN', pinNext: 'New PIN (6–12 digits)', pinSet: 'Set PIN', pinChanged: 'Supervisor PIN updated',
-    pinIsSet: 'Set', pinNotSet: 'Not set (refunds, closing a shift and every settings change need a supervisor PIN: set one first)',
+    pinIsSet: 'Set', pinNotSetTag: 'Not set', pinNotSetOperators: 'Not set. With operators, supervisors approve with their own number and PIN; this counter PIN is only a fallback.', pinNotSet: 'Not set: refunds, closing a shift and every settings change need a supervisor PIN. Set one first.',
     pinWeak: 'The PIN must be 6–12 digits and not easy to guess (not 111111 or 123456)', pinRequired: 'Enter the supervisor PIN',
     pinNeedsChange: 'This supervisor PIN is shorter than 6 digits: please change it to a new 6–12 digit PIN below.',
     secretsPlain: 'This computer cannot encrypt the gateway keys at rest (no system keyring). They are kept in a file only this Windows/Linux user can read. Live mode needs a supervisor to confirm this.',

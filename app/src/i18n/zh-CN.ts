@@ -134,7 +134,7 @@ export const zhCN = {
     faceSdkFoldersLabel: '允许的 SDK 文件夹', faceSdkFoldersSave: '保存文件夹',
     faceSdkFolders: '涉及本机代码：选择刷脸 SDK 需要在上方输入主管密码，且库文件必须位于：{{folders}}',
     pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（6–12 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
-    pinIsSet: '已设置', pinNotSet: '未设置（退款、关班和修改任何设置都需要主管密码，请先设置）',
+    pinIsSet: '已设置', pinNotSetTag: '未设置', pinNotSetOperators: '未设置。已有操作员：主管用自己的工号和密码审批；这里的主管密码只作备用。', pinNotSet: '未设置：退款、关班和修改任何设置都需要主管密码，请先设置',
     pinWeak: '密码须为 6–12 位数字，且不能太容易猜到（如 111111、123456）', pinRequired: '请输入主管密码',
     pinNeedsChange: '当前主管密码不足 6 位：请在下方改为 6–12 位的新密码。',
     secretsPlain: '本机无法加密保存网关密钥（没有系统密钥库），密钥保存在只有当前系统用户能读取的文件中。切换到正式模式需要主管确认。',

@@ -25,6 +25,9 @@ interface CashState {
   printLast(): Promise<Result<PrintJobView>>
   /** The answer to the last reprint (F6 or the button), for the checkout to say; `seq` counts presses. */
   reprinted: { seq: number; result: Result<PrintJobView> } | null
+  /** The sale whose receipt the simulated printer shows on screen (a dialog that owns the keyboard), or null. */
+  receiptOnScreen: string | null
+  showReceipt(outTradeNo: string | null): void
   loadSettings(): Promise<void>
   /** The over/short limit (supervisor PIN). */
   setSettings(settings: CashSettings, pin: string): Promise<Result<CashSettings>>
@@ -85,6 +88,8 @@ export const useCashStore = create<CashState>()((set, get) => ({
   },
   print: (target) => window.pos.printing.print({ target }),
   reprinted: null,
+  receiptOnScreen: null,
+  showReceipt: (outTradeNo) => set({ receiptOnScreen: outTradeNo }),
   async printLast() {
     const result = await window.pos.printing.printLast({})
     set((s) => ({ reprinted: { seq: (s.reprinted?.seq ?? 0) + 1, result } }))

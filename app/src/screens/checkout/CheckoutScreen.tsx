@@ -21,8 +21,9 @@ function isTextField(target: EventTarget | null): boolean {
 
 function onKeyDown(e: KeyboardEvent) {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
-  // The cash dialog owns the keyboard while it is open (Enter takes the cash there).
-  if (useCashStore.getState().tenderFor !== null) return
+  // The cash dialog and the on-screen receipt own the keyboard while open (Enter takes the cash there).
+  const cash = useCashStore.getState()
+  if (cash.tenderFor !== null || cash.receiptOnScreen !== null) return
   const pay = usePaymentStore.getState()
   const face = faceConfigured(useDevicesStore.getState().config)
   const current = pay.current
