@@ -71,14 +71,26 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   await expect(customer.getByTestId('customer-status')).toHaveText('欢迎光临')
   await app.bringToFront()
 
-  // 1. A payment code, scanned by the wedge scanner.
+  // F6 before any sale: said in words, nothing printed.
   await app.keyboard.press('F9')
+  await app.keyboard.press('F6')
+  await expect(app.locator('.ant-message')).toContainText('还没有可重印的销售小票')
+
+  // 1. A payment code, scanned by the wedge scanner.
   await typeAmount(app, '23.80')
   await shots(app, '03-checkout-amount')
   await wedgeScan(app, CODES.wechatInstant)
   await paid(app, '¥23.80')
   await expect(app.getByTestId('paid-detail')).toContainText('微信')
   await shots(app, '04-paid-code')
+
+  // The customer's wallet is short: said plainly, what to do next, nothing charged.
+  await typeAmount(app, '9.99')
+  await wedgeScan(app, CODES.wechatInsufficient)
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'failed', { timeout: 15_000 })
+  await expect(app.getByTestId('failure-reason')).toContainText('余额不足')
+  await shots(app, '04b-insufficient')
+  await app.keyboard.press('Escape')
 
   // 2. Cash: 37.50, a 50 note, 12.50 change on both screens.
   await typeAmount(app, '37.50')
@@ -194,6 +206,9 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   await app.keyboard.press('F11')
   await app.getByTestId('shift-tab-day').click()
   await expect(app.getByTestId('day-view')).toBeVisible()
+  // The float is a line of its own: 100.00 + 37.50 cash = 137.50 expected.
+  await expect(app.getByTestId('day-floats')).toHaveText('¥100.00')
+  await expect(app.getByTestId('day-expected')).toHaveText('¥137.50')
   await shots(app, '20-day-summary')
 
   // 10. English: the same screens read in English.

@@ -14,7 +14,7 @@ export const zhCN = {
     title: '日结', days: '营业日', noDays: '还没有班次', shifts_one: '{{count}} 个班次', shifts_other: '{{count}} 个班次', open: '{{count}} 个未结班',
     needSupervisor: '日结需要主管或店长：请主管输入工号和密码', show: '查看', print: '打印日结小票', printed: '日结小票已送打印机',
     summary: '{{day}} 日结', openWarning: '还有 {{count}} 个班次未结班：其数字为班中数字', totals: '合计', wallets: '钱包（按支付方式）', drawer: '钱箱现金（各班合计）',
-    expected: '应有现金', counted_one: '实点现金（{{count}} 个班次）', counted_other: '实点现金（{{count}} 个班次）', overShort: '长短款', takenOut: '取出存入保险柜', sales: '收款', refunds: '退款', net: '净收',
+    floats: '备用金（各班合计）', expected: '应有现金', counted_one: '实点现金（{{count}} 个班次）', counted_other: '实点现金（{{count}} 个班次）', overShort: '长短款', takenOut: '取出存入保险柜', sales: '收款', refunds: '退款', net: '净收',
     paidIn: '零钱存入', paidOut: '现金支出', operators: '操作员', operator: '操作员', shiftsClosed: '结班次数', shiftList: '班次', cashier: '收银员', openedAt: '开班', closedAt: '结班', notClosed: '未结班',
   },
 }
@@ -33,7 +33,7 @@ export const en: typeof zhCN = {
     title: 'Day summary', days: 'Business days', noDays: 'No shifts yet', shifts_one: '{{count}} shift', shifts_other: '{{count}} shifts', open: '{{count}} open',
     needSupervisor: 'The day summary is for supervisors: a supervisor types their number and PIN', show: 'Show', print: 'Print day receipt', printed: 'Day receipt sent to the printer',
     summary: 'Day summary {{day}}', openWarning: '{{count}} shift(s) still open: their figures are mid-shift', totals: 'Totals', wallets: 'Wallets (by paytype)', drawer: 'Drawer cash (all shifts)',
-    expected: 'Expected cash', counted_one: 'Counted ({{count}} shift)', counted_other: 'Counted ({{count}} shifts)', overShort: 'Over/short', takenOut: 'Taken to the safe', sales: 'Sales', refunds: 'Refunds', net: 'Net',
+    floats: 'Floats (all shifts)', expected: 'Expected cash', counted_one: 'Counted ({{count}} shift)', counted_other: 'Counted ({{count}} shifts)', overShort: 'Over/short', takenOut: 'Taken to the safe', sales: 'Sales', refunds: 'Refunds', net: 'Net',
     paidIn: 'Paid in', paidOut: 'Paid out', operators: 'Operators', operator: 'Operator', shiftsClosed: 'Shifts closed', shiftList: 'Shifts', cashier: 'Cashier', openedAt: 'Opened', closedAt: 'Closed', notClosed: 'open',
   },
 }
