@@ -104,7 +104,7 @@ export const en: Messages = {
   shift: {
     title: 'Shift', none: 'No shift open', open: 'Open shift', cashier: 'Cashier', float: 'Float (yuan)', opened: 'Opened', current: 'Current shift',
     x: 'X report (keep open)', close: 'Close shift (Z report)', closeConfirm: 'Close the shift? A Z report is generated.', pin: 'Supervisor PIN',
-    print: 'Print', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected cash in drawer',
+    print: 'Print (system printer)', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected cash in drawer',
     cancelled: 'Cancelled', failed: 'Failed', byPaytype: 'By wallet', byMethod: 'By method', attention: 'Needs attention', count: 'Count',
     generated: 'Generated', demoReport: 'demo data, not real money', floatShort: 'Float', invalidFloat: 'Enter a valid float amount', needCashier: 'Enter the cashier name', failedCall: 'Failed: {{message}}',
     reconciled: 'Reconciled at {{at}}: {{orders}} orders, {{differences}} differences', notReconciled: 'Reconciling, or not reconciled yet',

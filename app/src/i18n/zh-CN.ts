@@ -102,7 +102,7 @@ export const zhCN = {
   shift: {
     title: '班次', none: '当前未开班', open: '开班', cashier: '收银员', float: '备用金（元）', opened: '开班时间', current: '当前班次',
     x: 'X 报表（不关班）', close: '关班（Z 报表）', closeConfirm: '确认关班？关班后生成 Z 报表。', pin: '主管密码',
-    print: '打印', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '钱箱应有现金',
+    print: '打印（系统打印机）', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '钱箱应有现金',
     cancelled: '撤销笔数', failed: '失败笔数', byPaytype: '按支付方式', byMethod: '按收款方式', attention: '待处理订单', count: '笔数',
     generated: '生成时间', demoReport: '演示数据，非真实收款', floatShort: '备用金', invalidFloat: '请输入正确的备用金金额', needCashier: '请输入收银员姓名', failedCall: '操作失败：{{message}}',
     reconciled: '已对账 {{at}}：{{orders}} 笔订单，{{differences}} 处差异', notReconciled: '对账中或尚未对账',
