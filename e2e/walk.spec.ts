@@ -186,6 +186,8 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   await expect(app.getByTestId('report')).toHaveAttribute('data-kind', 'X')
   // The receipt printer says it got the report; the browser's print is told apart from it.
   await expect(app.getByTestId('report-print')).toHaveText('打印（系统打印机）')
+  // Refunds read as money going out, as on the paper and in the day summary.
+  await expect(app.getByTestId('report-refunded')).toHaveText('-¥3.80')
   await app.getByTestId('report-receipt').click()
   await expect(app.locator('.ant-message')).toContainText('已送打印机')
   await shots(app, '17-x-report')

@@ -73,7 +73,7 @@ export function ReportView({ report }: { report: ShiftReport }) {
         {report.shift.floatSource && line(t('handover.floatFrom'), t('handover.floatFromValue', { shift: report.shift.floatSource.fromShiftId, amount: formatYuan(report.shift.floatSource.carriedFen) }), 'report-float-source')}
         {report.shift.floatSource?.reason && line('', t('handover.floatReason', { reason: report.shift.floatSource.reason }))}
         {line(`${t('shift.paid')} (${report.paid.count})`, formatYuan(report.paid.amountFen), 'report-paid')}
-        {line(`${t('shift.refunded')} (${report.refunded.count})`, formatYuan(report.refunded.amountFen), 'report-refunded')}
+        {line(`${t('shift.refunded')} (${report.refunded.count})`, formatYuan(-report.refunded.amountFen), 'report-refunded')}
         {line(t('shift.net'), formatYuan(report.netFen), 'report-net')}
         {line(t('shift.expected'), formatYuan(report.expectedFen), 'report-expected')}
         {line(t('shift.cancelled'), String(report.cancelled))}
