@@ -153,6 +153,9 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   // 6. The cashier takes over the counter and is asked for a refund of the scanned sale.
   await app.keyboard.press('F7')
   await signIn(app, CASHIER)
+  // Whose shift it is and who is signed in, told apart.
+  await expect(app.getByTestId('header-cashier')).toHaveText(`本班: ${E2E_MANAGER.name}`)
+  await expect(app.getByTestId('header-operator')).toContainText(CASHIER.name)
   await app.keyboard.press('F10')
   const row = app.locator('.ant-table-row').filter({ hasText: '¥23.80' })
   await expect(row).toContainText('已收款')

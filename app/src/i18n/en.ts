@@ -16,8 +16,8 @@ export const en: Messages = {
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
-    store: 'Store', cashier: 'Cashier', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
-    attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'No shift', language: '中文', languageTip: 'Switches this window for this session only (no settings change, no PIN). The default language is under Settings.',
+    store: 'Store', cashier: 'Shift', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
+    attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'not open', language: '中文', languageTip: 'Switches this window for this session only (no settings change, no PIN). The default language is under Settings.',
   },
   demo: { banner: 'demo mode — sandbox gateway, no real money moves' },
   storeScreen: {

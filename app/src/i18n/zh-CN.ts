@@ -14,7 +14,7 @@ export const zhCN = {
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
   nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {
-    store: '门店', cashier: '收银员', version: '版本', health: '状态', healthOk: '正常', healthDegraded: '部分异常', healthDown: '故障',
+    store: '门店', cashier: '本班', version: '版本', health: '状态', healthOk: '正常', healthDegraded: '部分异常', healthDown: '故障',
     attention: '{{count}} 笔订单待处理', scanner: '扫码枪', face: '刷脸', noShift: '未开班', language: 'English', languageTip: '只切换本窗口，本次使用有效（不改设置、不需要主管密码）。默认语言在「设置」中修改。',
   },
   demo: { banner: '演示模式 — 使用沙箱网关，不会真实扣款' },
