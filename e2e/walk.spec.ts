@@ -5,49 +5,13 @@
 // and unlock (F7); the X report; close with the drawer counted; the day summary.
 // zh-CN first, then part of it in English. Screenshots in test-results/walk/
 // (1024×768, 1366×768, the customer display at 800×600), each one looked at.
-import { mkdirSync } from 'node:fs'
-import type { Page } from '@playwright/test'
 import { scaledPolicy } from '../electron/payments/policy'
 import { call, CODES, E2E_MANAGER, expect, test, typeAmount } from './fixtures'
 import { wedgeScan } from './scanner'
-import { still } from './still'
-
-const SUPERVISOR = { operatorNo: '0002', name: '李主管', role: 'supervisor', pin: '135792' } as const
-const CASHIER = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
-const DIR = 'test-results/walk'
+import { CASHIER, paid, shot, shots, signIn, SUPERVISOR } from './walk-kit'
 
 // The customer pays QR orders when the test says so (sandbox control): long engine deadlines.
 test.use({ coreOptions: { paymentPolicy: scaledPolicy(0.5), sandbox: { timeScale: 0.2 }, gatewayTimeoutMs: 30_000 } })
-
-async function shot(page: Page, name: string) {
-  mkdirSync(DIR, { recursive: true })
-  await still(page)
-  await page.screenshot({ path: `${DIR}/${name}.png` })
-}
-
-/** The page at 1024×768 and at 1366×768 (screenshots of both), back at 1024×768. */
-async function shots(page: Page, name: string) {
-  await page.setViewportSize({ width: 1366, height: 768 })
-  await shot(page, `${name}-1366`)
-  await page.setViewportSize({ width: 1024, height: 768 })
-  await shot(page, `${name}-1024`)
-  const overflow = await page.locator('html').evaluate((e) => e.scrollWidth - e.clientWidth)
-  expect(overflow, `${name}: nothing sticks out sideways at 1024×768`).toBeLessThanOrEqual(0)
-}
-
-async function signIn(app: Page, who: { operatorNo: string; pin: string }) {
-  await expect(app.getByTestId('lock-screen')).toBeVisible()
-  await app.getByTestId('lock-operator-no').fill(who.operatorNo)
-  await app.getByTestId('lock-pin').fill(who.pin)
-  await app.getByTestId('lock-sign-in').click()
-  await expect(app.getByTestId('lock-screen')).toBeHidden()
-  await expect(app.getByTestId('header-operator')).toHaveAttribute('data-operator', who.operatorNo)
-}
-
-async function paid(app: Page, amount: string) {
-  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 15_000 })
-  await expect(app.getByTestId('panel-amount')).toHaveText(amount)
-}
 
 test('a day at the counter, in Chinese and in English', async ({ app, core, harness }) => {
   test.setTimeout(300_000)
