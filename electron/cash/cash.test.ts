@@ -89,6 +89,14 @@ describe('cash tender', () => {
     const moves = value<CashMovementView[]>(await core.dispatch('cash:movements', {}))
     expect(moves.map((m) => m.kind)).toEqual(['no_sale', 'paid_out', 'paid_in', 'refund', 'sale'])
   })
+
+  it('a cash sale with no shift open opens it under the signed-in operator, not the default name', async () => {
+    value(await core.dispatch('operators:setupFirstManager', { operatorNo: '0001', name: '王店长', pin: '314159', supervisorPin: PIN }))
+    expect(core.services.shifts.current()).toBeNull()
+    const r = value<{ order: OrderView }>(await core.dispatch('cash:sale', { amountFen: 500, givenFen: 1000 }))
+    expect(r.order.cashier).toBe('王店长')
+    expect(core.services.shifts.current()).toMatchObject({ cashier: '王店长', operatorNo: '0001' })
+  })
 })
 
 describe('the drawer in the shift report', () => {

@@ -260,8 +260,9 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       cash: journal.cash,
       shifts,
       now: clock.now,
+      // A receipt without its own cashier (test page, X report of a shift-less counter) names the signed-in operator.
       header: (cashier) => {
-        const t = settings.terminal()
+        const t = terminal()
         return { storeName: t.storeName, counterId: t.deviceId, cashier: cashier || t.cashier, demo: settings.mode() === 'demo' }
       },
     },
@@ -281,7 +282,8 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     bus,
     log,
     now: clock.now,
-    terminal: () => settings.terminal(),
+    // The signed-in operator's name (as the engine's): a cash sale that opens the shift opens it under them, not the default '收银员01'.
+    terminal,
     walletInFlight: () => engine.currentOrder(),
     drawer: (ref) => printing.drawer(ref),
   })

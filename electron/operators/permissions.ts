@@ -14,8 +14,8 @@ export const PERMISSIONS: Readonly<Record<OperatorAction, OperatorRole>> = {
   cashMovement: 'supervisor', // paid-in / paid-out
   noSale: 'supervisor', // open the drawer with no sale
   acknowledgeReview: 'supervisor',
-  // No drawer count exists yet (the cash issue), so no close can prove it has no
-  // difference: every close is treated as one with a difference.
+  // Every close needs a supervisor, counted or not: an even count does not yet let a
+  // cashier close alone (the drawer count exists now; whether it should is a store's policy, not decided).
   closeShiftWithDifference: 'supervisor',
   otherShiftReports: 'supervisor', // the stored report of a shift another operator opened and closed
   daySummary: 'supervisor', // 日结: the day's shifts summed, per-operator lines, its reprint

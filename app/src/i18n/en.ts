@@ -18,8 +18,8 @@ export const en: Messages = {
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
-    store: 'Store', cashier: 'Cashier', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
-    attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'No shift', language: '中文', languageTip: 'Switches this window for this session only (no settings change, no PIN). The default language is under Settings.',
+    store: 'Store', cashier: 'Shift', version: 'Version', health: 'Health', healthOk: 'OK', healthDegraded: 'Degraded', healthDown: 'Down',
+    attention: '{{count}} orders need attention', scanner: 'Scanner', face: 'Face', noShift: 'not open', language: '中文', languageTip: 'Switches this window for this session only (no settings change, no PIN). The default language is under Settings.',
   },
   demo: { banner: 'demo mode — sandbox gateway, no real money moves' },
   storeScreen: {
@@ -106,7 +106,7 @@ export const en: Messages = {
   shift: {
     title: 'Shift', none: 'No shift open', open: 'Open shift', cashier: 'Cashier', float: 'Float (yuan)', opened: 'Opened', current: 'Current shift',
     x: 'X report (keep open)', close: 'Close shift (Z report)', closeConfirm: 'Close the shift? A Z report is generated.', pin: 'Supervisor PIN',
-    print: 'Print', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected cash in drawer',
+    print: 'Print (system printer)', csv: 'Export CSV', report: '{{kind}} report', paid: 'Paid', refunded: 'Refunded', net: 'Net', expected: 'Expected cash in drawer',
     cancelled: 'Cancelled', failed: 'Failed', byPaytype: 'By wallet', byMethod: 'By method', attention: 'Needs attention', count: 'Count',
     generated: 'Generated', demoReport: 'demo data, not real money', floatShort: 'Float', invalidFloat: 'Enter a valid float amount', needCashier: 'Enter the cashier name', failedCall: 'Failed: {{message}}',
     reconciled: 'Reconciled at {{at}}: {{orders}} orders, {{differences}} differences', notReconciled: 'Reconciling, or not reconciled yet',
@@ -138,7 +138,7 @@ export const en: Messages = {
     faceSdkFoldersLabel: 'Allowed SDK folders', faceSdkFoldersSave: 'Save folders',
     faceSdkFolders: 'Native code: choosing the SDK needs the supervisor PIN above, and the library must be inside: {{folders}}',
     pinTitle: 'Supervisor PIN', pinCurrent: 'Current PIN', pinNext: 'New PIN (6–12 digits)', pinSet: 'Set PIN', pinChanged: 'Supervisor PIN updated',
-    pinIsSet: 'Set', pinNotSet: 'Not set (refunds, closing a shift and every settings change need a supervisor PIN: set one first)',
+    pinIsSet: 'Set', pinNotSetTag: 'Not set', pinNotSetOperators: 'Not set. With operators, supervisors approve with their own number and PIN; this counter PIN is only a fallback.', pinNotSet: 'Not set: refunds, closing a shift and every settings change need a supervisor PIN. Set one first.',
     pinWeak: 'The PIN must be 6–12 digits and not easy to guess (not 111111 or 123456)', pinRequired: 'Enter the supervisor PIN',
     pinNeedsChange: 'This supervisor PIN is shorter than 6 digits: please change it to a new 6–12 digit PIN below.',
     secretsPlain: 'This computer cannot encrypt the gateway keys at rest (no system keyring). They are kept in a file only this Windows/Linux user can read. Live mode needs a supervisor to confirm this.',

@@ -16,7 +16,7 @@ export const zhCN = {
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
   nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {
-    store: '门店', cashier: '收银员', version: '版本', health: '状态', healthOk: '正常', healthDegraded: '部分异常', healthDown: '故障',
+    store: '门店', cashier: '本班', version: '版本', health: '状态', healthOk: '正常', healthDegraded: '部分异常', healthDown: '故障',
     attention: '{{count}} 笔订单待处理', scanner: '扫码枪', face: '刷脸', noShift: '未开班', language: 'English', languageTip: '只切换本窗口，本次使用有效（不改设置、不需要主管密码）。默认语言在「设置」中修改。',
   },
   demo: { banner: '演示模式 — 使用沙箱网关，不会真实扣款' },
@@ -104,7 +104,7 @@ export const zhCN = {
   shift: {
     title: '班次', none: '当前未开班', open: '开班', cashier: '收银员', float: '备用金（元）', opened: '开班时间', current: '当前班次',
     x: 'X 报表（不关班）', close: '关班（Z 报表）', closeConfirm: '确认关班？关班后生成 Z 报表。', pin: '主管密码',
-    print: '打印', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '钱箱应有现金',
+    print: '打印（系统打印机）', csv: '导出 CSV', report: '{{kind}} 报表', paid: '收款', refunded: '退款', net: '净收', expected: '钱箱应有现金',
     cancelled: '撤销笔数', failed: '失败笔数', byPaytype: '按支付方式', byMethod: '按收款方式', attention: '待处理订单', count: '笔数',
     generated: '生成时间', demoReport: '演示数据，非真实收款', floatShort: '备用金', invalidFloat: '请输入正确的备用金金额', needCashier: '请输入收银员姓名', failedCall: '操作失败：{{message}}',
     reconciled: '已对账 {{at}}：{{orders}} 笔订单，{{differences}} 处差异', notReconciled: '对账中或尚未对账',
@@ -136,7 +136,7 @@ export const zhCN = {
     faceSdkFoldersLabel: '允许的 SDK 文件夹', faceSdkFoldersSave: '保存文件夹',
     faceSdkFolders: '涉及本机代码：选择刷脸 SDK 需要在上方输入主管密码，且库文件必须位于：{{folders}}',
     pinTitle: '主管密码', pinCurrent: '当前密码', pinNext: '新密码（6–12 位数字）', pinSet: '设置密码', pinChanged: '主管密码已更新',
-    pinIsSet: '已设置', pinNotSet: '未设置（退款、关班和修改任何设置都需要主管密码，请先设置）',
+    pinIsSet: '已设置', pinNotSetTag: '未设置', pinNotSetOperators: '未设置。已有操作员：主管用自己的工号和密码审批；这里的主管密码只作备用。', pinNotSet: '未设置：退款、关班和修改任何设置都需要主管密码，请先设置',
     pinWeak: '密码须为 6–12 位数字，且不能太容易猜到（如 111111、123456）', pinRequired: '请输入主管密码',
     pinNeedsChange: '当前主管密码不足 6 位：请在下方改为 6–12 位的新密码。',
     secretsPlain: '本机无法加密保存网关密钥（没有系统密钥库），密钥保存在只有当前系统用户能读取的文件中。切换到正式模式需要主管确认。',

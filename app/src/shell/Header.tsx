@@ -37,6 +37,7 @@ export function Header() {
       <span className="header-item" data-testid="header-store">
         {t('header.store')}: {settings.storeName || '—'}
       </span>
+      {/* Whose shift it is (本班: 王店长); who is signed in is the badge next to it — they can differ. */}
       <span className="header-item" data-testid="header-cashier">
         {t('header.cashier')}: {shift?.cashier ?? t('header.noShift')}
       </span>

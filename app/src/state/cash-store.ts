@@ -23,6 +23,11 @@ interface CashState {
   loadJobs(): Promise<void>
   print(target: PrintTarget): Promise<Result<PrintJobView>>
   printLast(): Promise<Result<PrintJobView>>
+  /** The answer to the last reprint (F6 or the button), for the checkout to say; `seq` counts presses. */
+  reprinted: { seq: number; result: Result<PrintJobView> } | null
+  /** The sale whose receipt the simulated printer shows on screen (a dialog that owns the keyboard), or null. */
+  receiptOnScreen: string | null
+  showReceipt(outTradeNo: string | null): void
   loadSettings(): Promise<void>
   /** The over/short limit (supervisor PIN). */
   setSettings(settings: CashSettings, pin: string): Promise<Result<CashSettings>>
@@ -82,7 +87,14 @@ export const useCashStore = create<CashState>()((set, get) => ({
     if (r.ok) set({ jobs: r.value })
   },
   print: (target) => window.pos.printing.print({ target }),
-  printLast: () => window.pos.printing.printLast({}),
+  reprinted: null,
+  receiptOnScreen: null,
+  showReceipt: (outTradeNo) => set({ receiptOnScreen: outTradeNo }),
+  async printLast() {
+    const result = await window.pos.printing.printLast({})
+    set((s) => ({ reprinted: { seq: (s.reprinted?.seq ?? 0) + 1, result } }))
+    return result
+  },
   async loadSettings() {
     const r = await window.pos.cash.settings({})
     if (r.ok) set({ settings: r.value })

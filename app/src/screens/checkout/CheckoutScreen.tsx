@@ -13,6 +13,7 @@ import { useCashStore } from '../../state/cash-store'
 import { CashDialog } from './CashDialog'
 import { Keypad } from './Keypad'
 import { PaymentPanel } from './PaymentPanel'
+import { ReprintLast } from './ReprintLast'
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)
@@ -20,8 +21,9 @@ function isTextField(target: EventTarget | null): boolean {
 
 function onKeyDown(e: KeyboardEvent) {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return
-  // The cash dialog owns the keyboard while it is open (Enter takes the cash there).
-  if (useCashStore.getState().tenderFor !== null) return
+  // The cash dialog and the on-screen receipt own the keyboard while open (Enter takes the cash there).
+  const cash = useCashStore.getState()
+  if (cash.tenderFor !== null || cash.receiptOnScreen !== null) return
   const pay = usePaymentStore.getState()
   const face = faceConfigured(useDevicesStore.getState().config)
   const current = pay.current
@@ -123,6 +125,7 @@ export function CheckoutScreen() {
           <button className="method method-cash" disabled={busy} onClick={() => useCashStore.getState().openTender()} data-testid="pay-cash">
             {t('cash.button')} <kbd>F5</kbd>
           </button>
+          <ReprintLast disabled={busy} />
         </div>
         <PaymentPanel />
         <CashDialog />

@@ -6,17 +6,19 @@ import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import { formatYuan } from '../../../../electron/shared/money'
 import { listenToCashier, type CheckoutMirror } from '../../lib/customer-mirror'
+import { shownOrder } from '../../lib/customer-orders'
 import { isInFlight } from '../../lib/format'
 import { useAppStore } from '../../state/app-store'
-import { usePaymentStore } from '../../state/payment-store'
+import { loadCustomerOrders, useCustomerOrdersStore } from '../../state/customer-orders-store'
 import { useSettingsStore } from '../../state/settings-store'
 import { useTenderedStore } from '../../state/tendered-store'
 
 export function CustomerDisplay() {
   const { t } = useTranslation()
-  const own = usePaymentStore((s) => s.current)
   const [cashier, setCashier] = useState<CheckoutMirror | null>(null)
   useEffect(() => listenToCashier(setCashier), [])
+  // The order the cashier shows (every sale, not only the first one this window heard of).
+  const own = useCustomerOrdersStore((s) => shownOrder(s.orders, cashier?.orderNo))
   // A cash sale: the change, big, while the cashier still shows that sale.
   const tendered = useTenderedStore((s) => s.last)
   const cash = tendered && cashier?.orderNo === tendered.outTradeNo && !isInFlight(own) ? tendered : null
@@ -31,7 +33,7 @@ export function CustomerDisplay() {
   useEffect(() => {
     void useAppStore.getState().load()
     void useSettingsStore.getState().load()
-    void usePaymentStore.getState().load()
+    void loadCustomerOrders()
   }, [])
 
   const wallet = order?.paytype ? t(`paytype.${order.paytype}`) : t('paytype.WECHAT')

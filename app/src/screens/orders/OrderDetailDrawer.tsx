@@ -14,6 +14,7 @@ import { ReceiptPreview } from '../settings/ReceiptPreview'
 import { AcknowledgeButton } from './AcknowledgeButton'
 import { RefundDialog } from './RefundDialog'
 import { StateTag } from './StateTag'
+import { walletText } from './wallet-text'
 import { errorText } from '../../lib/error-text'
 
 export function OrderDetailDrawer() {
@@ -104,7 +105,7 @@ export function OrderDetailDrawer() {
                 <span data-testid="order-taken-at">{detail.takenAt}</span>
               </Descriptions.Item>
             )}
-            <Descriptions.Item label={t('orders.paytype')}>{order.paytype ? t(`paytype.${order.paytype}`) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.paytype')}>{walletText(t, order)}</Descriptions.Item>
             <Descriptions.Item label={t('orders.amount')}>{formatYuan(order.amountFen)}</Descriptions.Item>
             <Descriptions.Item label={t('orders.refundable')}>
               <span data-testid="refundable">{formatYuan(detail.refundableFen)}</span>

@@ -11,6 +11,7 @@ import { useOrdersStore } from '../../state/orders-store'
 import { OrderDetailDrawer } from './OrderDetailDrawer'
 import { StateTag } from './StateTag'
 import { errorText } from '../../lib/error-text'
+import { walletText } from './wallet-text'
 
 export function OrdersScreen() {
   const { t } = useTranslation()
@@ -94,7 +95,7 @@ export function OrdersScreen() {
           { title: t('orders.time'), dataIndex: 'createdAt', width: 150, render: (v: number) => dateTime(v) },
           { title: t('orders.no'), dataIndex: 'outTradeNo', render: (v: string) => <code>{v}</code> },
           { title: t('orders.amount'), dataIndex: 'amountFen', align: 'right', width: 120, render: (v: number) => <strong>{formatYuan(v)}</strong> },
-          { title: t('orders.paytype'), dataIndex: 'paytype', width: 110, render: (v: PayType | null) => (v ? t(`paytype.${v}`) : '—') },
+          { title: t('orders.paytype'), dataIndex: 'paytype', width: 110, render: (_: unknown, o) => walletText(t, o) },
           {
             title: t('orders.state'),
             key: 'state',

@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Input, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useOperatorsStore } from '../../state/operators-store'
 import { useSettingsStore } from '../../state/settings-store'
 import { errorText } from '../../lib/error-text'
 
@@ -18,6 +19,8 @@ export function PinCard({ pinSet, needsChange }: { pinSet: boolean; needsChange:
   const [next, setNext] = useState('')
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null)
   const digits = (v: string) => v.replace(/\D/g, '').slice(0, 12)
+  // With operators, supervisors approve with their own number + PIN: the counter PIN is only a fallback.
+  const operators = useOperatorsStore((o) => o.status?.enabled === true)
 
   const submit = async () => {
     const r = await useSettingsStore.getState().setPin(next, pinSet ? current : undefined)
@@ -36,11 +39,12 @@ export function PinCard({ pinSet, needsChange }: { pinSet: boolean; needsChange:
         <>
           {t('settings.pinTitle')}{' '}
           <Tag color={pinSet ? 'green' : 'orange'} data-testid="pin-state">
-            {pinSet ? t('settings.pinIsSet') : t('settings.pinNotSet')}
+            {pinSet ? t('settings.pinIsSet') : t('settings.pinNotSetTag')}
           </Tag>
         </>
       }
     >
+      {!pinSet && <Alert type={operators ? 'info' : 'warning'} showIcon title={operators ? t('settings.pinNotSetOperators') : t('settings.pinNotSet')} data-testid="pin-not-set" />}
       {needsChange && <Alert type="warning" showIcon title={t('settings.pinNeedsChange')} data-testid="pin-needs-change" />}
       <div className="form-grid">
         {pinSet && (

@@ -97,6 +97,8 @@ export function DaySummaryView() {
               {summary.byPaytype.map((p) => line(`${t(`paytype.${p.paytype}`)} (${p.paid.count})`, formatYuan(p.paid.amountFen - p.refunded.amountFen), `day-paytype-${p.paytype}`))}
             </Card>
             <Card size="small" title={t('day.drawer')}>
+              {/* The floats the shifts opened with (summed as 应有现金 is): each shift's expected = float + sales − refunds + paid-in − paid-out. */}
+              {line(t('day.floats'), formatYuan(summary.cash.expectedFen - summary.cash.sales.amountFen + summary.cash.refunds.amountFen - summary.cash.paidIn.amountFen + summary.cash.paidOut.amountFen), 'day-floats')}
               {line(`${t('cash.report.sales')} (${summary.cash.sales.count})`, formatYuan(summary.cash.sales.amountFen), 'day-cash-sales')}
               {line(`${t('cash.report.refunds')} (${summary.cash.refunds.count})`, formatYuan(-summary.cash.refunds.amountFen), 'day-cash-refunds')}
               {line(t('day.paidIn'), formatYuan(summary.cash.paidIn.amountFen))}

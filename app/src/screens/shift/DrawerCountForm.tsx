@@ -53,7 +53,7 @@ export function DrawerCountForm() {
     setApprover('')
     setConfirm(null)
     if (r.ok) setTakenOut('')
-    if (r.ok) void message.success(t('shift.report', { kind: 'Z' }))
+    if (r.ok) void message.success(t('handover.closedZ'))
     setProblem(r.ok ? null : ['ROLE_REQUIRED', 'COUNTER_LOCKED'].includes(r.error.code) ? `${opsErrorText(t, r.error)} — ${t('ops.approverHint')}` : t('shift.failedCall', { message: errorText(t, r.error) }))
   }
 

@@ -35,9 +35,10 @@ export function PastShifts() {
         pagination={false}
         dataSource={shifts}
         columns={[
-          { title: t('shift.cashier'), dataIndex: 'cashier' },
+          // A name is never broken over two lines (收银\n员 at 1024 px); the times may wrap.
+          { title: t('shift.cashier'), dataIndex: 'cashier', onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }), onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('shift.opened'), dataIndex: 'openedAt', render: (at: number) => dateTime(at) },
-          { title: '', dataIndex: 'closedAt', render: (at: number | null) => (at ? dateTime(at) : '') },
+          { title: t('day.closedAt'), dataIndex: 'closedAt', render: (at: number | null) => (at ? dateTime(at) : '') },
           {
             title: '',
             key: 'actions',

@@ -1,12 +1,13 @@
 // An X or Z report in receipt layout: printable (window.print with the
 // receipt-width print stylesheet) and exportable as CSV.
-import { Button } from 'antd'
+import { App, Button } from 'antd'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { ShiftReport } from '../../../../electron/shared/contract'
 import { formatYuan } from '../../../../electron/shared/money'
 import { reportCsv } from '../../lib/csv'
+import { errorText } from '../../lib/error-text'
 import { dateTime } from '../../lib/format'
 import { messageText } from '../../lib/message-text'
 import { useCashStore } from '../../state/cash-store'
@@ -25,6 +26,13 @@ function download(report: ShiftReport) {
 
 export function ReportView({ report }: { report: ShiftReport }) {
   const { t } = useTranslation()
+  const { message } = App.useApp()
+  // The receipt printer's answer, said (the button was silent).
+  const printReceipt = async () => {
+    const r = await useCashStore.getState().print({ kind: 'report', ...(report.kind === 'Z' ? { shiftId: report.shift.id } : {}) })
+    if (r.ok) void message.success(t('cash.printed'))
+    else void message.error(t('cash.failed', { message: errorText(t, r.error) }))
+  }
   const { storeName, deviceId, mode } = useSettingsStore(
     useShallow((s) => ({ storeName: s.view?.storeName ?? '', deviceId: s.view?.deviceId ?? '', mode: s.view?.mode })),
   )
@@ -37,14 +45,14 @@ export function ReportView({ report }: { report: ShiftReport }) {
   return (
     <div className="report-wrap">
       <div className="button-row no-print">
+        <Button size="large" type="primary" onClick={() => void printReceipt()} data-testid="report-receipt">
+          {t('cash.printReceipt')}
+        </Button>
         <Button size="large" onClick={() => window.print()} data-testid="report-print">
           {t('shift.print')}
         </Button>
         <Button size="large" onClick={() => download(report)} data-testid="report-csv">
           {t('shift.csv')}
-        </Button>
-        <Button size="large" onClick={() => void useCashStore.getState().print({ kind: 'report', ...(report.kind === 'Z' ? { shiftId: report.shift.id } : {}) })} data-testid="report-receipt">
-          {t('cash.printReceipt')}
         </Button>
       </div>
       <article className="receipt print-area" data-testid="report" data-kind={report.kind}>
@@ -65,7 +73,7 @@ export function ReportView({ report }: { report: ShiftReport }) {
         {report.shift.floatSource && line(t('handover.floatFrom'), t('handover.floatFromValue', { shift: report.shift.floatSource.fromShiftId, amount: formatYuan(report.shift.floatSource.carriedFen) }), 'report-float-source')}
         {report.shift.floatSource?.reason && line('', t('handover.floatReason', { reason: report.shift.floatSource.reason }))}
         {line(`${t('shift.paid')} (${report.paid.count})`, formatYuan(report.paid.amountFen), 'report-paid')}
-        {line(`${t('shift.refunded')} (${report.refunded.count})`, formatYuan(report.refunded.amountFen), 'report-refunded')}
+        {line(`${t('shift.refunded')} (${report.refunded.count})`, formatYuan(-report.refunded.amountFen), 'report-refunded')}
         {line(t('shift.net'), formatYuan(report.netFen), 'report-net')}
         {line(t('shift.expected'), formatYuan(report.expectedFen), 'report-expected')}
         {line(t('shift.cancelled'), String(report.cancelled))}

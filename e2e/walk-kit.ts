@@ -1,0 +1,43 @@
+// Helpers of walk.spec.ts: screenshots at both counter sizes into test-results/walk/
+// (with the sideways-overflow check), signing in on the lock screen, a paid panel.
+import { mkdirSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+import { still } from './still'
+
+export const SUPERVISOR = { operatorNo: '0002', name: '李主管', role: 'supervisor', pin: '135792' } as const
+export const CASHIER = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
+const DIR = 'test-results/walk'
+
+/** A viewport-sized PNG after animations settle. */
+export async function shot(page: Page, name: string) {
+  mkdirSync(DIR, { recursive: true })
+  await still(page)
+  await page.screenshot({ path: `${DIR}/${name}.png` })
+}
+
+/** The page at 1366×768 and at 1024×768 (screenshots of both), left at 1024×768; nothing sticks out sideways. */
+export async function shots(page: Page, name: string) {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await shot(page, `${name}-1366`)
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await shot(page, `${name}-1024`)
+  const overflow = await page.locator('html').evaluate((e) => e.scrollWidth - e.clientWidth)
+  expect(overflow, `${name}: nothing sticks out sideways at 1024×768`).toBeLessThanOrEqual(0)
+}
+
+/** Signs in on the lock screen (it must be showing). */
+export async function signIn(app: Page, who: { operatorNo: string; pin: string }) {
+  await expect(app.getByTestId('lock-screen')).toBeVisible()
+  await app.getByTestId('lock-operator-no').fill(who.operatorNo)
+  await app.getByTestId('lock-pin').fill(who.pin)
+  await app.getByTestId('lock-sign-in').click()
+  await expect(app.getByTestId('lock-screen')).toBeHidden()
+  await expect(app.getByTestId('header-operator')).toHaveAttribute('data-operator', who.operatorNo)
+}
+
+/** The panel says paid, for this amount. */
+export async function paid(app: Page, amount: string) {
+  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid', { timeout: 15_000 })
+  await expect(app.getByTestId('panel-amount')).toHaveText(amount)
+}
