@@ -32,6 +32,7 @@ import { EventBus } from '../kernel/event-bus'
 import type { DomainServices } from './handlers'
 import { ordersHandlers, paymentHandlers } from '../payments/handlers'
 import { shiftsHandlers } from '../shifts/handlers'
+import { shiftReportAccess } from '../shifts/report-access'
 import { dayHandlers } from '../shifts/day-handlers'
 import { DaySummaries } from '../shifts/day'
 import { settingsHandlers } from '../settings/handlers'
@@ -314,7 +315,11 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...createOperatorHandlers(operators, accounts, deviceId),
     ...cashHandlers(cash),
     ...cashRefundRoute(journal, cash, refunds),
-    ...printingHandlers(printing),
+    // Receipts are the cashier's reprint; a shift report follows the report rule (shifts/report-access.ts). A preview of anything but a report is not gated (the settings page's sample).
+    ...printingHandlers(printing, (target, proof, print) => {
+      if (target.kind === 'report') shiftReportAccess(operators, shifts, target.shiftId, proof, print)
+      else if (print) operators.authorize('reprint')
+    }),
     ...dayHandlers({ operators, printing, days: new DaySummaries(journal, shifts, clock.now) }),
   }
 

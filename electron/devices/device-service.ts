@@ -131,7 +131,7 @@ export class DeviceService {
     return stored.success ? stored.data : defaultFaceSdkFolders()
   }
 
-  setFaceSdkFolders(folders: string[], pin: string): string[] {
+  setFaceSdkFolders(folders: string[], pin: ProofInput): string[] {
     const entry: DeviceApprovalAudit = { subject: this.camera.approvalName, action: 'folders', outcome: 'refused', folders: folders.map((f) => f.slice(0, 512)) }
     try {
       if (!this.opts.verifyPin || !this.opts.faceSdkFolders) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot change the face SDK folders', { reason: 'cannot-set-sdk-folders' })
