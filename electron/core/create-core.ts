@@ -198,6 +198,10 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     load: () => settings.devices() ?? DEFAULT_DEVICES_CONFIG,
     save: (cfg) => settings.saveDevices(cfg),
     verifyPin: settingsGuard('devices'),
+    // With operators, any device change is a settings change (manager); before them, only native code asked for the PIN.
+    guardChange: (pin, roles) => {
+      if (operators.enabled()) operators.guard('settings', asProof(pin), { detail: { what: 'devices', roles: roles.join(',') } })
+    },
     faceSdkFolders: { load: () => settings.faceSdkFolders(), save: (folders) => settings.saveFaceSdkFolders(folders) },
     audit: (e) =>
       journal.audit.append({ at: clock.now(), call: `devices:${e.subject}:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, subject: undefined, reason: undefined }, response: null, error: e.reason ?? null }),
