@@ -140,9 +140,9 @@ export function DrawerCountForm() {
         {operatorsOn && <p className="muted">{t('ops.approve.closeHint')}</p>}
         {operatorsOn && (
           <div className="form-grid">
-            <ApproverInput value={approver} onChange={setApprover} label={t('ops.approve.supervisorNo')} testId="count-confirm-approver" />
+            <ApproverInput value={approver} onChange={(v) => (setApprover(v), setConfirmError(null))} label={t('ops.approve.supervisorNo')} testId="count-confirm-approver" />
             <label htmlFor="count-confirm-pin">{t('ops.approve.pin')}</label>
-            <Input.Password id="count-confirm-pin" value={pin} maxLength={12} autoComplete="off" onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="count-confirm-pin" />
+            <Input.Password id="count-confirm-pin" value={pin} maxLength={12} autoComplete="off" onChange={(e) => (setPin(e.target.value.replace(/\D/g, '')), setConfirmError(null))} data-testid="count-confirm-pin" />
           </div>
         )}
         {confirmError && <Alert className="dialog-error" type="error" showIcon title={confirmError} data-testid="count-confirm-error" />}

@@ -92,9 +92,9 @@ export function PastShifts() {
       >
         <p>{t('ops.approve.reportHint')}</p>
         <div className="form-grid">
-          <ApproverInput value={approver} onChange={setApprover} label={t('ops.approve.supervisorNo')} testId="past-approver" />
+          <ApproverInput value={approver} onChange={(v) => (setApprover(v), setAskError(null))} label={t('ops.approve.supervisorNo')} testId="past-approver" />
           <label htmlFor="past-approve-pin">{t('ops.approve.pin')}</label>
-          <Input.Password id="past-approve-pin" value={pin} maxLength={12} autoComplete="off" onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="past-approve-pin" />
+          <Input.Password id="past-approve-pin" value={pin} maxLength={12} autoComplete="off" onChange={(e) => (setPin(e.target.value.replace(/\D/g, '')), setAskError(null))} data-testid="past-approve-pin" />
         </div>
         {askError && <Alert className="dialog-error" type="error" showIcon title={askError} data-testid="past-approve-error" />}
       </Modal>
