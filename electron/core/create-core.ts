@@ -199,8 +199,9 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     save: (cfg) => settings.saveDevices(cfg),
     verifyPin: settingsGuard('devices'),
     // With operators, any device change is a settings change (manager); before them, only native code asked for the PIN.
+    // A signed-in manager needs no PIN for it (devices never asked one); native code still asks its own below.
     guardChange: (pin, roles) => {
-      if (operators.enabled()) operators.guard('settings', asProof(pin), { detail: { what: 'devices', roles: roles.join(',') } })
+      if (operators.enabled()) operators.guard('settings', asProof(pin), { detail: { what: 'devices', roles: roles.join(',') }, confirm: false })
     },
     faceSdkFolders: { load: () => settings.faceSdkFolders(), save: (folders) => settings.saveFaceSdkFolders(folders) },
     audit: (e) =>
