@@ -1,6 +1,7 @@
 // Step 1: the supervisor PIN comes first — set it (typed twice) or prove it. With
-// operators, going live is the manager's: a signed-in manager proves their own PIN,
-// anyone else has a manager approve with their number + PIN (recorded in the audit).
+// operators, proving is the manager's: a signed-in manager types their own PIN (or
+// the supervisor PIN), anyone else has a manager approve with their number + PIN
+// (recorded in the audit).
 import { Alert, Button, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -18,11 +19,10 @@ const OLD_PIN_MIN = 4
 const PIN_MAX = 12
 const digits = (v: string) => v.replace(/\D/g, '').slice(0, PIN_MAX)
 
-export function PinStep({ pinSet: supervisorPinSet, onDone }: { pinSet: boolean; onDone: (proof: ProofInput) => void }) {
+export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (proof: ProofInput) => void }) {
   const { t } = useTranslation()
-  const operatorsOn = useOperatorsOn()
-  // With operators there is always someone's PIN to prove (never a new shared PIN to set here).
-  const pinSet = supervisorPinSet || operatorsOn
+  // Proving a PIN with operators: a manager's number beside it makes it their approval.
+  const approving = useOperatorsOn() && pinSet
   const [pin, setPin] = useState('')
   const [approver, setApprover] = useState('')
   const [repeat, setRepeat] = useState('')
@@ -45,10 +45,10 @@ export function PinStep({ pinSet: supervisorPinSet, onDone }: { pinSet: boolean;
   return (
     <div className="setup-step" data-testid="setup-pin">
       <p className="muted">{t('golive.pinWhy')}</p>
-      {operatorsOn && <p className="muted">{t('ops.approve.managerHint')}</p>}
+      {approving && <p className="muted">{t('ops.approve.managerHint')}</p>}
       <div className="form-grid">
-        <ApproverInput value={approver} onChange={setApprover} label={t('ops.approve.managerNo')} testId="setup-approver" />
-        <label>{operatorsOn ? t('ops.approve.pin') : pinSet ? t('golive.pinCurrent') : t('golive.pinNew')}</label>
+        {approving && <ApproverInput value={approver} onChange={setApprover} label={t('ops.approve.managerNo')} testId="setup-approver" />}
+        <label>{approving ? t('ops.approve.pin') : pinSet ? t('golive.pinCurrent') : t('golive.pinNew')}</label>
         <Input.Password value={pin} autoComplete="off" inputMode="numeric" onChange={(e) => setPin(digits(e.target.value))} data-testid="setup-pin-1" />
         {!pinSet && (
           <>
