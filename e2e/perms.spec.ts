@@ -63,6 +63,10 @@ test('closing by the count: a cashier alone when balanced, a supervisor above th
   await expect(app.getByTestId('shift-current')).toContainText(CASHIER_B.name)
   await cashSale(app, '10', '10')
   await app.keyboard.press('F11')
+  // Paid-in/out and no-sale take a supervisor's number beside the PIN too.
+  await expect(app.getByTestId('cash-approver')).toBeVisible()
+  await app.getByTestId('cash-card').evaluate((e) => e.scrollIntoView({ block: 'start' }))
+  await snapStill(app, 'perms-cash-card-1024')
   await expect(app.getByTestId('count-expected')).toHaveText('¥130.00')
   await count(app, { '10000': 1, '1000': 1 })
   await expect(app.getByTestId('count-diff')).toHaveText('-¥20.00')
