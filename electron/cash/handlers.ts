@@ -4,6 +4,7 @@ import type { Handlers } from '../kernel/dispatch'
 import type { Journal } from '../journal'
 import type { RefundService } from '../payments/refunds'
 import type { PrintingService } from '../printing/service'
+import type { PrintTarget, Proof } from '../shared/contract'
 import type { CashService } from './service'
 
 type H<K extends keyof Handlers> = Pick<Handlers, K>
@@ -15,7 +16,7 @@ export function cashHandlers(cash: CashService): H<'cash:sale' | 'cash:move' | '
     'cash:noSale': (req) => cash.noSale(req),
     'cash:movements': ({ shiftId }) => cash.movements(shiftId),
     'cash:settings': () => cash.settings(),
-    'cash:setSettings': ({ settings, pin }) => cash.setSettings(settings, pin),
+    'cash:setSettings': ({ settings, pin, approval }) => cash.setSettings(settings, { pin, approval }),
   }
 }
 
@@ -25,11 +26,14 @@ export function cashRefundRoute(journal: Journal, cash: CashService, refunds: Re
   }
 }
 
-export function printingHandlers(printing: PrintingService): H<'printing:print' | 'printing:printLast' | 'printing:preview' | 'printing:jobs' | 'printing:dismiss' | 'printing:retry'> {
+/** Who may print or preview `target` (the composition root: reprint, or the shift-report rule). */
+export type PrintAccess = (target: PrintTarget, proof: Proof, print: boolean) => void
+
+export function printingHandlers(printing: PrintingService, access: PrintAccess): H<'printing:print' | 'printing:printLast' | 'printing:preview' | 'printing:jobs' | 'printing:dismiss' | 'printing:retry'> {
   return {
-    'printing:print': ({ target }) => printing.print(target),
-    'printing:printLast': () => printing.printLast(),
-    'printing:preview': ({ target, width }) => printing.preview(target, width),
+    'printing:print': ({ target, pin, approval }) => (access(target, { pin, approval }, true), printing.print(target)),
+    'printing:printLast': () => (access({ kind: 'test' }, {}, true), printing.printLast()),
+    'printing:preview': ({ target, width }) => (access(target, {}, false), printing.preview(target, width)),
     'printing:jobs': () => printing.jobs(),
     'printing:dismiss': ({ id }) => printing.queue.dismiss(id),
     'printing:retry': () => {

@@ -122,7 +122,7 @@ export class CashService {
   }
 
   /** Paid-in (零钱存入) or paid-out (支出): a reason and the PIN; the drawer opens. */
-  move(req: { kind: 'paid_in' | 'paid_out'; amountFen: number; reason: string; pin: string }): CashMovementView {
+  move(req: { kind: 'paid_in' | 'paid_out'; amountFen: number; reason: string; pin?: string | undefined; approval?: Approval | undefined }): CashMovementView {
     const actor = this.d.guard('cashMovement', req)
     if (req.kind === 'paid_out') {
       const shift = this.d.shifts.current()
@@ -134,7 +134,7 @@ export class CashService {
   }
 
   /** Opens the drawer with no sale (PIN), recorded and audited. */
-  noSale(req: { reason?: string; pin: string }): CashMovementView {
+  noSale(req: { reason?: string | undefined; pin?: string | undefined; approval?: Approval | undefined }): CashMovementView {
     const actor = this.d.guard('noSale', req)
     return this.record({ kind: 'no_sale', amount_fen: 0, reason: req.reason?.trim() ?? '' }, approvedBy(actor))
   }
@@ -148,8 +148,8 @@ export class CashService {
     return this.d.settings.cashSettings()
   }
 
-  setSettings(next: CashSettings, pin: string): CashSettings {
-    this.d.guard('settings', { pin })
+  setSettings(next: CashSettings, proof: { pin?: string | undefined; approval?: Approval | undefined }): CashSettings {
+    this.d.guard('settings', proof)
     this.d.settings.saveCashSettings(next)
     return this.settings()
   }

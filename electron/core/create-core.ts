@@ -35,6 +35,7 @@ import { EventBus } from '../kernel/event-bus'
 import type { DomainServices } from './handlers'
 import { ordersHandlers, paymentHandlers } from '../payments/handlers'
 import { shiftsHandlers } from '../shifts/handlers'
+import { shiftReportAccess } from '../shifts/report-access'
 import { dayHandlers } from '../shifts/day-handlers'
 import { DaySummaries } from '../shifts/day'
 import { settingsHandlers } from '../settings/handlers'
@@ -204,6 +205,11 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     load: () => settings.devices() ?? DEFAULT_DEVICES_CONFIG,
     save: (cfg) => settings.saveDevices(cfg),
     verifyPin: settingsGuard('devices'),
+    // With operators, any device change is a settings change (manager); before them, only native code asked for the PIN.
+    // A signed-in manager needs no PIN for it (devices never asked one); native code still asks its own below.
+    guardChange: (pin, roles) => {
+      if (operators.enabled()) operators.guard('settings', asProof(pin), { detail: { what: 'devices', roles: roles.join(',') }, confirm: false })
+    },
     faceSdkFolders: { load: () => settings.faceSdkFolders(), save: (folders) => settings.saveFaceSdkFolders(folders) },
     audit: (e) =>
       journal.audit.append({ at: clock.now(), call: `devices:${e.subject}:${e.action}`, ref: null, outcome: e.outcome, httpStatus: null, durationMs: 0, request: { ...e, subject: undefined, reason: undefined }, response: null, error: e.reason ?? null }),
@@ -328,7 +334,11 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...createOperatorHandlers(operators, accounts, deviceId),
     ...cashHandlers(cash),
     ...cashRefundRoute(journal, cash, refunds),
-    ...printingHandlers(printing),
+    // Receipts are the cashier's reprint; a shift report follows the report rule (shifts/report-access.ts). A preview of anything but a report is not gated (the settings page's sample).
+    ...printingHandlers(printing, (target, proof, print) => {
+      if (target.kind === 'report') shiftReportAccess(operators, shifts, target.shiftId, proof, print)
+      else if (print) operators.authorize('reprint')
+    }),
     ...dayHandlers({ operators, printing, days: new DaySummaries(journal, shifts, clock.now) }),
   }
 

@@ -57,6 +57,8 @@ export interface DeviceServiceOptions {
   listDevices?: () => Promise<DeviceList>
   /** The supervisor PIN check (settings' PinGuard): needed to change a device that loads native code. Absent → such changes are refused. */
   verifyPin?: (pin: ProofInput) => void
+  /** Who may change any device setting at all (a counter with operators: the manager's settings permission). Absent → anyone may. */
+  guardChange?: (pin: ProofInput, roles: string[]) => void
   /** The allowed face SDK folders as stored (default: the vendor SDK install folder) and where to store a new list. */
   faceSdkFolders?: { load(): unknown; save(folders: string[]): void }
   /** Writes each native-code choice to the journal's audit. */
@@ -101,6 +103,7 @@ export class DeviceService {
   async configure(patch: Partial<DevicesConfig>, pin?: ProofInput): Promise<DeviceStatus[]> {
     const next: DevicesConfig = { ...this.cfg, ...patch }
     const changed = this.roles().filter((role) => JSON.stringify(next[role]) !== JSON.stringify(this.cfg[role]))
+    if (changed.length > 0) this.opts.guardChange?.(pin, changed)
     for (const role of changed) {
       const slot = this.slots[role] as RoleSlot<unknown>
       if (slot.needsApproval(this.cfg[role], next[role])) this.approve(slot, next[role], pin)
@@ -131,7 +134,7 @@ export class DeviceService {
     return stored.success ? stored.data : defaultFaceSdkFolders()
   }
 
-  setFaceSdkFolders(folders: string[], pin: string): string[] {
+  setFaceSdkFolders(folders: string[], pin: ProofInput): string[] {
     const entry: DeviceApprovalAudit = { subject: this.camera.approvalName, action: 'folders', outcome: 'refused', folders: folders.map((f) => f.slice(0, 512)) }
     try {
       if (!this.opts.verifyPin || !this.opts.faceSdkFolders) throw new PosFailure('NOT_CONFIGURED', 'this counter cannot change the face SDK folders', { reason: 'cannot-set-sdk-folders' })

@@ -10,7 +10,7 @@ export function createDeviceHandlers(service: DeviceService): DeviceHandlers {
     'devices:config': () => ({ ...service.config(), faceSdkFolders: service.faceSdkFolders() }),
     'devices:configure': (req) =>
       service.configure({ ...(req.scanner ? { scanner: req.scanner } : {}), ...(req.face ? { face: req.face } : {}), ...(req.printer ? { printer: req.printer } : {}) }, { pin: req.pin, approval: req.approval }),
-    'devices:setFaceSdkFolders': (req) => service.setFaceSdkFolders(req.folders, req.pin),
+    'devices:setFaceSdkFolders': (req) => service.setFaceSdkFolders(req.folders, { pin: req.pin, approval: req.approval }),
     'devices:list': () => service.list(),
     'devices:wedgeScan': (req) => service.wedgeScan(req.code),
   }

@@ -9,7 +9,7 @@ import { PERMISSIONS } from './permissions'
 import { NOS, operatorKit, PINS } from '../test-support/operators-kit'
 
 const EXPECTED: Record<OperatorRole, OperatorAction[]> = {
-  cashier: ['sell', 'stop', 'shiftReport', 'reprint', 'openShift'],
+  cashier: ['sell', 'stop', 'shiftReport', 'reprint', 'openShift', 'closeShift'],
   supervisor: ['refund', 'cashMovement', 'noSale', 'acknowledgeReview', 'closeShiftWithDifference', 'otherShiftReports', 'daySummary'],
   manager: ['operators', 'settings', 'liveMode', 'journalRestore'],
 }

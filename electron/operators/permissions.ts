@@ -8,14 +8,17 @@ export const PERMISSIONS: Readonly<Record<OperatorAction, OperatorRole>> = {
   stop: 'cashier',
   shiftReport: 'cashier', // the X report of the open shift, the Z reports of their own past shifts (opened or closed by them)
   reprint: 'cashier',
+  // The handover: the outgoing cashier closes their own shift with a drawer
+  // count; a count within the over/short limit (or balanced) needs nobody else.
   openShift: 'cashier',
+  closeShift: 'cashier',
   // supervisor
   refund: 'supervisor',
   cashMovement: 'supervisor', // paid-in / paid-out
   noSale: 'supervisor', // open the drawer with no sale
   acknowledgeReview: 'supervisor',
-  // Every close needs a supervisor, counted or not: an even count does not yet let a
-  // cashier close alone (the drawer count exists now; whether it should is a store's policy, not decided).
+  // A count whose over/short is above the limit (cash settings), or a close with no
+  // count at all (the difference is unknown): a supervisor approves (close_approver).
   closeShiftWithDifference: 'supervisor',
   otherShiftReports: 'supervisor', // the stored report of a shift another operator opened and closed
   daySummary: 'supervisor', // 日结: the day's shifts summed, per-operator lines, its reprint

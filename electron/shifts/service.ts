@@ -130,6 +130,13 @@ export class ShiftService {
     return report
   }
 
+  /** counted − expected for the open shift now (what a close with this count would record); null with no shift open. */
+  overShort(count: DrawerCount): number | null {
+    const shift = this.current()
+    if (!shift) return null
+    return countedFen(count.pieces) - computeReport(this.journal.shifts.aggregates(shift.id), 'X', shift, this.now()).expectedFen
+  }
+
   private saveCount(shift: ShiftView, c: CloseCount, at: number): void {
     const expected = computeReport(this.journal.shifts.aggregates(shift.id), 'X', shift, at).expectedFen
     const total = countedFen(c.count.pieces)

@@ -142,7 +142,7 @@ export const zhCN = {
     secretsPlain: '本机无法加密保存网关密钥（没有系统密钥库），密钥保存在只有当前系统用户能读取的文件中。切换到正式模式需要主管确认。',
     plainConfirmTitle: '在密钥无法加密的情况下切换到正式模式？', plainConfirm: '本机上的网关密钥将不会加密保存。请仅在这台电脑有人看管、只供店员使用时确认。', plainConfirmOk: '确认，切换到正式模式',
     modeTitle: '运行模式', modeDemo: '演示（沙箱）', modeLive: '正式', modeChanged: '已切换到{{mode}}模式', liveRefused: '还不能切换到正式模式，仍在演示模式（不会真实扣款）', modeRefused: '模式未切换',
-    limits: '收款限额', maxSale: '单笔收款上限（元）', confirmAbove: '大额确认（元）', confirmAboveHint: '超过此金额时，收款前要求收银员确认；0 表示不确认。修改需要主管密码。', limitsSaved: '收款限额已保存', limitsInvalid: '请输入正确的金额（元，最多两位小数）', limitsOrder: '“大额确认”金额不能高于单笔收款上限',
+    limits: '收款限额', maxSale: '单笔收款上限（元）', confirmAbove: '大额确认（元）', confirmAboveHint: '超过此金额时，收款前要求收银员确认；0 表示不确认。修改须经批准（设置页顶部）。', limitsSaved: '收款限额已保存', limitsInvalid: '请输入正确的金额（元，最多两位小数）', limitsOrder: '“大额确认”金额不能高于单笔收款上限',
     speak: '收款成功时语音播报', defaultLanguage: '默认界面语言', languageHint: '顶栏的语言按钮只切换本窗口的本次使用；这里改的是收银台的默认语言。', language: '界面语言', pinForChange: '主管密码（每次修改都需要）',
     gatewayDemo: '正式网关地址（演示模式收款仍用内置沙箱）', failed: '保存失败：{{message}}', unavailable: '设置暂不可用：{{message}}',
   },

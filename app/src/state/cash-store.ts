@@ -1,7 +1,7 @@
 // Cash and printing in the renderer: the cash tender dialog, the last change
 // given (shown big on both screens), the drawer's movements, the print jobs.
 import { create } from 'zustand'
-import type { CashMovementView, CashSettings, CashTendered, PrintJobView, PrintTarget } from '../../../electron/shared/contract'
+import { asProof, type CashMovementView, type CashSettings, type CashTendered, type PrintJobView, type PrintTarget, type ProofInput } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 import { usePaymentStore } from './payment-store'
 
@@ -18,10 +18,10 @@ interface CashState {
   closeTender(): void
   tender(givenFen: number): Promise<boolean>
   loadMovements(): Promise<void>
-  move(kind: 'paid_in' | 'paid_out', amountFen: number, reason: string, pin: string): Promise<Result<CashMovementView>>
-  noSale(reason: string, pin: string): Promise<Result<CashMovementView>>
+  move(kind: 'paid_in' | 'paid_out', amountFen: number, reason: string, pin: ProofInput): Promise<Result<CashMovementView>>
+  noSale(reason: string, pin: ProofInput): Promise<Result<CashMovementView>>
   loadJobs(): Promise<void>
-  print(target: PrintTarget): Promise<Result<PrintJobView>>
+  print(target: PrintTarget, proof?: ProofInput): Promise<Result<PrintJobView>>
   printLast(): Promise<Result<PrintJobView>>
   /** The answer to the last reprint (F6 or the button), for the checkout to say; `seq` counts presses. */
   reprinted: { seq: number; result: Result<PrintJobView> } | null
@@ -30,7 +30,7 @@ interface CashState {
   showReceipt(outTradeNo: string | null): void
   loadSettings(): Promise<void>
   /** The over/short limit (supervisor PIN). */
-  setSettings(settings: CashSettings, pin: string): Promise<Result<CashSettings>>
+  setSettings(settings: CashSettings, pin: ProofInput): Promise<Result<CashSettings>>
   retryJobs(): Promise<void>
   dismissJob(id: number): Promise<void>
   /** The receipt of `target` as the printer would print it, as SVG. */
@@ -73,12 +73,12 @@ export const useCashStore = create<CashState>()((set, get) => ({
     if (r.ok) set({ movements: r.value })
   },
   async move(kind, amountFen, reason, pin) {
-    const r = await window.pos.cash.move({ kind, amountFen, reason, pin })
+    const r = await window.pos.cash.move({ kind, amountFen, reason, ...asProof(pin) })
     if (r.ok) void get().loadMovements()
     return r
   },
   async noSale(reason, pin) {
-    const r = await window.pos.cash.noSale({ pin, ...(reason ? { reason } : {}) })
+    const r = await window.pos.cash.noSale({ ...asProof(pin), ...(reason ? { reason } : {}) })
     if (r.ok) void get().loadMovements()
     return r
   },
@@ -86,7 +86,7 @@ export const useCashStore = create<CashState>()((set, get) => ({
     const r = await window.pos.printing.jobs({})
     if (r.ok) set({ jobs: r.value })
   },
-  print: (target) => window.pos.printing.print({ target }),
+  print: (target, proof) => window.pos.printing.print({ target, ...asProof(proof) }),
   reprinted: null,
   receiptOnScreen: null,
   showReceipt: (outTradeNo) => set({ receiptOnScreen: outTradeNo }),
@@ -100,7 +100,7 @@ export const useCashStore = create<CashState>()((set, get) => ({
     if (r.ok) set({ settings: r.value })
   },
   async setSettings(settings, pin) {
-    const r = await window.pos.cash.setSettings({ settings, pin })
+    const r = await window.pos.cash.setSettings({ settings, ...asProof(pin) })
     if (r.ok) set({ settings: r.value })
     return r
   },

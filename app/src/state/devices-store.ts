@@ -1,6 +1,6 @@
 // Scanner / face camera: live status, configuration, the last scan (for the test box).
 import { create } from 'zustand'
-import type { DeviceStatus, FaceConfig, PrinterConfig, ScanEvent, ScannerConfig, ScanRejected } from '../../../electron/shared/contract'
+import { asProof, type DeviceStatus, type FaceConfig, type PrinterConfig, type ProofInput, type ScanEvent, type ScannerConfig, type ScanRejected } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 type Device = DeviceStatus['device']
@@ -15,11 +15,11 @@ interface DevicesState {
   error: PosError | null
   load(): Promise<void>
   listPorts(): Promise<void>
-  configure(change: { scanner?: ScannerConfig; face?: FaceConfig; printer?: PrinterConfig; pin?: string }): Promise<Result<DeviceStatus[]>>
+  configure(change: { scanner?: ScannerConfig; face?: FaceConfig; printer?: PrinterConfig }, proof?: ProofInput): Promise<Result<DeviceStatus[]>>
   /** A code typed or wedged in the renderer; goes through the same path as device scans. */
   wedgeScan(code: string): Promise<Result<ScanEvent>>
   /** The folders a vendor face SDK may be loaded from (supervisor PIN). */
-  setFaceSdkFolders(folders: string[], pin: string): Promise<Result<string[]>>
+  setFaceSdkFolders(folders: string[], proof: ProofInput): Promise<Result<string[]>>
 }
 
 function keepStatus(list: DeviceStatus[]) {
@@ -42,8 +42,8 @@ export const useDevicesStore = create<DevicesState>()(() => ({
     const r = await window.pos.devices.list({})
     if (r.ok) useDevicesStore.setState({ serialPaths: r.value.serial.map((s) => s.path) })
   },
-  async configure(change) {
-    const r = await window.pos.devices.configure(change)
+  async configure(change, proof) {
+    const r = await window.pos.devices.configure({ ...change, ...asProof(proof) })
     if (r.ok) {
       keepStatus(r.value)
       const config = await window.pos.devices.config({})
@@ -51,8 +51,8 @@ export const useDevicesStore = create<DevicesState>()(() => ({
     }
     return r
   },
-  async setFaceSdkFolders(folders, pin) {
-    const r = await window.pos.devices.setFaceSdkFolders({ folders, pin })
+  async setFaceSdkFolders(folders, proof) {
+    const r = await window.pos.devices.setFaceSdkFolders({ folders, ...asProof(proof) })
     if (r.ok) {
       const config = await window.pos.devices.config({})
       if (config.ok) useDevicesStore.setState({ config: config.value })

@@ -2,20 +2,20 @@
 // ways out of a journal problem. After a restore or a new journal the window
 // reloads, so every other store starts again from the new books.
 import { create } from 'zustand'
-import type { BackupOptions, BackupView, JournalStatus } from '../../../electron/shared/contract'
+import { asProof, type BackupOptions, type BackupView, type JournalStatus, type ProofInput } from '../../../electron/shared/contract'
 import type { Result } from '../../../electron/shared/result'
 
 interface JournalState {
   status: JournalStatus | null
   options: BackupOptions | null
   load(): Promise<void>
-  restoreLatest(pin?: string): Promise<Result<JournalStatus>>
-  startNew(pin?: string): Promise<Result<JournalStatus>>
+  restoreLatest(pin?: ProofInput): Promise<Result<JournalStatus>>
+  startNew(pin?: ProofInput): Promise<Result<JournalStatus>>
   backupNow(): Promise<Result<BackupView>>
-  setOptions(options: BackupOptions, pin?: string): Promise<Result<BackupOptions>>
+  setOptions(options: BackupOptions, pin?: ProofInput): Promise<Result<BackupOptions>>
 }
 
-const withPin = (pin?: string) => (pin ? { pin } : {})
+const withPin = (pin?: ProofInput) => asProof(pin)
 
 export const useJournalStore = create<JournalState>()((set) => ({
   status: null,

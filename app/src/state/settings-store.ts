@@ -1,6 +1,6 @@
 // Settings as the renderer may see them (never a key: only "set / not set").
 import { create } from 'zustand'
-import type { AppMode, SettingsPatch, SettingsView } from '../../../electron/shared/contract'
+import { asProof, type AppMode, type ProofInput, type SettingsPatch, type SettingsView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 import { useAppStore } from './app-store'
 
@@ -10,13 +10,13 @@ interface SettingsState {
   view: SettingsView | null
   error: PosError | null
   load(): Promise<void>
-  update(patch: SettingsPatch, pin?: string): Promise<Result<SettingsView>>
-  setMode(mode: AppMode, pin?: string, acceptPlainSecrets?: boolean): Promise<Result<SettingsView>>
+  update(patch: SettingsPatch, pin?: ProofInput): Promise<Result<SettingsView>>
+  setMode(mode: AppMode, pin?: ProofInput, acceptPlainSecrets?: boolean): Promise<Result<SettingsView>>
   sendSms(mobile: string): Promise<Result<{ validMinutes: number }>>
-  activateBySms(mobile: string, valid: string, pin?: string): Promise<Result<SettingsView>>
-  activateByPassword(username: string, password: string, pin?: string): Promise<Result<SettingsView>>
+  activateBySms(mobile: string, valid: string, pin?: ProofInput): Promise<Result<SettingsView>>
+  activateByPassword(username: string, password: string, pin?: ProofInput): Promise<Result<SettingsView>>
   finishSetup(): Promise<Result<SettingsView>>
-  register(req: { mchName: string; mchShortName?: string; mobile: string }, pin?: string): Promise<Result<SettingsView>>
+  register(req: { mchName: string; mchShortName?: string; mobile: string }, pin?: ProofInput): Promise<Result<SettingsView>>
   setPin(next: string, current?: string): Promise<Result<{ pinSet: true }>>
 }
 
@@ -53,15 +53,15 @@ export const useSettingsStore = create<SettingsState>()(() => ({
     if (r.ok) apply(r.value)
     else useSettingsStore.setState({ error: r.error })
   },
-  update: async (patch, pin) => keep(await window.pos.settings.update(pin ? { patch, pin } : { patch })),
+  update: async (patch, pin) => keep(await window.pos.settings.update({ patch, ...asProof(pin) })),
   setMode: async (mode, pin, acceptPlainSecrets) =>
-    keep(await window.pos.settings.setMode({ mode, ...(pin ? { pin } : {}), ...(acceptPlainSecrets ? { acceptPlainSecrets: true as const } : {}) })),
+    keep(await window.pos.settings.setMode({ mode, ...asProof(pin), ...(acceptPlainSecrets ? { acceptPlainSecrets: true as const } : {}) })),
   sendSms: (mobile) => window.pos.settings.sendSms({ mobile }),
-  activateBySms: async (mobile, valid, pin) => keep(await window.pos.settings.activate(pin ? { mobile, valid, pin } : { mobile, valid })),
+  activateBySms: async (mobile, valid, pin) => keep(await window.pos.settings.activate({ mobile, valid, ...asProof(pin) })),
   activateByPassword: async (username, password, pin) =>
-    keep(await window.pos.settings.activate(pin ? { username, password, pin } : { username, password })),
+    keep(await window.pos.settings.activate({ username, password, ...asProof(pin) })),
   finishSetup: async () => keep(await window.pos.settings.setupDone({})),
-  register: async (req, pin) => keep(await window.pos.settings.register(pin ? { ...req, pin } : req)),
+  register: async (req, pin) => keep(await window.pos.settings.register({ ...req, ...asProof(pin) })),
   async setPin(next, current) {
     const r = await window.pos.settings.setPin({ next, ...(current ? { current } : {}) })
     if (r.ok) await useSettingsStore.getState().load()
@@ -82,7 +82,7 @@ export function switchLanguage(language: Language): void {
 }
 
 /** Settings screen: the counter's default language; on success this window follows it (the session choice ends). */
-export async function setDefaultLanguage(language: Language, pin?: string): Promise<Result<SettingsView>> {
+export async function setDefaultLanguage(language: Language, pin?: ProofInput): Promise<Result<SettingsView>> {
   const r = await useSettingsStore.getState().update({ language }, pin)
   if (r.ok) {
     try {

@@ -1,6 +1,6 @@
 // The cashier's shift: open, X report any time, close with the Z report.
 import { create } from 'zustand'
-import type { Approval, DrawerCount, HandoverProposal, ShiftReport, ShiftView } from '../../../electron/shared/contract'
+import { asProof, type Approval, type DrawerCount, type HandoverProposal, type ProofInput, type ShiftReport, type ShiftView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 interface ShiftState {
@@ -18,7 +18,8 @@ interface ShiftState {
   /** `proof`: the bare PIN, or an approval (another operator's number + PIN); `count`: the drawer counted at close. */
   close(proof?: string | { pin: string } | { approval: Approval }, count?: DrawerCount, acceptOverShort?: boolean, takenOutFen?: number): Promise<Result<ShiftReport>>
   /** Shows a stored report (a past shift's Z). */
-  show(shiftId: string): Promise<Result<ShiftReport>>
+  /** Another operator's shift needs a supervisor (signed in, or their approval in `proof`). */
+  show(shiftId: string, proof?: ProofInput): Promise<Result<ShiftReport>>
   /** The drawer's expected cash now (an X report's figure, not shown as a report). */
   expectedDrawer(): Promise<number | null>
   /** Closed shifts, newest first. */
@@ -55,8 +56,8 @@ export const useShiftStore = create<ShiftState>()((set) => ({
     const r = await window.pos.shifts.list({ limit })
     return r.ok ? r.value.filter((s) => s.closedAt !== null) : []
   },
-  async show(shiftId) {
-    const r = await window.pos.shifts.report({ shiftId })
+  async show(shiftId, proof) {
+    const r = await window.pos.shifts.report({ shiftId, ...asProof(proof) })
     if (r.ok) set({ report: r.value })
     return r
   },

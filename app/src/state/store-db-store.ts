@@ -1,6 +1,6 @@
 // The store database (PostgreSQL) link: replication status, connect, disconnect.
 import { create } from 'zustand'
-import type { ReplicationStatus, StoreDashboard, StoreOrderView } from '../../../electron/shared/contract'
+import { asProof, type ProofInput, type ReplicationStatus, type StoreDashboard, type StoreOrderView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 interface StoreDbState {
@@ -12,8 +12,8 @@ interface StoreDbState {
   load(): Promise<void>
   loadDashboard(): Promise<void>
   searchOrders(query: { text: string } | { amountFen: number }): Promise<void>
-  configure(url: string, tls: boolean, pin: string | undefined): Promise<Result<ReplicationStatus>>
-  disconnect(pin: string | undefined): Promise<Result<ReplicationStatus>>
+  configure(url: string, tls: boolean, pin: ProofInput): Promise<Result<ReplicationStatus>>
+  disconnect(pin: ProofInput): Promise<Result<ReplicationStatus>>
 }
 
 export const useStoreDbStore = create<StoreDbState>()(() => ({
@@ -34,12 +34,12 @@ export const useStoreDbStore = create<StoreDbState>()(() => ({
     if (r.ok) useStoreDbStore.setState({ status: r.value })
   },
   async configure(url, tls, pin) {
-    const r = await window.pos.store.configure({ url, tls, pin })
+    const r = await window.pos.store.configure({ url, tls, ...asProof(pin) })
     if (r.ok) useStoreDbStore.setState({ status: r.value })
     return r
   },
   async disconnect(pin) {
-    const r = await window.pos.store.disconnect({ pin })
+    const r = await window.pos.store.disconnect(asProof(pin))
     if (r.ok) useStoreDbStore.setState({ status: r.value })
     return r
   },

@@ -3,6 +3,7 @@
 // drawer's movements for a shift, and the cash settings (over/short limit).
 import { z } from 'zod'
 import { AmountFen, call, Empty, NonNegativeFen, OutTradeNo, Pin, ShortText, Text, Timestamp } from './define'
+import { Approval } from './operators'
 import { OrderView } from './payment'
 
 export const CashMovementKind = z.enum(['sale', 'refund', 'paid_in', 'paid_out', 'no_sale'])
@@ -46,13 +47,13 @@ export const cashCalls = {
   /** A cash sale: given ≥ amount; recorded paid at once (method cash), change = given − amount; the drawer opens. */
   'cash:sale': call(z.strictObject({ amountFen: AmountFen, givenFen: AmountFen, body: Text.optional() }), z.object({ order: OrderView, tendered: CashTendered })),
   /** Money put into (paid_in, 零钱存入) or taken out of (paid_out, 支出) the drawer: a reason and the supervisor PIN. */
-  'cash:move': call(z.strictObject({ kind: z.enum(['paid_in', 'paid_out']), amountFen: AmountFen, reason: ShortText.min(1), pin: Pin }), CashMovementView),
+  'cash:move': call(z.strictObject({ kind: z.enum(['paid_in', 'paid_out']), amountFen: AmountFen, reason: ShortText.min(1), pin: Pin.optional(), approval: Approval.optional() }), CashMovementView),
   /** Opens the drawer without a sale (supervisor PIN), audited. */
-  'cash:noSale': call(z.strictObject({ reason: ShortText.optional(), pin: Pin }), CashMovementView),
+  'cash:noSale': call(z.strictObject({ reason: ShortText.optional(), pin: Pin.optional(), approval: Approval.optional() }), CashMovementView),
   /** The drawer's movements of a shift (default: the open one), newest first. */
   'cash:movements': call(z.strictObject({ shiftId: z.string().max(64).optional() }), z.array(CashMovementView)),
   'cash:settings': call(Empty, CashSettings),
-  'cash:setSettings': call(z.strictObject({ settings: CashSettings, pin: Pin }), CashSettings),
+  'cash:setSettings': call(z.strictObject({ settings: CashSettings, pin: Pin.optional(), approval: Approval.optional() }), CashSettings),
 }
 
 export const cashEvents = {

@@ -99,7 +99,7 @@ export const devicesCalls = {
   /** A face change to or from a vendor SDK (native code) needs the supervisor PIN. */
   'devices:configure': call(z.strictObject({ scanner: ScannerConfig.optional(), face: FaceConfig.optional(), printer: PrinterConfig.optional(), pin: Pin.optional(), approval: Approval.optional() }), z.array(DeviceStatus)),
   /** The supervisor sets the folders a face SDK library may come from (absolute paths). */
-  'devices:setFaceSdkFolders': call(z.strictObject({ folders: z.array(z.string().min(1).max(512)).min(1).max(8), pin: Pin }), z.array(z.string())),
+  'devices:setFaceSdkFolders': call(z.strictObject({ folders: z.array(z.string().min(1).max(512)).min(1).max(8), pin: Pin.optional(), approval: Approval.optional() }), z.array(z.string())),
   /** Candidate devices to pick from in settings. */
   'devices:list': call(
     Empty,

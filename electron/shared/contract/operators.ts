@@ -11,6 +11,7 @@ export const OperatorAction = z.enum([
   'shiftReport',
   'reprint',
   'openShift',
+  'closeShift',
   'refund',
   'cashMovement',
   'noSale',

@@ -2,7 +2,8 @@
 // movement, test page), its on-screen preview (SVG of the same document), and
 // the jobs that have not printed yet (kept and retried until printed or dismissed).
 import { z } from 'zod'
-import { call, Empty, OutTradeNo, Timestamp } from './define'
+import { call, Empty, OutTradeNo, Pin, Timestamp } from './define'
+import { Approval } from './operators'
 
 export const PaperWidth = z.union([z.literal(58), z.literal(80)])
 
@@ -30,8 +31,12 @@ export const PrintJobView = z.object({
 export type PrintJobView = z.infer<typeof PrintJobView>
 
 export const printingCalls = {
-  /** Queues a receipt (reprints say so on paper); returns at once with the job. */
-  'printing:print': call(z.strictObject({ target: PrintTarget }), PrintJobView),
+  /**
+   * Queues a receipt (reprints say so on paper); returns at once with the job. A
+   * report target follows shifts:report's rule (another operator's Z: supervisor+,
+   * or a cashier with a supervisor's approval); receipts are the cashier's `reprint`.
+   */
+  'printing:print': call(z.strictObject({ target: PrintTarget, pin: Pin.optional(), approval: Approval.optional() }), PrintJobView),
   /** Reprints the last sale receipt of this counter. */
   'printing:printLast': call(Empty, PrintJobView),
   /** The document as SVG, at the configured paper width unless one is given. */

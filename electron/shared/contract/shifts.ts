@@ -151,7 +151,7 @@ export const shiftsCalls = {
    * is refused with CONFIRM_REQUIRED (params overShortFen, limitFen) unless `acceptOverShort`.
    */
   'shifts:close': call(z.strictObject({ pin: Pin.optional(), approval: Approval.optional(), count: DrawerCount.optional(), acceptOverShort: z.boolean().optional(), takenOutFen: NonNegativeFen.optional() }), ShiftReport),
-  'shifts:report': call(z.strictObject({ shiftId: z.string().max(64) }), ShiftReport),
+  'shifts:report': call(z.strictObject({ shiftId: z.string().max(64), ...Supervised }), ShiftReport),
   /** Past business days of this counter (newest first). Supervisor and above. */
   'shifts:days': call(z.strictObject({ limit: z.int().min(1).max(90).default(14), ...Supervised }), z.array(DayListEntry)),
   /** The day summary (日结). Supervisor and above: a cashier is refused with ROLE_REQUIRED unless approved. */

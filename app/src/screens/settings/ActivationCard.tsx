@@ -5,7 +5,7 @@
 import { Alert, App, Button, Card, Descriptions, Input, Segmented, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SettingsView } from '../../../../electron/shared/contract'
+import type { SettingsView, ProofInput } from '../../../../electron/shared/contract'
 import type { PosError, Result } from '../../../../electron/shared/result'
 import { errorText } from '../../lib/error-text'
 import { useSettingsStore } from '../../state/settings-store'
@@ -14,7 +14,7 @@ const STATE_COLOR = { pending: 'gold', active: 'green', disabled: 'red', unknown
 type How = 'sms' | 'password' | 'register'
 
 /** `compact`: inside the go-live setup (no title, no frame, merchant facts in two columns, to fit 1024×768). */
-export function ActivationCard({ view, pin, compact = false }: { view: SettingsView; pin: string | undefined; compact?: boolean }) {
+export function ActivationCard({ view, pin, compact = false }: { view: SettingsView; pin: ProofInput; compact?: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [how, setHow] = useState<How>('sms')

@@ -4,12 +4,13 @@
 import { App, Button, Card, Input, InputNumber } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ProofInput } from '../../../../electron/shared/contract'
 import { dateTime } from '../../lib/format'
 import { useJournalStore } from '../../state/journal-store'
 import { backupText } from '../journal/finding-text'
 import { errorText } from '../../lib/error-text'
 
-export function BackupCard({ pin }: { pin: string | undefined }) {
+export function BackupCard({ pin }: { pin: ProofInput }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { status, options } = useJournalStore()

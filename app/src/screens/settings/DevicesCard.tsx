@@ -3,7 +3,7 @@ import { App, Button, Card, Input, InputNumber, Select, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
-import type { DeviceStatus, FaceConfig, ScannerConfig } from '../../../../electron/shared/contract'
+import type { DeviceStatus, FaceConfig, ScannerConfig, ProofInput } from '../../../../electron/shared/contract'
 import { messageText, scanRejectText } from '../../lib/message-text'
 import { useDevicesStore } from '../../state/devices-store'
 import { errorText } from '../../lib/error-text'
@@ -22,7 +22,7 @@ function StatusTag({ status }: { status: DeviceStatus | undefined }) {
 }
 
 /** `pin`: the supervisor PIN typed at the top of Settings (a vendor face SDK is native code: the core asks for it). */
-export function DevicesCard({ pin }: { pin?: string | undefined }) {
+export function DevicesCard({ pin }: { pin?: ProofInput }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const d = useDevicesStore(useShallow((s) => ({ status: s.status, config: s.config, lastScan: s.lastScan, lastRejected: s.lastRejected, serialPaths: s.serialPaths })))
@@ -47,14 +47,14 @@ export function DevicesCard({ pin }: { pin?: string | undefined }) {
   // The allow-list is the supervisor's: the core asks for the PIN typed at the top of Settings.
   const saveFolders = async (text: string) => {
     const list = text.split(';').map((f) => f.trim()).filter(Boolean)
-    const r = await useDevicesStore.getState().setFaceSdkFolders(list, pin ?? '')
+    const r = await useDevicesStore.getState().setFaceSdkFolders(list, pin)
     if (r.ok) {
       setFolders(null)
       void message.success(t('settings.saved'))
     } else void message.error(t('settings.failed', { message: errorText(t, r.error) }))
   }
   const apply = async () => {
-    const r = await useDevicesStore.getState().configure({ scanner: sc, face: fc, ...(pin ? { pin } : {}) })
+    const r = await useDevicesStore.getState().configure({ scanner: sc, face: fc }, pin)
     if (r.ok) {
       setScanner(null)
       setFace(null)

@@ -4,12 +4,12 @@
 import { App, Button, Card, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SettingsView } from '../../../../electron/shared/contract'
+import type { SettingsView, ProofInput } from '../../../../electron/shared/contract'
 import { formatFen, parseYuan } from '../../../../electron/shared/money'
 import { useSettingsStore } from '../../state/settings-store'
 import { errorText } from '../../lib/error-text'
 
-export function LimitsCard({ view, pin }: { view: SettingsView; pin: string | undefined }) {
+export function LimitsCard({ view, pin }: { view: SettingsView; pin: ProofInput }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [max, setMax] = useState<string | null>(null)

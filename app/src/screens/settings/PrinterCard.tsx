@@ -3,7 +3,7 @@
 import { Alert, App, Button, Card, Input, InputNumber, Radio, Select, Switch } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PrinterConfig } from '../../../../electron/shared/contract'
+import type { PrinterConfig, ProofInput } from '../../../../electron/shared/contract'
 import { formatFen, parseYuan } from '../../../../electron/shared/money'
 import { useCashStore } from '../../state/cash-store'
 import { useDevicesStore } from '../../state/devices-store'
@@ -16,7 +16,7 @@ type Kind = PrinterConfig['connection']['kind']
 const BAUDS = [9600, 19200, 38400, 57600, 115200]
 const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0')
 
-export function PrinterCard({ pin }: { pin: string | undefined }) {
+export function PrinterCard({ pin }: { pin: ProofInput }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const saved = useDevicesStore((d) => d.config?.printer ?? null)
@@ -38,7 +38,7 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
     if (k === 'serial') void useDevicesStore.getState().listPorts()
   }
   const save = async () => {
-    const r = await useDevicesStore.getState().configure({ printer: cfg, ...(pin ? { pin } : {}) })
+    const r = await useDevicesStore.getState().configure({ printer: cfg }, pin)
     setProblem(r.ok ? null : errorText(t, r.error))
     if (r.ok) {
       setCfg(null)
@@ -53,7 +53,7 @@ export function PrinterCard({ pin }: { pin: string | undefined }) {
   const saveLimit = async () => {
     const fen = parseYuan(limitText || formatFen(limit ?? 0))
     if (fen === null) return setProblem(t('shift.invalidFloat'))
-    const r = await useCashStore.getState().setSettings({ overShortLimitFen: fen }, pin ?? '')
+    const r = await useCashStore.getState().setSettings({ overShortLimitFen: fen }, pin)
     setProblem(r.ok ? null : errorText(t, r.error))
     if (r.ok) {
       void message.success(t('cash.saved'))

@@ -6,7 +6,9 @@ import type { SettingsPatch } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
 import { errorText } from '../../lib/error-text'
 import { go } from '../../shell/route'
+import { proofOf } from '../../state/operators-store'
 import { setDefaultLanguage, useSettingsStore } from '../../state/settings-store'
+import { ApproverInput, useOperatorsOn } from '../operators/ApproverInput'
 import { LiveChecklist } from '../setup/LiveChecklist'
 import { ActivationCard } from './ActivationCard'
 import { BackupCard } from './BackupCard'
@@ -22,6 +24,9 @@ export function SettingsScreen() {
   const view = useSettingsStore((s) => s.view)
   const error = useSettingsStore((s) => s.error)
   const [pin, setPin] = useState('')
+  // With operators: a manager's number beside the PIN makes it their approval (recorded in the audit).
+  const [approver, setApprover] = useState('')
+  const operatorsOn = useOperatorsOn()
   const [form, setForm] = useState<Record<string, string>>({})
   const [modeNote, setModeNote] = useState<PosError | null>(null)
 
@@ -42,7 +47,7 @@ export function SettingsScreen() {
     onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value })),
     'data-testid': `settings-${name}`,
   })
-  const pinArg = pin || undefined
+  const pinArg = pin ? proofOf(approver, pin) : undefined
   const report = (r: { ok: true } | { ok: false; error: PosError }, okText = t('settings.saved')) =>
     r.ok ? void message.success(okText) : void message.error(t('settings.failed', { message: errorText(t, r.error) }))
 
@@ -69,9 +74,11 @@ export function SettingsScreen() {
   return (
     <div className="settings">
       {!view.secretsEncrypted && <Alert type="warning" showIcon title={t('settings.secretsPlain')} data-testid="secrets-plain" />}
-      <Card size="small" className="settings-pin-bar">
-        <label>{t('settings.pinForChange')}</label>
+      <Card size="small" className="settings-pin-bar" data-testid="settings-pin-bar">
+        <ApproverInput value={approver} onChange={setApprover} label={t('ops.approve.managerNo')} testId="settings-approver" style={{ width: 90 }} />
+        <label htmlFor="settings-pin">{operatorsOn ? t('ops.approve.pin') : t('settings.pinForChange')}</label>
         <Input.Password
+          id="settings-pin"
           value={pin}
           maxLength={12}
           autoComplete="off"
@@ -79,6 +86,7 @@ export function SettingsScreen() {
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
           data-testid="settings-pin"
         />
+        {operatorsOn && <p className="settings-hint settings-pin-hint">{t('ops.approve.managerHint')}</p>}
       </Card>
       <div className="settings-grid">
         <Card title={t('golive.goLive')} data-testid="live-card">

@@ -5,11 +5,12 @@
 import { App, Button, Card, Input, Switch } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ProofInput } from '../../../../electron/shared/contract'
 import { dateTime } from '../../lib/format'
 import { useStoreDbStore } from '../../state/store-db-store'
 import { errorText } from '../../lib/error-text'
 
-export function StoreDbCard({ pin }: { pin: string | undefined }) {
+export function StoreDbCard({ pin }: { pin: ProofInput }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const status = useStoreDbStore((s) => s.status)

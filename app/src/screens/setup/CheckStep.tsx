@@ -2,13 +2,13 @@
 import { Alert, App, Button } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SettingsView } from '../../../../electron/shared/contract'
+import type { ProofInput, SettingsView } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
 import { errorText } from '../../lib/error-text'
 import { useSettingsStore } from '../../state/settings-store'
 import { LiveChecklist } from './LiveChecklist'
 
-export function CheckStep({ view, pin, onBack, onLive }: { view: SettingsView; pin: string; onBack: () => void; onLive: () => Promise<void> }) {
+export function CheckStep({ view, pin, onBack, onLive }: { view: SettingsView; pin: ProofInput; onBack: () => void; onLive: () => Promise<void> }) {
   const { t } = useTranslation()
   const { modal } = App.useApp()
   const [error, setError] = useState<PosError | null>(null)

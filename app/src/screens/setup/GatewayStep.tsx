@@ -2,13 +2,13 @@
 import { Alert, Button, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SettingsPatch, SettingsView } from '../../../../electron/shared/contract'
+import type { ProofInput, SettingsPatch, SettingsView } from '../../../../electron/shared/contract'
 import { gatewayUrlProblem } from '../../../../electron/shared/gateway-url'
 import type { PosError } from '../../../../electron/shared/result'
 import { errorText } from '../../lib/error-text'
 import { useSettingsStore } from '../../state/settings-store'
 
-export function GatewayStep({ view, pin, onBack, onDone }: { view: SettingsView; pin: string; onBack: () => void; onDone: () => void }) {
+export function GatewayStep({ view, pin, onBack, onDone }: { view: SettingsView; pin: ProofInput; onBack: () => void; onDone: () => void }) {
   const { t } = useTranslation()
   const [url, setUrl] = useState(view.gatewayUrl)
   const [agentId, setAgentId] = useState(view.agentId)

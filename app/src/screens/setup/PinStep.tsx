@@ -1,10 +1,16 @@
-// Step 1: the supervisor PIN comes first — set it (typed twice) or prove it.
+// Step 1: the supervisor PIN comes first — set it (typed twice) or prove it. With
+// operators, proving is the manager's: a signed-in manager types their own PIN (or
+// the supervisor PIN), anyone else has a manager approve with their number + PIN
+// (recorded in the audit).
 import { Alert, Button, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ProofInput } from '../../../../electron/shared/contract'
 import type { PosError } from '../../../../electron/shared/result'
 import { errorText } from '../../lib/error-text'
+import { proofOf } from '../../state/operators-store'
 import { useSettingsStore } from '../../state/settings-store'
+import { ApproverInput, useOperatorsOn } from '../operators/ApproverInput'
 
 // The core's rule (electron/settings/pin.ts): a new PIN has 6–12 digits (PIN_WEAK
 // otherwise); a PIN set before that rule may be shorter and still proves who you are.
@@ -13,9 +19,12 @@ const OLD_PIN_MIN = 4
 const PIN_MAX = 12
 const digits = (v: string) => v.replace(/\D/g, '').slice(0, PIN_MAX)
 
-export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: string) => void }) {
+export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (proof: ProofInput) => void }) {
   const { t } = useTranslation()
+  // Proving a PIN with operators: a manager's number beside it makes it their approval.
+  const approving = useOperatorsOn() && pinSet
   const [pin, setPin] = useState('')
+  const [approver, setApprover] = useState('')
   const [repeat, setRepeat] = useState('')
   const [error, setError] = useState<PosError | null>(null)
   const [busy, setBusy] = useState(false)
@@ -26,17 +35,20 @@ export function PinStep({ pinSet, onDone }: { pinSet: boolean; onDone: (pin: str
     setBusy(true)
     const store = useSettingsStore.getState()
     // An existing PIN is proved with an empty settings change (the core checks it).
-    const r = pinSet ? await store.update({}, pin) : await store.setPin(pin)
+    const proof = proofOf(approver, pin)
+    const r = pinSet ? await store.update({}, proof) : await store.setPin(pin)
     setBusy(false)
-    if (r.ok) onDone(pin)
+    if (r.ok) onDone(pinSet ? proof : pin)
     else setError(r.error)
   }
 
   return (
     <div className="setup-step" data-testid="setup-pin">
       <p className="muted">{t('golive.pinWhy')}</p>
+      {approving && <p className="muted">{t('ops.approve.managerHint')}</p>}
       <div className="form-grid">
-        <label>{pinSet ? t('golive.pinCurrent') : t('golive.pinNew')}</label>
+        {approving && <ApproverInput value={approver} onChange={setApprover} label={t('ops.approve.managerNo')} testId="setup-approver" />}
+        <label>{approving ? t('ops.approve.pin') : pinSet ? t('golive.pinCurrent') : t('golive.pinNew')}</label>
         <Input.Password value={pin} autoComplete="off" inputMode="numeric" onChange={(e) => setPin(digits(e.target.value))} data-testid="setup-pin-1" />
         {!pinSet && (
           <>

@@ -3,6 +3,7 @@
 import { Alert, Button, Card, Result, Steps } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ProofInput } from '../../../../electron/shared/contract'
 import { go } from '../../shell/route'
 import { useSettingsStore } from '../../state/settings-store'
 import { ActivationCard } from '../settings/ActivationCard'
@@ -17,7 +18,7 @@ export function SetupScreen() {
   const { t } = useTranslation()
   const view = useSettingsStore((s) => s.view)
   const [step, setStep] = useState<Step>('choose')
-  const [pin, setPin] = useState('')
+  const [pin, setPin] = useState<ProofInput>(undefined)
   useEffect(() => void useSettingsStore.getState().load(), [])
   if (!view) return <p>{t('common.loading')}</p>
 

@@ -1,5 +1,6 @@
 // Paid-in (零钱存入), paid-out (支出) and no-sale drawer openings, each with a
-// reason and the supervisor PIN; the drawer's log for this shift below.
+// reason and the supervisor PIN (with operators: a supervisor's number + PIN, or a
+// signed-in supervisor's own PIN); the drawer's log for this shift below.
 import { Alert, App, Button, Card, Input, Segmented, Table } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +8,8 @@ import type { CashMovementView } from '../../../../electron/shared/contract'
 import { formatYuan, parseYuan } from '../../../../electron/shared/money'
 import { clockTime } from '../../lib/format'
 import { useCashStore } from '../../state/cash-store'
+import { proofOf } from '../../state/operators-store'
+import { ApproverInput } from '../operators/ApproverInput'
 import { errorText } from '../../lib/error-text'
 
 type Kind = 'paid_in' | 'paid_out' | 'no_sale'
@@ -19,20 +22,22 @@ export function CashCard() {
   const [amount, setAmount] = useState('')
   const [reason, setReason] = useState('')
   const [pin, setPin] = useState('')
+  const [approver, setApprover] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => void useCashStore.getState().loadMovements(), [])
 
   const submit = async () => {
     const cash = useCashStore.getState()
     let r
-    if (kind === 'no_sale') r = await cash.noSale(reason.trim(), pin)
+    if (kind === 'no_sale') r = await cash.noSale(reason.trim(), proofOf(approver, pin))
     else {
       const fen = parseYuan(amount)
       if (fen === null || fen <= 0) return setProblem(t('shift.invalidFloat'))
       if (!reason.trim()) return setProblem(t('cash.reason'))
-      r = await cash.move(kind, fen, reason.trim(), pin)
+      r = await cash.move(kind, fen, reason.trim(), proofOf(approver, pin))
     }
     setPin('')
+    setApprover('')
     if (!r.ok) {
       const drawer = r.error.params?.drawerFen
       return setProblem(drawer ? t('cash.aboveDrawer', { drawer: formatYuan(Number(drawer)) }) : t('cash.failed', { message: errorText(t, r.error) }))
@@ -64,6 +69,7 @@ export function CashCard() {
         )}
         <label>{t('cash.reason')}</label>
         <Input value={reason} maxLength={64} onChange={(e) => setReason(e.target.value)} data-testid="cash-reason" />
+        <ApproverInput value={approver} onChange={setApprover} label={t('ops.approve.supervisorNo')} testId="cash-approver" />
         <label>{t('cash.pin')}</label>
         <Input.Password value={pin} maxLength={12} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} data-testid="cash-pin" />
       </div>

@@ -1,6 +1,8 @@
 // Closing the shift: the cashier counts the drawer by denomination; counted,
-// expected and over/short (长短款) show as they type. A difference above the
-// limit is refused by the core (CONFIRM_REQUIRED) until the supervisor confirms.
+// expected and over/short (长短款) show as they type. Within the limit (or even)
+// the cashier closes alone; a difference above it is refused by the core
+// (CONFIRM_REQUIRED) and the confirmation asks for a supervisor's number + PIN
+// (recorded as the close's approver). Closing without a count is the supervisor's too.
 import { Alert, App, Button, Card, Input, InputNumber, Modal, Popconfirm } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +11,7 @@ import { formatYuan, parseYuan } from '../../../../electron/shared/money'
 import { useCashStore } from '../../state/cash-store'
 import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { useShiftStore } from '../../state/shift-store'
+import { ApproverInput } from '../operators/ApproverInput'
 import { opsErrorText } from '../operators/ops-error'
 import { errorText } from '../../lib/error-text'
 
@@ -28,6 +31,7 @@ export function DrawerCountForm() {
   const [expected, setExpected] = useState<number | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [confirm, setConfirm] = useState<{ diff: number; limit: number } | null>(null)
+  const [confirmError, setConfirmError] = useState<string | null>(null)
 
   // The expected cash moves with every drawer movement (sales, refunds, paid-in/out): asked again each time.
   const moved = useCashStore((c) => c.movements[0]?.id ?? 0)
@@ -47,8 +51,16 @@ export function DrawerCountForm() {
     const r = await useShiftStore.getState().close(pin ? proofOf(approver, pin) : undefined, count, accept, withCount ? (takenOutFen ?? 0) : undefined)
     if (!r.ok && r.error.code === 'CONFIRM_REQUIRED' && r.error.params?.reason === 'over-short') {
       setConfirm({ diff: Number(r.error.params.overShortFen), limit: Number(r.error.params.limitFen) })
+      setConfirmError(null)
       return
     }
+    // A refused approval keeps the confirmation open: the supervisor types again.
+    if (!r.ok && accept && ['ROLE_REQUIRED', 'PIN_INVALID', 'PIN_REQUIRED', 'PIN_LOCKED'].includes(r.error.code)) {
+      setPin('')
+      setConfirmError(opsErrorText(t, r.error))
+      return
+    }
+    setConfirmError(null)
     setPin('')
     setApprover('')
     setConfirm(null)
@@ -122,8 +134,18 @@ export function DrawerCountForm() {
           </Button>,
         ]}
         onCancel={() => setConfirm(null)}
+        width={520}
       >
         {confirm && <p data-testid="count-confirm-text">{t('cash.count.confirmText', { diff: formatYuan(confirm.diff), limit: formatYuan(confirm.limit) })}</p>}
+        {operatorsOn && <p className="muted">{t('ops.approve.closeHint')}</p>}
+        {operatorsOn && (
+          <div className="form-grid">
+            <ApproverInput value={approver} onChange={(v) => (setApprover(v), setConfirmError(null))} label={t('ops.approve.supervisorNo')} testId="count-confirm-approver" />
+            <label htmlFor="count-confirm-pin">{t('ops.approve.pin')}</label>
+            <Input.Password id="count-confirm-pin" value={pin} maxLength={12} autoComplete="off" onChange={(e) => (setPin(e.target.value.replace(/\D/g, '')), setConfirmError(null))} data-testid="count-confirm-pin" />
+          </div>
+        )}
+        {confirmError && <Alert className="dialog-error" type="error" showIcon title={confirmError} data-testid="count-confirm-error" />}
       </Modal>
     </Card>
   )
