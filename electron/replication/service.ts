@@ -22,8 +22,12 @@ export interface ReplicationServiceDeps {
   now: () => number
   log: Logger
   onStatus: (status: ReplicationStatus) => void
+  /** What flows down from the store (journal/downstream.ts), applied after each ship cycle. */
+  downstream?: ReplicatorOptions['downstream']
+  /** A pull changed operators or store settings here. */
+  onPulled?: (changed: number) => void
   /** Faster timings in tests and benchmarks. */
-  tuning?: Partial<Pick<ReplicatorOptions, 'batchSize' | 'idleMs' | 'backoff'>>
+  tuning?: Partial<Pick<ReplicatorOptions, 'batchSize' | 'idleMs' | 'backoff' | 'pullEveryMs'>>
 }
 
 export class ReplicationService {
@@ -127,6 +131,8 @@ export class ReplicationService {
       log: this.deps.log,
       onConnect: async (p) => void (await migrateStore(p)),
       onStatus: () => this.deps.onStatus(this.status()),
+      ...(this.deps.downstream ? { downstream: this.deps.downstream } : {}),
+      ...(this.deps.onPulled ? { onPulled: this.deps.onPulled } : {}),
       ...this.deps.tuning,
     })
     this.replicator.start()
