@@ -69,6 +69,11 @@ export class ReplicationService {
     }
   }
 
+  /** Ships everything waiting, then pulls what flows down (tests; a "sync now"). Throws what the store answered. */
+  async syncNow(): Promise<void> {
+    await this.replicator?.drain()
+  }
+
   /** Proves the URL (connect + migrate) before keeping it; then ships, past rows first. */
   async configure(url: string, tls: boolean, pin: ProofInput): Promise<ReplicationStatus> {
     this.deps.verifyPin(pin)

@@ -69,6 +69,25 @@ export const StoreReportView = z.object({
   byCounter: z.array(StoreTotals.extend({ counterId: z.string() })),
   byCashier: z.array(StoreTotals.extend({ cashier: z.string() })),
   byPaytype: z.array(StoreTotals.extend({ paytype: z.string() })),
+  /** Per operator (number and name; '' = orders from counters before operators were replicated). */
+  byOperator: z.array(StoreTotals.extend({ operatorNo: z.string(), name: z.string().nullable() })),
+  /** The drawer per counter: expected = floats + cash sales − cash refunds + paid-in − paid-out; counted and over/short from the counts at close. */
+  drawers: z.array(
+    z.object({
+      counterId: z.string(),
+      floatFen: NonNegativeFen,
+      cashSalesFen: NonNegativeFen,
+      cashRefundsFen: NonNegativeFen,
+      paidInFen: NonNegativeFen,
+      paidOutFen: NonNegativeFen,
+      noSaleCount: z.int().min(0),
+      expectedFen: z.int(),
+      counts: z.int().min(0),
+      countedFen: NonNegativeFen,
+      overShortFen: z.int(),
+      takenOutFen: NonNegativeFen,
+    }),
+  ),
 })
 export type StoreReportView = z.infer<typeof StoreReportView>
 
