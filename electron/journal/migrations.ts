@@ -353,8 +353,8 @@ export const MIGRATIONS: readonly string[] = [
      operators.updated_by: the counter whose edit this row is ('' = this one).
      store_settings: the store-wide settings as last set here or pulled (none = the
      local settings). replication_state.pulled_version: the store's pull cursor. */ `
-  CREATE TEMP TABLE v11_outbox AS SELECT * FROM outbox;
-  CREATE TEMP TABLE v11_seq AS SELECT seq FROM sqlite_sequence WHERE name = 'outbox';
+  CREATE TEMP TABLE storesync_outbox AS SELECT * FROM outbox;
+  CREATE TEMP TABLE storesync_seq AS SELECT seq FROM sqlite_sequence WHERE name = 'outbox';
   DROP TABLE outbox;
   CREATE TABLE outbox (
     seq   INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -362,12 +362,12 @@ export const MIGRATIONS: readonly string[] = [
     key   TEXT NOT NULL,
     at    INTEGER NOT NULL
   );
-  INSERT INTO outbox (seq, kind, key, at) SELECT seq, kind, key, at FROM v11_outbox ORDER BY seq;
+  INSERT INTO outbox (seq, kind, key, at) SELECT seq, kind, key, at FROM storesync_outbox ORDER BY seq;
   DELETE FROM sqlite_sequence WHERE name = 'outbox';
-  INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox', max(coalesce((SELECT seq FROM v11_seq), 0), coalesce((SELECT max(seq) FROM outbox), 0))
-    WHERE coalesce((SELECT seq FROM v11_seq), 0) > 0 OR EXISTS (SELECT 1 FROM outbox);
-  DROP TABLE v11_outbox;
-  DROP TABLE v11_seq;
+  INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox', max(coalesce((SELECT seq FROM storesync_seq), 0), coalesce((SELECT max(seq) FROM outbox), 0))
+    WHERE coalesce((SELECT seq FROM storesync_seq), 0) > 0 OR EXISTS (SELECT 1 FROM outbox);
+  DROP TABLE storesync_outbox;
+  DROP TABLE storesync_seq;
   ALTER TABLE replication_state ADD COLUMN applying INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE replication_state ADD COLUMN pulled_version INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE operators ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
