@@ -92,7 +92,7 @@ function drawerOrSharedChange(e: Exclude<OutboxEntry, { kind: 'order' | 'refund'
   }
   if (e.kind === 'op_audit') {
     const r = e.row
-    return { seq: e.seq, kind: 'op_audit', row: { auditId: r.id, at: r.at, operatorNo: r.operator_no, action: r.action, outcome: r.outcome as 'ok' | 'refused', approverNo: r.approver_no, ref: r.ref, detail: r.detail } }
+    return { seq: e.seq, kind: 'op_audit', row: { auditId: r.id, at: r.at, operatorNo: r.operator_no, action: r.action, outcome: r.outcome as 'ok' | 'refused', approverNo: r.approver_no, ref: r.ref, detail: auditDetail(r.detail) } }
   }
   if (e.kind === 'operator') {
     const r = e.row
@@ -119,4 +119,9 @@ function drawerOrSharedChange(e: Exclude<OutboxEntry, { kind: 'order' | 'refund'
 function storeAttention(m: Message | null): string | null {
   const text = encodeMaybe(m)
   return text !== null && text.length > 1_000 && m ? encodeMessage({ code: m.code }) : text
+}
+
+/** The store takes an operator audit detail of at most 4,000 characters; a longer one (never expected) goes as a marker, not a refused batch. */
+function auditDetail(detail: string | null): string | null {
+  return detail !== null && detail.length > 4_000 ? JSON.stringify({ truncated: true, length: detail.length }) : detail
 }

@@ -28,7 +28,7 @@ export const StoreOrderRow = z.strictObject({
   updatedAt: Ms,
   paidAt: Ms.nullable(),
   /** Who took the order (the operator's number), absent from counters before storesync. */
-  operatorNo: OpNo.nullable().optional(),
+  operatorNo: Who.nullable().optional(),
 })
 
 export const StoreRefundRow = z.strictObject({
@@ -39,7 +39,7 @@ export const StoreRefundRow = z.strictObject({
   shiftId: Id.nullable(),
   createdAt: Ms,
   updatedAt: Ms,
-  operatorNo: OpNo.nullable().optional(),
+  operatorNo: Who.nullable().optional(),
 })
 
 export const StoreShiftRow = z.strictObject({
@@ -100,8 +100,8 @@ export const StoreOperatorAuditRow = z.strictObject({
   action: z.string().min(1).max(64),
   outcome: z.enum(['ok', 'refused']),
   approverNo: Who.nullable(),
-  ref: z.string().max(64).nullable(),
-  detail: z.string().max(2_000).nullable(),
+  ref: z.string().max(128).nullable(),
+  detail: z.string().max(4_000).nullable(),
 })
 
 /** An operator as every counter of the store shares it: never its lockout state. `writer`: the counter whose edit it is. */
