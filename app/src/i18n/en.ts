@@ -31,7 +31,7 @@ export const en: Messages = {
     orderNo: 'Order', amount: 'Amount', state: 'State', time: 'Time',
   },
   storeDb: {
-    title: 'Store database', about: 'The counters of one shop share a PostgreSQL database: this counter keeps its own books and copies orders, refunds and shifts there. When the store database is unreachable the counter keeps selling and catches up later.',
+    title: 'Store database', about: 'The counters of one shop share a PostgreSQL database: this counter keeps its own books and copies orders, refunds, shifts, cash movements, drawer counts and the operator audit there; operators and the store settings come down from it. When the store database is unreachable the counter keeps selling, signs in with the operators it last got, and catches up later.',
     url: 'Database URL', tls: 'Encrypted connection (TLS)', connect: 'Connect (supervisor PIN)', disconnect: 'Disconnect the store database', connected: 'Connected to the store database; copying this counter\'s records',
     disconnected: 'Disconnected: this counter sells on its own', failed: 'Store database: {{message}}', address: 'Store database: {{address}}',
     lastShipped: 'Last copied: {{time}}',
