@@ -302,7 +302,12 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     onStatus: (st) => bus.emit('store:status', st),
     // Operators and store settings set at any counter of the store come down after each ship cycle.
     downstream: journal.downstream,
-    onPulled: (changed) => log.info('store: operators or store settings pulled', { changed }),
+    onPulled: (changed) => {
+      log.info('store: operators or store settings pulled', { changed })
+      // An operator made inactive (or renamed) at another counter: the session here follows, and the screens hear it.
+      operators.refreshSignedIn()
+      operators.changed()
+    },
     ...(options.replicationTuning ? { tuning: options.replicationTuning } : {}),
   })
   storePort = storeRefundPort(replication, () => settings.terminal().deviceId)

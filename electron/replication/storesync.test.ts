@@ -124,6 +124,8 @@ describe('store sync: the drawer up, operators and store settings down', () => {
     // A wrong PIN at B locks nothing at A: the lockout state stays per counter.
     await b.dispatch('operators:signIn', { operatorNo: MANAGER.no, pin: '000000' })
     await value(b.dispatch('operators:signIn', { operatorNo: MANAGER.no, pin: MANAGER.pin }))
+    // The cashier is signed in at A when B makes them inactive: A's session ends at the pull.
+    await value(a.dispatch('operators:signIn', { operatorNo: CASHIER.no, pin: CASHIER.pin }))
     const before = await rows(`SELECT version::int AS v, writer, active FROM store_operators WHERE operator_no = $1`, [CASHIER.no])
     await value(b.dispatch('operators:update', { operatorNo: CASHIER.no, active: false }))
     await sync(b)
@@ -131,6 +133,7 @@ describe('store sync: the drawer up, operators and store settings down', () => {
     expect(after[0]).toMatchObject({ writer: idOf(b), active: false })
     expect(after[0].v).toBeGreaterThan(before[0].v)
     await sync(a)
+    expect((await value<{ signedIn: unknown }>(a.dispatch('operators:status', {}))).signedIn).toBeNull()
     expect(queuedOperators(a)).toBe(0)
     const atA = await a.dispatch('operators:signIn', { operatorNo: CASHIER.no, pin: CASHIER.pin })
     expect(atA.ok).toBe(false)
