@@ -58,7 +58,8 @@ export class OutboxRepo {
   /** Turns the triggers off and forgets what was not shipped (a store configured again starts with a backfill). */
   disable(): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE replication_state SET enabled = 0 WHERE id = 1').run()
+      // pulled_version 0: a store configured again (perhaps another database) is pulled from the start.
+      this.db.prepare('UPDATE replication_state SET enabled = 0, pulled_version = 0 WHERE id = 1').run()
       this.db.prepare('DELETE FROM outbox').run()
     })()
   }
@@ -71,6 +72,8 @@ export class OutboxRepo {
   resyncAbove(storeSeq: number): void {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM outbox').run()
+      // The store may be a restored copy whose pull versions went back too: pull everything again (last writer wins keeps it safe).
+      this.db.prepare('UPDATE replication_state SET pulled_version = 0 WHERE id = 1').run()
       const row = this.db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'outbox'`).get() as { seq: number } | undefined
       if (!row) this.db.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)`).run(storeSeq)
       else if (row.seq < storeSeq) this.db.prepare(`UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'`).run(storeSeq)
