@@ -131,7 +131,7 @@ if (attacks.length > 0) {
 if (store) {
   console.log(
     `\nStore database faults (${store.counters} counters; phases ${store.phases.map((p) => `${p.mode}: ${p.sales} sales, ${p.refused} refused${p.mode === 'pass' ? '' : `, ${p.countersFailing} counters saw it`}`).join(' → ')}): ` +
-      `store ${store.storeOrders} orders / ${store.storeRefunds} refunds = journals ${store.journalOrders} / ${store.journalRefunds}; ${store.mismatches.length} mismatches — ${store.ok ? 'ok' : `FAIL: ${store.why}`}`,
+      `store ${store.storeOrders} orders / ${store.storeRefunds} refunds / ${store.storeCash} cash movements / ${store.storeOperatorAudit} operator audit = journals ${store.journalOrders} / ${store.journalRefunds} / ${store.journalCash} / ${store.journalOperatorAudit}; ${store.mismatches.length} mismatches — ${store.ok ? 'ok' : `FAIL: ${store.why}`}`,
   )
 }
 if (race) {

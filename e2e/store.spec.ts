@@ -29,6 +29,16 @@ test('connect the store database in Settings; the badge, the dashboard and a sto
     await app.getByTestId('store-db-card').scrollIntoViewIfNeeded()
     await snap(app, 'settings-store-db-1024')
 
+    // Store settings (storesync): saved with the Settings PIN, used by this counter's receipts, shipped for the others.
+    await app.getByTestId('store-settings-card').scrollIntoViewIfNeeded()
+    await expect(app.getByTestId('store-settings-source')).toContainText('本机设置')
+    await app.getByTestId('store-settings-name').fill('河西店')
+    await app.getByTestId('store-settings-header').fill('电话 025-1234')
+    await app.getByTestId('store-settings-save').click()
+    await expect(app.getByTestId('store-settings-source')).toContainText('来自门店设置')
+    expect(core.services.printing.header('x')).toMatchObject({ storeName: '河西店', headerLines: ['电话 025-1234'] })
+    await snap(app, 'settings-store-settings-1024')
+
     await app.keyboard.press('F8')
     await expect(app.getByTestId('store-total')).toContainText('¥25.00')
     await expect(app.getByTestId('store-counters')).toContainText(core.services.settings.terminal().deviceId)

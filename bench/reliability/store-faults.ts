@@ -1,8 +1,8 @@
 // The store database under faults (issue 16's proof): counters sell and refund
 // while the way to PostgreSQL is refused, dropped mid-batch and stalled (a TCP
 // proxy in front of the real server plays each). Afterwards PostgreSQL must
-// equal the union of the journals exactly, and every counter must have kept
-// selling throughout.
+// equal the union of the journals exactly (orders, refunds, cash movements and
+// the operator audit), and every counter must have kept selling throughout.
 import { createServer, Socket, type Server } from 'node:net'
 import { createCore, type Core } from '../../electron/core/create-core'
 import { memoryLogger } from '../../electron/kernel/logger'
@@ -73,6 +73,11 @@ export interface StoreFaultResult {
   storeOrders: number
   journalRefunds: number
   storeRefunds: number
+  /** Cash movements and operator audit rows (storesync): the store must hold the journals' exactly too. */
+  journalCash: number
+  storeCash: number
+  journalOperatorAudit: number
+  storeOperatorAudit: number
   mismatches: string[]
   ok: boolean
   why: string
@@ -128,6 +133,9 @@ export async function runStoreFaults(log: (s: string) => void, counters = 4, sal
             if (k === 0) {
               const refund = await core.dispatch('refunds:create', { outTradeNo: no, amountFen: 100, pin: PIN })
               if (!refund.ok) refused += 1
+              // A drawer movement per phase (a cash movement and an operator audit row to replicate).
+              const paidIn = await core.dispatch('cash:move', { kind: 'paid_in', amountFen: 100 + k, reason: 'float', pin: PIN })
+              if (!paidIn.ok) refused += 1
             }
           }
         }),
@@ -162,6 +170,22 @@ export async function runStoreFaults(log: (s: string) => void, counters = 4, sal
         if (!s || s.state !== r.state || s.a !== r.amount_fen) mismatches.push(`refund ${r.out_refund_no}: journal ${r.state}, store ${s ? s.state : 'missing'}`)
       }
     }
+    const cash = await unionOf(
+      pool,
+      cores,
+      `SELECT counter_id, movement_id::int AS id, kind || ':' || amount_fen AS v FROM store_cash_movements`,
+      'SELECT id, kind || \':\' || amount_fen AS v FROM cash_movements',
+      'cash movement',
+      mismatches,
+    )
+    const opAudit = await unionOf(
+      pool,
+      cores,
+      `SELECT counter_id, audit_id::int AS id, action || ':' || outcome AS v FROM store_operator_audit`,
+      'SELECT id, action || \':\' || outcome AS v FROM operator_audit',
+      'operator audit row',
+      mismatches,
+    )
     if (storeOrders.size !== journalOrders) mismatches.push(`store has ${storeOrders.size} orders, the journals ${journalOrders}`)
     if (storeRefunds.size !== journalRefunds) mismatches.push(`store has ${storeRefunds.size} refunds, the journals ${journalRefunds}`)
     await pool.end()
@@ -177,6 +201,10 @@ export async function runStoreFaults(log: (s: string) => void, counters = 4, sal
       storeOrders: storeOrders.size,
       journalRefunds,
       storeRefunds: storeRefunds.size,
+      journalCash: cash.journal,
+      storeCash: cash.store,
+      journalOperatorAudit: opAudit.journal,
+      storeOperatorAudit: opAudit.store,
       mismatches: mismatches.slice(0, 20),
       ok,
       why: ok ? '' : refusedAny > 0 ? `${refusedAny} sales or refunds refused while the store was away` : mismatches.slice(0, 3).join('; '),
@@ -188,4 +216,20 @@ export async function runStoreFaults(log: (s: string) => void, counters = 4, sal
     await db.drop()
     await sandbox.close()
   }
+}
+
+/** One counter-keyed table: every journal row in the store with the same value, and nothing else there. */
+async function unionOf(pool: ReturnType<typeof createStorePool>, cores: Core[], storeSql: string, journalSql: string, what: string, mismatches: string[]): Promise<{ journal: number; store: number }> {
+  const store = new Map((await pool.query<{ counter_id: string; id: number; v: string }>(storeSql)).rows.map((r) => [`${r.counter_id}/${r.id}`, r.v]))
+  let journal = 0
+  for (const core of cores) {
+    const id = core.services.settings.terminal().deviceId
+    for (const r of core.services.journal.db.prepare(journalSql).all() as { id: number; v: string }[]) {
+      journal += 1
+      const s = store.get(`${id}/${r.id}`)
+      if (s !== r.v) mismatches.push(`${what} ${id}/${r.id}: journal ${r.v}, store ${s ?? 'missing'}`)
+    }
+  }
+  if (store.size !== journal) mismatches.push(`store has ${store.size} ${what}s, the journals ${journal}`)
+  return { journal, store: store.size }
 }

@@ -24,6 +24,7 @@ import { onKeptWriteFlushed } from '../payments/context'
 import { Reconciler } from '../payments/reconcile'
 import { reconcileHandlers } from '../payments/reconcile-handlers'
 import { createStoreHandlers } from '../replication/handlers'
+import { storeSettingsHandlers } from '../replication/store-settings'
 import { ReplicationService } from '../replication/service'
 import { storeRefundPort } from '../replication/store-refund-port'
 import type { StoreRefundPort } from '../payments/ports'
@@ -269,7 +270,15 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
       // A receipt without its own cashier (test page, X report of a shift-less counter) names the signed-in operator.
       header: (cashier) => {
         const t = terminal()
-        return { storeName: t.storeName, counterId: t.deviceId, cashier: cashier || t.cashier, demo: settings.mode() === 'demo' }
+        // The store settings (set by a manager at any counter, pulled from the store) win; the local ones are the fallback.
+        const store = journal.downstream.storeSettings()
+        return {
+          storeName: store?.store_name || t.storeName,
+          ...(store?.receipt_header ? { headerLines: [store.receipt_header] } : {}),
+          counterId: t.deviceId,
+          cashier: cashier || t.cashier,
+          demo: settings.mode() === 'demo',
+        }
       },
     },
     printer: () => devices.printer(),
@@ -302,6 +311,14 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     now: clock.now,
     log,
     onStatus: (st) => bus.emit('store:status', st),
+    // Operators and store settings set at any counter of the store come down after each ship cycle.
+    downstream: journal.downstream,
+    onPulled: (changed) => {
+      log.info('store: operators or store settings pulled', { changed })
+      // An operator made inactive (or renamed) at another counter: the session here follows, and the screens hear it.
+      operators.refreshSignedIn()
+      operators.changed()
+    },
     ...(options.replicationTuning ? { tuning: options.replicationTuning } : {}),
   })
   storePort = storeRefundPort(replication, () => settings.terminal().deviceId)
@@ -331,6 +348,12 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
     ...createStoreHandlers(replication, clock.now),
+    ...storeSettingsHandlers({
+      downstream: journal.downstream,
+      guard: (proof, detail) => void operators.guard('settings', proof, { ref: 'storeSettings', detail }),
+      local: () => ({ storeName: settings.terminal().storeName, overShortLimitFen: settings.cashSettings().overShortLimitFen }),
+      now: clock.now,
+    }),
     ...createOperatorHandlers(operators, accounts, deviceId),
     ...cashHandlers(cash),
     ...cashRefundRoute(journal, cash, refunds),

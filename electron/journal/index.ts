@@ -11,6 +11,7 @@ import { ShiftsRepo } from './shifts'
 import { CashRepo } from './cash'
 import { PrintJobsRepo } from './print-jobs'
 import { DayRepo } from './day'
+import { DownstreamRepo } from './downstream'
 import { ReconcileRepo } from './reconcile'
 import { searchOrders, type OrderSearchQuery, type OrderSearchResult } from './order-search'
 
@@ -30,6 +31,8 @@ export class Journal {
   readonly printJobs: PrintJobsRepo
   /** The day summary's per-operator split (日结). */
   readonly days: DayRepo
+  /** What flows down from the store: operators and the store settings (applied after each ship cycle). */
+  readonly downstream: DownstreamRepo
 
   constructor(readonly db: Db) {
     this.counterId = new CounterId(db)
@@ -43,6 +46,7 @@ export class Journal {
     this.operators = new OperatorsRepo(db)
     this.printJobs = new PrintJobsRepo(db)
     this.days = new DayRepo(db)
+    this.downstream = new DownstreamRepo(db, () => this.counterId.current())
   }
 
   static open(path: string, options: OpenOptions = {}): Journal {
@@ -98,6 +102,7 @@ export type { OrderRow } from './orders'
 export type { RefundRow } from './refunds'
 export type { AuditEntry } from './audit'
 export type { OutboxBatch, OutboxEntry } from './outbox'
+export type { PulledOperator, PulledStoreSettings, StoreSettingsRow } from './downstream'
 export type { FloatSourceRow, ShiftAggregates, ShiftRow } from './shifts'
 export type { OperatorAgg } from './day'
 export type { OperatorAuditRow, OperatorRole, OperatorRow } from './operators'

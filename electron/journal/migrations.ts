@@ -342,4 +342,64 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE shifts ADD COLUMN float_reason TEXT;
   CREATE INDEX shifts_opened ON shifts (opened_at);
   `,
+  /* v11: the store holds every counter's drawer and operators, and
+     operators and store settings flow down. The outbox is rebuilt (its kind CHECK
+     widens: SQLite cannot alter one); its rows and its sequence are kept, and the
+     triggers of v4/v8 keep writing to it by name. New triggers ship cash movements,
+     drawer counts, the operator audit, operators (an edit: name, role, PIN hash,
+     active, updated_at — never the lockout state) and the store settings. A row
+     written by the pull (replication_state.applying = 1, inside the pull's own
+     transaction) is not queued again, so an applied pull never bounces back.
+     operators.updated_by: the counter whose edit this row is ('' = this one).
+     store_settings: the store-wide settings as last set here or pulled (none = the
+     local settings). replication_state.pulled_version: the store's pull cursor. */ `
+  CREATE TEMP TABLE storesync_outbox AS SELECT * FROM outbox;
+  CREATE TEMP TABLE storesync_seq AS SELECT seq FROM sqlite_sequence WHERE name = 'outbox';
+  DROP TABLE outbox;
+  CREATE TABLE outbox (
+    seq   INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind  TEXT NOT NULL CHECK (kind IN ('order','refund','shift','audit','cash','count','op_audit','operator','store_settings')),
+    key   TEXT NOT NULL,
+    at    INTEGER NOT NULL
+  );
+  INSERT INTO outbox (seq, kind, key, at) SELECT seq, kind, key, at FROM storesync_outbox ORDER BY seq;
+  DELETE FROM sqlite_sequence WHERE name = 'outbox';
+  INSERT INTO sqlite_sequence (name, seq) SELECT 'outbox', max(coalesce((SELECT seq FROM storesync_seq), 0), coalesce((SELECT max(seq) FROM outbox), 0))
+    WHERE coalesce((SELECT seq FROM storesync_seq), 0) > 0 OR EXISTS (SELECT 1 FROM outbox);
+  DROP TABLE storesync_outbox;
+  DROP TABLE storesync_seq;
+  ALTER TABLE replication_state ADD COLUMN applying INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE replication_state ADD COLUMN pulled_version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE operators ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+  CREATE TABLE store_settings (
+    id                   INTEGER PRIMARY KEY CHECK (id = 1),
+    store_name           TEXT NOT NULL,
+    receipt_header       TEXT NOT NULL DEFAULT '',
+    over_short_limit_fen INTEGER NOT NULL CHECK (over_short_limit_fen >= 0),
+    updated_at           INTEGER NOT NULL,
+    updated_by           TEXT NOT NULL DEFAULT ''
+  );
+  CREATE TRIGGER outbox_cash_insert AFTER INSERT ON cash_movements WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('cash', CAST(NEW.id AS TEXT), NEW.at); END;
+  CREATE TRIGGER outbox_cash_update AFTER UPDATE ON cash_movements WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('cash', CAST(NEW.id AS TEXT), NEW.at); END;
+  CREATE TRIGGER outbox_count_insert AFTER INSERT ON drawer_counts WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('count', NEW.shift_id, NEW.at); END;
+  CREATE TRIGGER outbox_count_update AFTER UPDATE ON drawer_counts WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('count', NEW.shift_id, NEW.at); END;
+  CREATE TRIGGER outbox_op_audit_insert AFTER INSERT ON operator_audit WHEN (SELECT enabled FROM replication_state WHERE id = 1) = 1
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('op_audit', CAST(NEW.id AS TEXT), NEW.at); END;
+  CREATE TRIGGER outbox_operator_insert AFTER INSERT ON operators
+    WHEN (SELECT enabled = 1 AND applying = 0 FROM replication_state WHERE id = 1)
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('operator', NEW.operator_no, NEW.updated_at); END;
+  CREATE TRIGGER outbox_operator_update AFTER UPDATE OF name, role, pin_hash, active, updated_at ON operators
+    WHEN (SELECT enabled = 1 AND applying = 0 FROM replication_state WHERE id = 1)
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('operator', NEW.operator_no, NEW.updated_at); END;
+  CREATE TRIGGER outbox_store_settings_insert AFTER INSERT ON store_settings
+    WHEN (SELECT enabled = 1 AND applying = 0 FROM replication_state WHERE id = 1)
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('store_settings', 'store', NEW.updated_at); END;
+  CREATE TRIGGER outbox_store_settings_update AFTER UPDATE ON store_settings
+    WHEN (SELECT enabled = 1 AND applying = 0 FROM replication_state WHERE id = 1)
+    BEGIN INSERT INTO outbox (kind, key, at) VALUES ('store_settings', 'store', NEW.updated_at); END;
+  `,
 ]

@@ -14,6 +14,8 @@ export interface OperatorRow {
   active: number
   created_at: number
   updated_at: number
+  /** The counter whose edit this is ('' = this counter; set by a pull from the store). */
+  updated_by?: string
 }
 
 export interface OperatorAuditRow {
@@ -69,7 +71,8 @@ export class OperatorsRepo {
 
   update(operatorNo: string, changes: Partial<Pick<OperatorRow, 'name' | 'role' | 'active' | 'pin_hash' | 'pin_state'>>, at: number): OperatorRow {
     const cols = (['name', 'role', 'active', 'pin_hash', 'pin_state'] as const).filter((c) => c in changes)
-    const sets = [...cols.map((c) => `${c} = @${c}`), 'updated_at = @at'].join(', ')
+    // updated_by '' = this counter's own edit (a pulled row names the counter it came from: journal/downstream.ts).
+    const sets = [...cols.map((c) => `${c} = @${c}`), 'updated_at = @at', `updated_by = ''`].join(', ')
     this.db.prepare(`UPDATE operators SET ${sets} WHERE operator_no = @operatorNo`).run({ ...changes, operatorNo, at })
     return this.get(operatorNo) as OperatorRow
   }

@@ -4,6 +4,8 @@
 // are deleted only after the store acknowledged them, and on every (re)start
 // the replicator first asks the store where it is.
 import type { OutboxRepo } from '../journal/outbox'
+import type { PulledOperator, PulledStoreSettings } from '../journal/downstream'
+import { pullDown } from '../store/pull'
 import type { Logger } from '../kernel/logger'
 import { acknowledgedSeq, applyBatch, StoreGapError } from '../store/ingest'
 import type { StorePool } from '../store/pool'
@@ -36,6 +38,18 @@ export interface ReplicatorOptions {
   idleMs?: number
   backoff?: { firstMs: number; maxMs: number }
   onStatus?: (status: ReplicatorStatus) => void
+  /**
+   * What flows down (journal/downstream.ts): after each ship cycle that left the outbox empty, the
+   * store's operators and settings changed since `pulledVersion()` are applied here. Absent: no pull.
+   */
+  downstream?: {
+    pulledVersion(): number
+    apply(pull: { operators: PulledOperator[]; settings: PulledStoreSettings | null; version: number }): number
+  }
+  /** How often the idle loop pulls (drain() always does). Default 1,000 ms. */
+  pullEveryMs?: number
+  /** Called after a pull changed rows here (the core tells the operators screen). */
+  onPulled?: (changed: number) => void
   /** Run once per (re)connection before shipping (the service migrates the store schema here). */
   onConnect?: (pool: StorePool) => Promise<void>
 }
@@ -50,6 +64,7 @@ export class Replicator {
   private lastError: string | null = null
   private lastShippedAt: number | null = null
   private state: ReplicationState = 'off'
+  private lastPullAt = 0
 
   constructor(private readonly opts: ReplicatorOptions) {}
 
@@ -86,6 +101,28 @@ export class Replicator {
     while (await this.once()) {
       // keep going until the outbox is empty
     }
+    await this.pullNow()
+  }
+
+  /** Pulls what flows down now (after whatever ship is in progress), whatever the interval. */
+  pullNow(): Promise<void> {
+    const next = this.queue.then(async () => {
+      const pool = this.opts.pool()
+      if (pool) await this.pull(pool)
+    })
+    this.queue = next.catch(() => {})
+    return next
+  }
+
+  /** The store's operators and settings changed since the last pull, applied to the journal (never queued back). */
+  private async pull(pool: StorePool): Promise<void> {
+    const d = this.opts.downstream
+    if (!d) return
+    this.lastPullAt = this.opts.now()
+    const rows = await pullDown(pool, this.opts.storeId(), d.pulledVersion())
+    if (rows.version === d.pulledVersion() && rows.operators.length === 0 && !rows.settings) return
+    const changed = d.apply(rows)
+    if (changed > 0) this.opts.onPulled?.(changed)
   }
 
   private schedule(ms: number): void {
@@ -135,6 +172,8 @@ export class Replicator {
     if (!this.synced) await this.sync(pool)
     const batch = this.opts.outbox.next(this.opts.batchSize ?? 500)
     if (!batch) {
+      // The ship cycle is over: pull what other counters changed (at most every pullEveryMs in the loop).
+      if (this.opts.now() - this.lastPullAt >= (this.opts.pullEveryMs ?? 1_000)) await this.pull(pool)
       if (this.state !== 'idle') {
         this.state = 'idle'
         this.lastError = null
@@ -148,7 +187,7 @@ export class Replicator {
       storeId: this.opts.storeId(),
       afterSeq: this.acked,
       throughSeq: batch.throughSeq,
-      changes: batch.entries.map(toStoreChange),
+      changes: batch.entries.map((e) => toStoreChange(e, this.opts.counterId())),
     })
     this.opts.outbox.acknowledge(out.lastSeq)
     this.acked = out.lastSeq

@@ -22,8 +22,12 @@ export interface ReplicationServiceDeps {
   now: () => number
   log: Logger
   onStatus: (status: ReplicationStatus) => void
+  /** What flows down from the store (journal/downstream.ts), applied after each ship cycle. */
+  downstream?: ReplicatorOptions['downstream']
+  /** A pull changed operators or store settings here. */
+  onPulled?: (changed: number) => void
   /** Faster timings in tests and benchmarks. */
-  tuning?: Partial<Pick<ReplicatorOptions, 'batchSize' | 'idleMs' | 'backoff'>>
+  tuning?: Partial<Pick<ReplicatorOptions, 'batchSize' | 'idleMs' | 'backoff' | 'pullEveryMs'>>
 }
 
 export class ReplicationService {
@@ -63,6 +67,11 @@ export class ReplicationService {
       lastShippedAt: r?.lastShippedAt ?? null,
       storeAddress: this.address,
     }
+  }
+
+  /** Ships everything waiting, then pulls what flows down (tests; a "sync now"). Throws what the store answered. */
+  async syncNow(): Promise<void> {
+    await this.replicator?.drain()
   }
 
   /** Proves the URL (connect + migrate) before keeping it; then ships, past rows first. */
@@ -127,6 +136,8 @@ export class ReplicationService {
       log: this.deps.log,
       onConnect: async (p) => void (await migrateStore(p)),
       onStatus: () => this.deps.onStatus(this.status()),
+      ...(this.deps.downstream ? { downstream: this.deps.downstream } : {}),
+      ...(this.deps.onPulled ? { onPulled: this.deps.onPulled } : {}),
       ...this.deps.tuning,
     })
     this.replicator.start()

@@ -88,6 +88,10 @@ describe('store-wide views from any counter', () => {
       for (const c of [a, b]) {
         c.services.settings.setPin('246813')
         expect((await c.dispatch('store:configure', { url: db.url, pin: '246813' })).ok).toBe(true)
+        // The first test's counter made manager 0001 from its supervisor PIN; operators flow to every
+        // counter of the store (storesync), so this one signs in with it once pulled.
+        await c.services.replication.syncNow()
+        if (c.services.operators.enabled()) expect((await c.dispatch('operators:signIn', { operatorNo: '0001', pin: '246813' })).ok).toBe(true)
       }
       const sold = async (c: typeof a, amountFen: number) => {
         const r = await c.dispatch('payment:payByCode', { amountFen, authCode: CODES.instant })

@@ -261,6 +261,11 @@ describe('refund at any counter', () => {
       expect(again.services.journal.refunds.get(open[0]!.out_refund_no)?.state).toBe('success')
       const truth = a.services.sandbox!.state
       expect(truth.refundsOf(truth.findOrder(no)!).map((x) => [x.outRefundNo, x.refundFee, x.status])).toEqual([[open[0]!.out_refund_no, 400, 'SUCCESS']])
+      // The restarted counter turned its supervisor PIN into manager 0001 (electron/operators) and that
+      // operator flows to every counter of the store (storesync): B signs in with it after a sync.
+      await again.services.replication.syncNow()
+      await b.services.replication.syncNow()
+      expect((await b.dispatch('operators:signIn', { operatorNo: '0001', pin: PIN })).ok).toBe(true)
       // The cap still counts what was refunded: 600 remain, not a fen more.
       const over = await b.dispatch('refunds:create', { outTradeNo: no, amountFen: 601, pin: PIN })
       expect(!over.ok && over.error.code).toBe('CONFLICT')

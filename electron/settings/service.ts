@@ -126,7 +126,10 @@ export class SettingsService {
   /** The drawer's settings (over/short limit), parsed against the contract; missing or unreadable → the defaults. */
   cashSettings(): CashSettings {
     const parsed = CashSettings.safeParse(this.jsonSetting('cash.settings'))
-    return parsed.success ? parsed.data : { ...DEFAULT_CASH_SETTINGS }
+    const local = parsed.success ? parsed.data : { ...DEFAULT_CASH_SETTINGS }
+    // The store's limit (set by a manager at any counter, pulled) wins; the local one is the fallback.
+    const store = this.journal.downstream.storeSettings()
+    return store ? { ...local, overShortLimitFen: store.over_short_limit_fen } : local
   }
 
   saveCashSettings(next: CashSettings): void {

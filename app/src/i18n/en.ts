@@ -5,6 +5,7 @@ import type { Messages } from './zh-CN'
 import { en as cashSection } from './sections/cash'
 import { en as handoverSection } from './sections/handover'
 import { en as storeRefundSection } from './sections/store-refunds'
+import { en as storeSettingsSection } from './sections/store-settings'
 
 import { en as opsEn } from './sections/operators'
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...cashSection,
   ...handoverSection,
   ...storeRefundSection,
+  ...storeSettingsSection,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
@@ -29,7 +31,7 @@ export const en: Messages = {
     orderNo: 'Order', amount: 'Amount', state: 'State', time: 'Time',
   },
   storeDb: {
-    title: 'Store database', about: 'The counters of one shop share a PostgreSQL database: this counter keeps its own books and copies orders, refunds and shifts there. When the store database is unreachable the counter keeps selling and catches up later.',
+    title: 'Store database', about: 'The counters of one shop share a PostgreSQL database: this counter keeps its own books and copies orders, refunds, shifts, cash movements, drawer counts and the operator audit there; operators and the store settings come down from it. When the store database is unreachable the counter keeps selling, signs in with the operators it last got, and catches up later.',
     url: 'Database URL', tls: 'Encrypted connection (TLS)', connect: 'Connect (supervisor PIN)', disconnect: 'Disconnect the store database', connected: 'Connected to the store database; copying this counter\'s records',
     disconnected: 'Disconnected: this counter sells on its own', failed: 'Store database: {{message}}', address: 'Store database: {{address}}',
     lastShipped: 'Last copied: {{time}}',

@@ -5,6 +5,7 @@ import { zhCN as opsZh } from './sections/operators'
 import { zhCN as cashSection } from './sections/cash'
 import { zhCN as handoverSection } from './sections/handover'
 import { zhCN as storeRefundSection } from './sections/store-refunds'
+import { zhCN as storeSettingsSection } from './sections/store-settings'
 
 export const zhCN = {
   ...errorsZh,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...cashSection,
   ...handoverSection,
   ...storeRefundSection,
+  ...storeSettingsSection,
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
   nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {
@@ -27,7 +29,7 @@ export const zhCN = {
     orderNo: '订单号', amount: '金额', state: '状态', time: '时间',
   },
   storeDb: {
-    title: '门店数据库', about: '同一门店的多台收银机共用一个 PostgreSQL 数据库：本机账本照常记账，订单、退款、班次同步到门店库。门店库连不上时照常收款，恢复后自动补传。',
+    title: '门店数据库', about: '同一门店的多台收银机共用一个 PostgreSQL 数据库：本机账本照常记账，订单、退款、班次、现金收支、点钞和操作员记录同步到门店库；操作员和门店设置从门店库同步到本机。门店库连不上时照常收款、照常用上次同步的操作员登录，恢复后自动补传。',
     url: '数据库地址', tls: '加密连接 (TLS)', connect: '连接（需主管密码）', disconnect: '断开门店库', connected: '已连接门店数据库，正在同步本机记录',
     disconnected: '已断开门店数据库，本机单独收款', failed: '门店数据库操作失败：{{message}}', address: '门店库：{{address}}',
     lastShipped: '最近同步：{{time}}',

@@ -1,6 +1,6 @@
 // The store database (PostgreSQL) link: replication status, connect, disconnect.
 import { create } from 'zustand'
-import { asProof, type ProofInput, type ReplicationStatus, type StoreDashboard, type StoreOrderView } from '../../../electron/shared/contract'
+import { asProof, type ProofInput, type ReplicationStatus, type StoreDashboard, type StoreOrderView, type StoreSettingsView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
 
 interface StoreDbState {
@@ -9,6 +9,10 @@ interface StoreDbState {
   /** Why the last store-wide question got no answer (the dashboard then shows its last figures). */
   queryError: PosError | null
   orders: StoreOrderView[] | null
+  /** The store settings in use here (storesync): shared by every counter, the local ones until set. */
+  settings: StoreSettingsView | null
+  loadSettings(): Promise<void>
+  saveSettings(next: { storeName: string; receiptHeader: string; overShortLimitFen: number }, pin: ProofInput): Promise<Result<StoreSettingsView>>
   load(): Promise<void>
   loadDashboard(): Promise<void>
   searchOrders(query: { text: string } | { amountFen: number }): Promise<void>
@@ -21,6 +25,16 @@ export const useStoreDbStore = create<StoreDbState>()(() => ({
   dashboard: null,
   queryError: null,
   orders: null,
+  settings: null,
+  async loadSettings() {
+    const r = await window.pos.store.settings({})
+    if (r.ok) useStoreDbStore.setState({ settings: r.value })
+  },
+  async saveSettings(next, pin) {
+    const r = await window.pos.store.setSettings({ ...next, ...asProof(pin) })
+    if (r.ok) useStoreDbStore.setState({ settings: r.value })
+    return r
+  },
   async loadDashboard() {
     const r = await window.pos.store.dashboard({})
     useStoreDbStore.setState(r.ok ? { dashboard: r.value, queryError: null } : { queryError: r.error })

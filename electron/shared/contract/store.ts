@@ -69,10 +69,48 @@ export const StoreReportView = z.object({
   byCounter: z.array(StoreTotals.extend({ counterId: z.string() })),
   byCashier: z.array(StoreTotals.extend({ cashier: z.string() })),
   byPaytype: z.array(StoreTotals.extend({ paytype: z.string() })),
+  /** Per operator (number and name; '' = orders from counters before operators were replicated). */
+  byOperator: z.array(StoreTotals.extend({ operatorNo: z.string(), name: z.string().nullable() })),
+  /** The drawer per counter: expected = floats + cash sales − cash refunds + paid-in − paid-out; counted and over/short from the counts at close. */
+  drawers: z.array(
+    z.object({
+      counterId: z.string(),
+      floatFen: NonNegativeFen,
+      cashSalesFen: NonNegativeFen,
+      cashRefundsFen: NonNegativeFen,
+      paidInFen: NonNegativeFen,
+      paidOutFen: NonNegativeFen,
+      noSaleCount: z.int().min(0),
+      expectedFen: z.int(),
+      counts: z.int().min(0),
+      countedFen: NonNegativeFen,
+      overShortFen: z.int(),
+      takenOutFen: NonNegativeFen,
+    }),
+  ),
 })
 export type StoreReportView = z.infer<typeof StoreReportView>
 
+/** The store-wide settings every counter uses (set by a manager at any counter, pulled by the others); `source: 'local'` = none set yet, the counter's own. */
+export const StoreSettingsView = z.object({
+  storeName: z.string(),
+  receiptHeader: z.string(),
+  overShortLimitFen: NonNegativeFen,
+  source: z.enum(['store', 'local']),
+  updatedAt: Timestamp.nullable(),
+  /** The counter whose change this is (null: this counter, or local settings). */
+  fromCounter: z.string().nullable(),
+})
+export type StoreSettingsView = z.infer<typeof StoreSettingsView>
+
 export const storeCalls = {
+  /** The store settings in use here (the last pulled or set; the local ones when none). */
+  'store:settings': call(Empty, StoreSettingsView),
+  /** A manager (PIN or approval, audited: field names, never values) sets them for every counter of the store; works offline, ships when the store answers. */
+  'store:setSettings': call(
+    z.strictObject({ storeName: ShortText.trim().min(1), receiptHeader: ShortText.trim(), overShortLimitFen: NonNegativeFen, pin: Pin.optional(), approval: Approval.optional() }),
+    StoreSettingsView,
+  ),
   'store:status': call(Empty, ReplicationStatus),
   /** Connects (PIN), migrates the store schema, keeps the URL in the secret store and starts shipping (the counter's past rows first). */
   'store:configure': call(z.strictObject({ url: StoreUrl, tls: z.boolean().optional(), pin: Pin.optional(), approval: Approval.optional() }), ReplicationStatus),

@@ -17,6 +17,7 @@ import { LimitsCard } from './LimitsCard'
 import { PinCard } from './PinCard'
 import { PrinterCard } from './PrinterCard'
 import { StoreDbCard } from './StoreDbCard'
+import { StoreSettingsCard } from './StoreSettingsCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -191,6 +192,7 @@ export function SettingsScreen() {
         <PinCard pinSet={view.pinSet} needsChange={view.pinNeedsChange} />
         <BackupCard pin={pinArg} />
         <StoreDbCard pin={pinArg} />
+        <StoreSettingsCard pin={pinArg} />
       </div>
     </div>
   )
