@@ -94,7 +94,7 @@ function report(r: ReportReceipt, timeZone?: string): string[] {
 
 const overShortLabel = (fen: number) => (fen > 0 ? '长款' : fen < 0 ? '短款' : '长短款')
 
-/** 日结 (Z-style day receipt): the day's shifts, totals, wallets, the drawer summed over shifts, one block per operator. */
+/** 日结 (Z-style day receipt): the day's shifts, totals, wallets, the day's drawer, one block per operator. */
 function day(r: DayReceipt, timeZone?: string): string[] {
   const lines = header(r.header, `日结报表 (Z)${r.reprint ? '（重印）' : ''}`)
   const section = (name: string) => lines.push('---', '{width:auto}', `"${esc(name)}`, '{width:16 *}')
@@ -107,9 +107,21 @@ function day(r: DayReceipt, timeZone?: string): string[] {
   if (r.byPaytype.length === 0) lines.push(row('无', receiptMoney(0)))
   for (const p of r.byPaytype) lines.push(row(`${PAYTYPE[p.paytype] ?? p.paytype} ${p.paidCount} 笔`, receiptMoney(p.paidFen - p.refundedFen)))
   const c = r.cash
-  section('钱箱现金（各班合计）')
+  // One drawer through the day (electron/shifts/day-cash.ts): each line adds up to the next total.
+  section('钱箱现金（全天）')
+  lines.push(row('当日备用金', receiptMoney(c.openingFloatFen)))
+  if (c.floatAddedFen) lines.push(row('交班时增减备用金', receiptMoney(c.floatAddedFen)))
   lines.push(row('现金收款', receiptMoney(c.salesFen)), row('现金退款', receiptMoney(-c.refundsFen)), row('零钱存入', receiptMoney(c.paidInFen)), row('现金支出', receiptMoney(-c.paidOutFen)))
-  lines.push(row('应有现金', receiptMoney(c.expectedFen)), row(`实点 ${c.countedShifts} 班`, receiptMoney(c.countedFen)), row('取出存入保险柜', receiptMoney(c.takenOutFen)), `"${overShortLabel(c.overShortFen)} | "${esc(receiptMoney(c.overShortFen))}`)
+  lines.push(row('现金收支合计', receiptMoney(c.netFen)))
+  const before = c.takenOutFen - c.takenOutAtEndFen
+  if (before) lines.push(row('交班存入保险柜', receiptMoney(-before)))
+  lines.push(`"应有现金（日终） | "${esc(receiptMoney(c.expectedFen))}`)
+  lines.push(row('实点现金（日终）', c.countedFen === null ? '未点钞' : receiptMoney(c.countedFen)))
+  lines.push(`"${overShortLabel(c.overShortFen)}（各班合计） | "${esc(receiptMoney(c.overShortFen))}`)
+  if (c.takenOutAtEndFen) lines.push(row('日终存入保险柜', receiptMoney(-c.takenOutAtEndFen)))
+  if (c.leftFen !== null) lines.push(row('留存钱箱', receiptMoney(c.leftFen)))
+  lines.push(row('存入保险柜合计', receiptMoney(c.takenOutFen)))
+  if (c.uncountedShifts) lines.push('{width:auto}', `${c.uncountedShifts} 个班次结班未点钞（按应有现金计）`, '{width:16 *}')
   section('操作员')
   for (const o of r.operators) {
     lines.push('{width:auto}', `"${esc(o.operatorNo ? `${o.operatorNo} ${o.name}` : o.name)}`, '{width:16 *}')
