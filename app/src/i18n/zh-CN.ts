@@ -5,6 +5,7 @@ import { zhCN as opsZh } from './sections/operators'
 import { zhCN as cashSection } from './sections/cash'
 import { zhCN as handoverSection } from './sections/handover'
 import { zhCN as storeRefundSection } from './sections/store-refunds'
+import { zhCN as ordersTextSection } from './sections/orders-text'
 
 export const zhCN = {
   ...errorsZh,
@@ -13,6 +14,7 @@ export const zhCN = {
   ...cashSection,
   ...handoverSection,
   ...storeRefundSection,
+  ...ordersTextSection,
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
   nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {
