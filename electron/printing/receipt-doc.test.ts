@@ -104,4 +104,14 @@ describe('receipt documents', () => {
     expect(zText).toMatch(/取出存入保险柜\s+-￥50\.00/)
     expect(zText).toMatch(/留存下一班\s+￥87\.50/)
   })
+
+  it('the title prints at 2x (double width and height, not squashed) and fits 58 mm on one line; a reprint says so on a line of its own', () => {
+    const slip = receiptDocument({ kind: 'movement', header, movement: 'no_sale', id: 3, amountFen: 0, reason: '', approvedBy: null, at: 0, reprint: true })
+    expect(slip).toContain('^^^开钱箱（无销售）\n"（重印）\n')
+    const lines = parseEscPos(renderEscPos(slip, 58)).lines.map((l) => l.trim())
+    // The longest title: 8 CJK at 2x = 32 columns, all of 58 mm.
+    expect(lines).toContain('开钱箱（无销售）')
+    expect(lines).toContain('（重印）')
+    expect(receiptDocument({ kind: 'test', header, at: 0, width: 58 })).toContain('\n^^^打印测试页\n')
+  })
 })

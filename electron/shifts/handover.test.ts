@@ -176,6 +176,6 @@ describe('day summary (日结)', () => {
     const job = await ok<PrintJobView>(core.dispatch('shifts:printDay', { day }))
     expect(job).toMatchObject({ kind: 'report', ref: `D${day}` })
     const doc = receiptDocument(dayReceipt(d, { storeName: '测试店', counterId: 'C1', cashier: '主管', demo: false }, true))
-    for (const line of ['日结报表 (Z)（重印）', `营业日 | ${day}`, '"0004 收银员乙', '短款（各班合计） | "-￥0.50', '交班存入保险柜 | -￥50.00', '"应有现金（日终） | "￥97.50', '净额 | "￥92.50']) expect(doc).toContain(line)
+    for (const line of ['^^^日结报表 (Z)\n"（重印）', `营业日 | ${day}`, '"0004 收银员乙', '短款（各班合计） | "-￥0.50', '交班存入保险柜 | -￥50.00', '"应有现金（日终） | "￥97.50', '净额 | "￥92.50']) expect(doc).toContain(line)
   })
 })
