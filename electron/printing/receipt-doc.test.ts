@@ -95,6 +95,8 @@ describe('receipt documents', () => {
     expect(text).toMatch(/当日备用金\s+￥100\.00\n交班时增减备用金\s+￥10\.00\n现金收款\s+￥49\.50\n现金退款\s+-￥2\.00\n零钱存入\s+￥20\.00\n现金支出\s+-￥5\.00\n现金收支合计\s+￥62\.50\n交班存入保险柜\s+-￥50\.00\n应有现金（日终）\s+￥122\.50\n实点现金（日终）\s+￥122\.00\n短款（各班合计）\s+-￥0\.50\n日终存入保险柜\s+-￥30\.00\n留存钱箱\s+￥92\.00\n存入保险柜合计\s+￥80\.00/)
     expect(text).toMatch(/0004 收银员乙\|二[\s\S]*收款 2 笔\s+￥42\.00[\s\S]*结班 1 次 短款\s+-￥0\.50/)
     expect(job.cuts).toBeGreaterThan(0)
+    const uncounted = parseEscPos(renderEscPos(receiptDocument({ ...day, cash: { ...day.cash, uncountedShifts: 1 } }), paper)).lines.map((l) => l.trim())
+    expect(uncounted).toEqual(expect.arrayContaining(['1 个班次结班未点钞', '（按应有现金计）']))
 
     const z = receiptDocument({
       kind: 'report', header, report: 'Z', shiftId: 'S1', openedAt: 0, closedAt: 1, at: 1, paid: { count: 0, amountFen: 0 }, refunded: { count: 0, amountFen: 0 }, netFen: 0, byPaytype: [],

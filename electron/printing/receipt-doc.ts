@@ -127,7 +127,7 @@ function day(r: DayReceipt, timeZone?: string): string[] {
   if (c.takenOutAtEndFen) lines.push(row('日终存入保险柜', receiptMoney(-c.takenOutAtEndFen)))
   if (c.leftFen !== null) lines.push(row('留存钱箱', receiptMoney(c.leftFen)))
   lines.push(row('存入保险柜合计', receiptMoney(c.takenOutFen)))
-  if (c.uncountedShifts) lines.push('{width:auto}', `${c.uncountedShifts} 个班次结班未点钞（按应有现金计）`, '{width:16 *}')
+  if (c.uncountedShifts) lines.push('{width:auto}', `${c.uncountedShifts} 个班次结班未点钞`, '（按应有现金计）', '{width:16 *}')
   section('操作员')
   for (const o of r.operators) {
     lines.push('{width:auto}', `"${esc(o.operatorNo ? `${o.operatorNo} ${o.name}` : o.name)}`, '{width:16 *}')
