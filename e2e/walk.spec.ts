@@ -187,7 +187,7 @@ test('a day at the counter, in Chinese and in English', async ({ app, core, harn
   // 10. English: the same screens read in English.
   await app.getByTestId('header-language').click()
   await expect(app.getByTestId('nav-checkout')).toContainText('Checkout')
-  await expect(app.getByTestId('day-view')).toContainText('Counted (1 shift)')
+  await expect(app.getByTestId('day-view')).toContainText('Counted at day end')
   await shots(app, '21-en-day-summary')
   await app.keyboard.press('F10')
   await shots(app, '22-en-orders')

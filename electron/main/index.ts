@@ -19,6 +19,7 @@ import { registerIpc } from './ipc'
 import { createAppLogger } from './logging'
 import { createSafeSecretStore } from './secret-store'
 import { applySecurityBaseline } from './security'
+import { chromiumLocale, readUiLanguage, rememberUiLanguage } from './ui-locale'
 import { AppWindows } from './windows'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -42,6 +43,9 @@ function start(): void {
   installErrorHandlers({ log, report })
   registerAppScheme()
   app.enableSandbox()
+  // Chromium's own controls (a date input's format) follow the counter's language, not the OS's:
+  // only settable before 'ready', so from main's copy of the setting (ui-locale.ts).
+  app.commandLine.appendSwitch('lang', chromiumLocale(readUiLanguage(app.getPath('userData'))))
   const origin = resolveAppOrigin({ isPackaged: app.isPackaged, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
   const windows = new AppWindows({ origin, preloadPath, devTools: !app.isPackaged, log, onCreated: (win, name) => watchResponsiveness(win, name, { log, report }) })
 
@@ -78,6 +82,15 @@ function start(): void {
         },
       })
       core = started
+      const keepLanguage = (language: 'zh-CN' | 'en') => {
+        try {
+          rememberUiLanguage(userDataDir, language)
+        } catch (e) {
+          log.warn('ui-language: could not keep a copy for the next start', { error: String(e) })
+        }
+      }
+      keepLanguage(started.services.settings.view().language)
+      started.bus.on('settings:changed', (s) => keepLanguage(s.language))
       registerIpc({ core: started, origin, trusted: () => windows.contents(), customer: () => windows.customerContents(), log })
       windows.openCashier()
       windows.openCustomer()

@@ -107,7 +107,24 @@ export interface DayReceipt {
   refunded: { count: number; amountFen: number }
   netFen: number
   byPaytype: { paytype: string; paidFen: number; paidCount: number; refundedFen: number }[]
-  cash: { salesFen: number; refundsFen: number; paidInFen: number; paidOutFen: number; expectedFen: number; countedFen: number; overShortFen: number; takenOutFen: number; countedShifts: number }
+  /** The day's drawer as decided by electron/shifts/day-cash.ts (one drawer through the day; counted/left null when the last shift was not counted). */
+  cash: {
+    openingFloatFen: number
+    floatAddedFen: number
+    salesFen: number
+    refundsFen: number
+    paidInFen: number
+    paidOutFen: number
+    netFen: number
+    takenOutFen: number
+    takenOutAtEndFen: number
+    expectedFen: number
+    countedFen: number | null
+    overShortFen: number
+    leftFen: number | null
+    countedShifts: number
+    uncountedShifts: number
+  }
   operators: { operatorNo: string | null; name: string; salesCount: number; salesFen: number; refundsFen: number; overShortFen: number; shiftsClosed: number }[]
   reprint?: boolean
 }

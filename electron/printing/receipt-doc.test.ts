@@ -70,13 +70,13 @@ describe('receipt documents', () => {
     expect(slip.lines.join('\n')).toMatch(/现金支出[\s\S]*M7[\s\S]*￥5\.00[\s\S]*快递费/)
   })
 
-  it.each([58, 80] as const)('%i mm: the day receipt (日结) sums the shifts, the drawer, one block per operator; the Z shows what went to the safe', (paper) => {
+  it.each([58, 80] as const)('%i mm: the day receipt (日结): totals, the drawer as one drawer through the day, one block per operator; the Z shows what went to the safe', (paper) => {
     const day: DayReceipt = {
       kind: 'day', header, day: '2026-12-02', at: Date.UTC(2026, 11, 2, 13, 0, 0),
       shifts: [{ id: 'S1', cashier: '张三', openedAt: Date.UTC(2026, 11, 2, 0, 0, 0), closedAt: Date.UTC(2026, 11, 2, 6, 0, 0) }, { id: 'S2', cashier: '李四', openedAt: Date.UTC(2026, 11, 2, 6, 5, 0), closedAt: null }],
       paid: { count: 4, amountFen: 9950 }, refunded: { count: 2, amountFen: 700 }, netFen: 9250,
       byPaytype: [{ paytype: 'ALIPAY', paidFen: 3000, paidCount: 1, refundedFen: 0 }],
-      cash: { salesFen: 4950, refundsFen: 200, paidInFen: 0, paidOutFen: 0, expectedFen: 23500, countedFen: 23450, overShortFen: -50, takenOutFen: 5000, countedShifts: 2 },
+      cash: { openingFloatFen: 10000, floatAddedFen: 1000, salesFen: 4950, refundsFen: 200, paidInFen: 2000, paidOutFen: 500, netFen: 6250, takenOutFen: 8000, takenOutAtEndFen: 3000, expectedFen: 12250, countedFen: 12200, overShortFen: -50, leftFen: 9200, countedShifts: 2, uncountedShifts: 0 },
       operators: [
         { operatorNo: '0003', name: '收银员甲', salesCount: 2, salesFen: 5750, refundsFen: 500, overShortFen: 0, shiftsClosed: 1 },
         { operatorNo: '0004', name: '收银员乙|二', salesCount: 2, salesFen: 4200, refundsFen: 200, overShortFen: -50, shiftsClosed: 1 },
@@ -91,10 +91,12 @@ describe('receipt documents', () => {
     expect(text).toMatch(/李四\s+14:05–未结/)
     expect(text).toMatch(/净额\s+￥92\.50/)
     expect(text).toMatch(/支付宝 1 笔\s+￥30\.00/)
-    expect(text).toMatch(/取出存入保险柜\s+￥50\.00/)
-    expect(text).toMatch(/短款\s+-￥0\.50/)
+    // The day's drawer, each line adding up: 100 + 10 + 62.50 − 50 = 122.50 expected; counted 122.00; 30 more to the safe, 92.00 left.
+    expect(text).toMatch(/当日备用金\s+￥100\.00\n交班时增减备用金\s+￥10\.00\n现金收款\s+￥49\.50\n现金退款\s+-￥2\.00\n零钱存入\s+￥20\.00\n现金支出\s+-￥5\.00\n现金收支合计\s+￥62\.50\n交班存入保险柜\s+-￥50\.00\n应有现金（日终）\s+￥122\.50\n实点现金（日终）\s+￥122\.00\n短款（各班合计）\s+-￥0\.50\n日终存入保险柜\s+-￥30\.00\n留存钱箱\s+￥92\.00\n存入保险柜合计\s+￥80\.00/)
     expect(text).toMatch(/0004 收银员乙\|二[\s\S]*收款 2 笔\s+￥42\.00[\s\S]*结班 1 次 短款\s+-￥0\.50/)
     expect(job.cuts).toBeGreaterThan(0)
+    const uncounted = parseEscPos(renderEscPos(receiptDocument({ ...day, cash: { ...day.cash, uncountedShifts: 1 } }), paper)).lines.map((l) => l.trim())
+    expect(uncounted).toEqual(expect.arrayContaining(['1 个班次结班未点钞', '（按应有现金计）']))
 
     const z = receiptDocument({
       kind: 'report', header, report: 'Z', shiftId: 'S1', openedAt: 0, closedAt: 1, at: 1, paid: { count: 0, amountFen: 0 }, refunded: { count: 0, amountFen: 0 }, netFen: 0, byPaytype: [],
@@ -103,5 +105,15 @@ describe('receipt documents', () => {
     const zText = parseEscPos(renderEscPos(z, paper)).lines.join('\n')
     expect(zText).toMatch(/取出存入保险柜\s+-￥50\.00/)
     expect(zText).toMatch(/留存下一班\s+￥87\.50/)
+  })
+
+  it('the title prints at 2x (double width and height, not squashed) and fits 58 mm on one line; a reprint says so on a line of its own', () => {
+    const slip = receiptDocument({ kind: 'movement', header, movement: 'no_sale', id: 3, amountFen: 0, reason: '', approvedBy: null, at: 0, reprint: true })
+    expect(slip).toContain('^^^开钱箱（无销售）\n"（重印）\n')
+    const lines = parseEscPos(renderEscPos(slip, 58)).lines.map((l) => l.trim())
+    // The longest title: 8 CJK at 2x = 32 columns, all of 58 mm.
+    expect(lines).toContain('开钱箱（无销售）')
+    expect(lines).toContain('（重印）')
+    expect(receiptDocument({ kind: 'test', header, at: 0, width: 58 })).toContain('\n^^^打印测试页\n')
   })
 })

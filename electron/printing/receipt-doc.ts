@@ -28,8 +28,15 @@ export function receiptTime(at: number, timeZone = 'Asia/Shanghai'): string {
 
 const row = (label: string, value: string) => `${esc(label)} | ${esc(value)}`
 
-function header(h: ReceiptHeader, title: string): string[] {
-  const lines = [`^^${esc(h.storeName)}`, ...(h.headerLines ?? []).map(esc), `^${esc(title)}`]
+/**
+ * The title at 2x size (double width and height: its glyphs keep their shape —
+ * double width alone looked squashed, double height alone stretched), so it
+ * must stay within half the columns of 58 mm (16, eight CJK): the reprint mark
+ * goes on its own line, in bold.
+ */
+function header(h: ReceiptHeader, title: string, reprint = false): string[] {
+  const lines = [`^^${esc(h.storeName)}`, ...(h.headerLines ?? []).map(esc), `^^^${esc(title)}`]
+  if (reprint) lines.push('"（重印）')
   if (h.demo) lines.push('"*** DEMO 演示 — 非真实交易 ***')
   // Label column 10 wide (five CJK), the value takes the rest: long order numbers stay on one line.
   lines.push('---', '{width:10 *}', row('收银台', h.counterId), row('收银员', h.cashier))
@@ -41,7 +48,7 @@ function paidWith(method: PaymentMethod, paytype: string | undefined): string {
 }
 
 function sale(r: SaleReceipt, timeZone?: string): string[] {
-  const lines = header(r.header, r.reprint ? '销售小票（重印）' : '销售小票')
+  const lines = header(r.header, '销售小票', r.reprint)
   lines.push(row('单号', r.outTradeNo), row('时间', receiptTime(r.at, timeZone)), row('支付方式', paidWith(r.method, r.paytype)), '---')
   // Double height, not double width: a large total still fits 58 mm on one line.
   lines.push(`^^合计 | ^^${esc(receiptMoney(r.totalFen))}`)
@@ -54,7 +61,7 @@ function sale(r: SaleReceipt, timeZone?: string): string[] {
 }
 
 function refund(r: RefundReceipt, timeZone?: string): string[] {
-  const lines = header(r.header, r.reprint ? '退款凭证（重印）' : '退款凭证')
+  const lines = header(r.header, '退款凭证', r.reprint)
   lines.push(row('原单号', r.outTradeNo), row('退款单号', r.outRefundNo), row('时间', receiptTime(r.at, timeZone)), row('原支付方式', paidWith(r.method, r.paytype)), '---')
   lines.push(`^^退款金额 | ^^${esc(receiptMoney(r.refundFen))}`)
   if (r.approvedBy) lines.push(row('批准人', r.approvedBy))
@@ -65,8 +72,7 @@ function refund(r: RefundReceipt, timeZone?: string): string[] {
 const MOVEMENT: Record<CashMovementReceipt['movement'], string> = { paid_in: '零钱存入', paid_out: '现金支出', no_sale: '开钱箱（无销售）', sale: '现金收款', refund: '现金退款' }
 
 function report(r: ReportReceipt, timeZone?: string): string[] {
-  const title = `${r.report === 'Z' ? '交班报表 (Z)' : '班中报表 (X)'}${r.reprint ? '（重印）' : ''}`
-  const lines = header(r.header, title)
+  const lines = header(r.header, r.report === 'Z' ? '交班报表 (Z)' : '班中报表 (X)', r.reprint)
   // Report labels are longer (counts, denominations): a 16-column label; headings span the paper.
   const section = (name: string) => lines.push('{width:auto}', `"${esc(name)}`, '{width:16 *}')
   lines.push(row('班次', r.shiftId), row('开班', receiptTime(r.openedAt, timeZone)), row(r.closedAt ? '结班' : '打印', receiptTime(r.closedAt ?? r.at, timeZone)), '---', '{width:16 *}')
@@ -94,9 +100,9 @@ function report(r: ReportReceipt, timeZone?: string): string[] {
 
 const overShortLabel = (fen: number) => (fen > 0 ? '长款' : fen < 0 ? '短款' : '长短款')
 
-/** 日结 (Z-style day receipt): the day's shifts, totals, wallets, the drawer summed over shifts, one block per operator. */
+/** 日结 (Z-style day receipt): the day's shifts, totals, wallets, the day's drawer, one block per operator. */
 function day(r: DayReceipt, timeZone?: string): string[] {
-  const lines = header(r.header, `日结报表 (Z)${r.reprint ? '（重印）' : ''}`)
+  const lines = header(r.header, '日结报表 (Z)', r.reprint)
   const section = (name: string) => lines.push('---', '{width:auto}', `"${esc(name)}`, '{width:16 *}')
   lines.push(row('营业日', r.day), row('打印', receiptTime(r.at, timeZone)), row('班次数', String(r.shifts.length)))
   section('班次')
@@ -107,9 +113,21 @@ function day(r: DayReceipt, timeZone?: string): string[] {
   if (r.byPaytype.length === 0) lines.push(row('无', receiptMoney(0)))
   for (const p of r.byPaytype) lines.push(row(`${PAYTYPE[p.paytype] ?? p.paytype} ${p.paidCount} 笔`, receiptMoney(p.paidFen - p.refundedFen)))
   const c = r.cash
-  section('钱箱现金（各班合计）')
+  // One drawer through the day (electron/shifts/day-cash.ts): each line adds up to the next total.
+  section('钱箱现金（全天）')
+  lines.push(row('当日备用金', receiptMoney(c.openingFloatFen)))
+  if (c.floatAddedFen) lines.push(row('交班时增减备用金', receiptMoney(c.floatAddedFen)))
   lines.push(row('现金收款', receiptMoney(c.salesFen)), row('现金退款', receiptMoney(-c.refundsFen)), row('零钱存入', receiptMoney(c.paidInFen)), row('现金支出', receiptMoney(-c.paidOutFen)))
-  lines.push(row('应有现金', receiptMoney(c.expectedFen)), row(`实点 ${c.countedShifts} 班`, receiptMoney(c.countedFen)), row('取出存入保险柜', receiptMoney(c.takenOutFen)), `"${overShortLabel(c.overShortFen)} | "${esc(receiptMoney(c.overShortFen))}`)
+  lines.push(row('现金收支合计', receiptMoney(c.netFen)))
+  const before = c.takenOutFen - c.takenOutAtEndFen
+  if (before) lines.push(row('交班存入保险柜', receiptMoney(-before)))
+  lines.push(`"应有现金（日终） | "${esc(receiptMoney(c.expectedFen))}`)
+  lines.push(row('实点现金（日终）', c.countedFen === null ? '未点钞' : receiptMoney(c.countedFen)))
+  lines.push(`"${overShortLabel(c.overShortFen)}（各班合计） | "${esc(receiptMoney(c.overShortFen))}`)
+  if (c.takenOutAtEndFen) lines.push(row('日终存入保险柜', receiptMoney(-c.takenOutAtEndFen)))
+  if (c.leftFen !== null) lines.push(row('留存钱箱', receiptMoney(c.leftFen)))
+  lines.push(row('存入保险柜合计', receiptMoney(c.takenOutFen)))
+  if (c.uncountedShifts) lines.push('{width:auto}', `${c.uncountedShifts} 个班次结班未点钞`, '（按应有现金计）', '{width:16 *}')
   section('操作员')
   for (const o of r.operators) {
     lines.push('{width:auto}', `"${esc(o.operatorNo ? `${o.operatorNo} ${o.name}` : o.name)}`, '{width:16 *}')
@@ -121,7 +139,7 @@ function day(r: DayReceipt, timeZone?: string): string[] {
 }
 
 function movement(r: CashMovementReceipt, timeZone?: string): string[] {
-  const lines = header(r.header, `${MOVEMENT[r.movement]}${r.reprint ? '（重印）' : ''}`)
+  const lines = header(r.header, MOVEMENT[r.movement], r.reprint)
   lines.push(row('编号', `M${r.id}`), row('时间', receiptTime(r.at, timeZone)), '---')
   if (r.movement !== 'no_sale') lines.push(`^^金额 | ^^${esc(receiptMoney(r.amountFen))}`)
   if (r.reason) lines.push(row('事由', r.reason))

@@ -1,12 +1,14 @@
 // The day summary (日结) of this counter: a business day's shifts — those
 // opened that day in the shop's time zone — summed from their own reports (the
 // stored Z of a closed shift, an X of one still open), so the day says what
-// its shifts said. Per-operator lines: sales and refunds by who did them,
+// its shifts said; the drawer is told as one drawer through the day
+// (day-cash.ts), not summed per shift. Per-operator lines: sales and refunds by who did them,
 // over/short of the shifts each operator closed.
 import type { Journal, OperatorAgg, ShiftRow } from '../journal'
 import type { DayListEntry, DaySummary, PayMethod, PayType, ShiftReport } from '../shared/contract'
 import { PosFailure } from '../shared/result'
 import type { ShiftService } from './service'
+import { dayCash } from './day-cash'
 
 /** The shop's business day of a moment, YYYY-MM-DD (China has one time zone and no DST). */
 export function businessDay(at: number, timeZone = 'Asia/Shanghai'): string {
@@ -56,7 +58,6 @@ export class DaySummaries {
     const reports = rows.map((r) => this.shifts.stored(r.id))
     const byPaytype = new Map<string, { paid: Bucket; refunded: Bucket }>()
     const byMethod = new Map<string, Bucket>()
-    const cash = { sales: zero(), refunds: zero(), paidIn: zero(), paidOut: zero(), expectedFen: 0, countedFen: 0, overShortFen: 0, takenOutFen: 0, countedShifts: 0 }
     let paid = zero()
     let refunded = zero()
     for (const r of reports) {
@@ -67,7 +68,6 @@ export class DaySummaries {
         byPaytype.set(p.paytype, { paid: add(b.paid, p.paid), refunded: add(b.refunded, p.refunded) })
       }
       for (const m of r.byMethod) byMethod.set(m.method, add(byMethod.get(m.method) ?? zero(), m.paid))
-      addCash(cash, r)
     }
     return {
       day,
@@ -79,7 +79,7 @@ export class DaySummaries {
       netFen: paid.amountFen - refunded.amountFen,
       byPaytype: [...byPaytype].sort(([a], [b]) => a.localeCompare(b)).map(([paytype, b]) => ({ paytype: paytype as PayType, ...b })),
       byMethod: [...byMethod].sort(([a], [b]) => a.localeCompare(b)).map(([method, b]) => ({ method: method as PayMethod, paid: b })),
-      cash,
+      cash: dayCash(reports),
       operators: this.operatorLines(rows, reports),
     }
   }
@@ -106,24 +106,5 @@ export class DaySummaries {
       l.overShortFen += reports[i]?.cash?.count?.overShortFen ?? 0
     })
     return [...lines.values()].sort((a, b) => (a.operatorNo ?? '~').localeCompare(b.operatorNo ?? '~') || a.name.localeCompare(b.name))
-  }
-}
-
-function addCash(cash: DaySummary['cash'], r: ShiftReport): void {
-  const c = r.cash
-  if (!c) {
-    cash.expectedFen += r.expectedFen
-    return
-  }
-  cash.sales = add(cash.sales, c.sales)
-  cash.refunds = add(cash.refunds, c.refunds)
-  cash.paidIn = add(cash.paidIn, c.paidIn)
-  cash.paidOut = add(cash.paidOut, c.paidOut)
-  cash.expectedFen += c.expectedFen
-  if (c.count) {
-    cash.countedShifts += 1
-    cash.countedFen += c.count.countedFen
-    cash.overShortFen += c.count.overShortFen
-    cash.takenOutFen += c.count.takenOutFen ?? 0
   }
 }

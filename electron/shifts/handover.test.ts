@@ -149,16 +149,23 @@ describe('day summary (日结)', () => {
       { paytype: 'ALIPAY', paid: { count: 1, amountFen: 3000 }, refunded: { count: 0, amountFen: 0 } },
       { paytype: 'WECHAT', paid: { count: 1, amountFen: 2000 }, refunded: { count: 1, amountFen: 500 } },
     ])
+    // One drawer through the day: 100 float + 47.50 cash in/out − 50 to the safe at A's close = 97.50; B counted 97.00 (the carried 87.50 counted once).
     expect(d.cash).toEqual({
+      openingFloatFen: 10_000,
+      floatAddedFen: 0,
       sales: { count: 2, amountFen: 4950 },
       refunds: { count: 1, amountFen: 200 },
       paidIn: { count: 0, amountFen: 0 },
       paidOut: { count: 0, amountFen: 0 },
-      expectedFen: 13_750 + 9750,
-      countedFen: 13_750 + 9700,
-      overShortFen: -50,
+      netFen: 4750,
       takenOutFen: 5000,
+      takenOutAtEndFen: 0,
+      expectedFen: 9750,
+      countedFen: 9700,
+      overShortFen: -50,
+      leftFen: 9700,
       countedShifts: 2,
+      uncountedShifts: 0,
     })
     expect(d.operators).toEqual([
       { operatorNo: NOS.cashier, name: '收银员甲', sales: { count: 2, amountFen: 5750 }, refunds: { count: 1, amountFen: 500 }, overShortFen: 0, shiftsClosed: 1 },
@@ -171,6 +178,6 @@ describe('day summary (日结)', () => {
     const job = await ok<PrintJobView>(core.dispatch('shifts:printDay', { day }))
     expect(job).toMatchObject({ kind: 'report', ref: `D${day}` })
     const doc = receiptDocument(dayReceipt(d, { storeName: '测试店', counterId: 'C1', cashier: '主管', demo: false }, true))
-    for (const line of ['日结报表 (Z)（重印）', `营业日 | ${day}`, '"0004 收银员乙', '短款 | "-￥0.50', '取出存入保险柜 | ￥50.00', '净额 | "￥92.50']) expect(doc).toContain(line)
+    for (const line of ['^^^日结报表 (Z)\n"（重印）', `营业日 | ${day}`, '"0004 收银员乙', '短款（各班合计） | "-￥0.50', '交班存入保险柜 | -￥50.00', '"应有现金（日终） | "￥97.50', '净额 | "￥92.50']) expect(doc).toContain(line)
   })
 })

@@ -33,7 +33,10 @@ export function Header() {
 
   return (
     <header className="header">
-      <strong className="brand">{t('app.name')}</strong>
+      {/* The version is in the brand's tooltip too: under 1280 px the header has no room for it. */}
+      <Tooltip title={info ? `v${info.version} · ${info.transport}` : undefined}>
+        <strong className="brand">{t('app.name')}</strong>
+      </Tooltip>
       <span className="header-item" data-testid="header-store">
         {t('header.store')}: {settings.storeName || '—'}
       </span>
@@ -62,9 +65,11 @@ export function Header() {
         const s = devices[d]
         if (!s || s.state === 'disabled') return null
         return (
-          <Tooltip key={d} title={messageText(t, s.detail)}>
+          <Tooltip key={d} title={`${t(`settings.deviceStates.${s.state}`)} · ${messageText(t, s.detail)}`}>
             <Tag color={STATE_COLOR[s.state]} data-testid={`header-device-${d}`}>
-              {t(`header.${d}`)}: {t(`settings.deviceStates.${s.state}`)}
+              {t(`header.${d}`)}
+              <span className={`header-state-words ${s.state === 'connected' ? 'is-connected' : ''}`}>: {t(`settings.deviceStates.${s.state}`)}</span>
+              {s.state === 'connected' && <span className="header-state-mark" aria-label={t(`settings.deviceStates.${s.state}`)}> ✓</span>}
             </Tag>
           </Tooltip>
         )
@@ -90,7 +95,7 @@ export function Header() {
           {t('header.attention', { count: health.attentionOrders })}
         </a>
       )}
-      <span className="header-item muted" data-testid="header-version">
+      <span className="header-item header-version muted" data-testid="header-version">
         {info ? `v${info.version} · ${info.transport}` : t('app.loading')}
       </span>
       <Tooltip title={t('header.languageTip')} placement="bottomRight">

@@ -106,17 +106,34 @@ export const DaySummary = z.object({
   netFen: z.int(),
   byPaytype: z.array(z.object({ paytype: PayType, paid: Bucket, refunded: Bucket })),
   byMethod: z.array(z.object({ method: PayMethod, paid: Bucket })),
+  /**
+   * The day's drawer as one drawer through the day (decided in electron/shifts/day-cash.ts):
+   * expectedFen = openingFloatFen + floatAddedFen + netFen − (takenOutFen − takenOutAtEndFen);
+   * countedFen / leftFen: the last shift's count and what stayed after its drop (null: not counted);
+   * overShortFen: the sum of the shifts' own over/short.
+   */
   cash: z.object({
+    /** The first shift's float. */
+    openingFloatFen: z.int().min(0),
+    /** Float added (or, negative, removed) at later handovers: a shift's float − what it carried. */
+    floatAddedFen: z.int(),
     sales: Bucket,
     refunds: Bucket,
     paidIn: Bucket,
     paidOut: Bucket,
-    /** Summed over the day's shifts, each as its own report says. */
-    expectedFen: z.int(),
-    countedFen: z.int().min(0),
-    overShortFen: z.int(),
+    /** Cash in and out: sales − refunds + paid-in − paid-out. */
+    netFen: z.int(),
+    /** Taken to the safe over the day; `takenOutAtEndFen` the part taken at the last shift's close (after its count). */
     takenOutFen: z.int().min(0),
+    takenOutAtEndFen: z.int().min(0),
+    /** What the drawer should hold at the last count. */
+    expectedFen: z.int(),
+    countedFen: z.int().min(0).nullable(),
+    overShortFen: z.int(),
+    leftFen: z.int().nullable(),
     countedShifts: z.int().min(0),
+    /** Shifts closed without a count (taken to have left what they expected). */
+    uncountedShifts: z.int().min(0),
   }),
   operators: z.array(
     z.object({

@@ -13,8 +13,10 @@ export const zhCN = {
   day: {
     title: '日结', days: '营业日', noDays: '还没有班次', shifts_one: '{{count}} 个班次', shifts_other: '{{count}} 个班次', open: '{{count}} 个未结班',
     needSupervisor: '日结需要主管或店长：请主管输入工号和密码', show: '查看', print: '打印日结小票', printed: '日结小票已送打印机',
-    summary: '{{day}} 日结', openWarning: '还有 {{count}} 个班次未结班：其数字为班中数字', totals: '合计', wallets: '钱包（按支付方式）', drawer: '钱箱现金（各班合计）',
-    floats: '备用金（各班合计）', expected: '应有现金', counted_one: '实点现金（{{count}} 个班次）', counted_other: '实点现金（{{count}} 个班次）', overShort: '长短款', takenOut: '取出存入保险柜', sales: '收款', refunds: '退款', net: '净收',
+    summary: '{{day}} 日结', openWarning: '还有 {{count}} 个班次未结班：其数字为班中数字', totals: '合计', wallets: '钱包（按支付方式）', drawer: '钱箱现金（全天）',
+    floats: '当日备用金', floatAdded: '交班时增减备用金', cashNet: '现金收支合计', takenOutBefore: '交班存入保险柜', expected: '应有现金（日终）', counted: '实点现金（日终）', notCounted: '未点钞',
+    overShortDay: '长短款（各班合计）', takenOutAtEnd: '日终存入保险柜', left: '留存钱箱', uncounted: '{{count}} 个班次结班未点钞：按应有现金计',
+    overShort: '长短款', takenOut: '存入保险柜合计', sales: '收款', refunds: '退款', net: '净收',
     paidIn: '零钱存入', paidOut: '现金支出', operators: '操作员', operator: '操作员', shiftsClosed: '结班次数', shiftList: '班次', cashier: '收银员', openedAt: '开班', closedAt: '结班', notClosed: '未结班',
   },
 }
@@ -32,8 +34,10 @@ export const en: typeof zhCN = {
   day: {
     title: 'Day summary', days: 'Business days', noDays: 'No shifts yet', shifts_one: '{{count}} shift', shifts_other: '{{count}} shifts', open: '{{count}} open',
     needSupervisor: 'The day summary is for supervisors: a supervisor types their number and PIN', show: 'Show', print: 'Print day receipt', printed: 'Day receipt sent to the printer',
-    summary: 'Day summary {{day}}', openWarning: '{{count}} shift(s) still open: their figures are mid-shift', totals: 'Totals', wallets: 'Wallets (by paytype)', drawer: 'Drawer cash (all shifts)',
-    floats: 'Floats (all shifts)', expected: 'Expected cash', counted_one: 'Counted ({{count}} shift)', counted_other: 'Counted ({{count}} shifts)', overShort: 'Over/short', takenOut: 'Taken to the safe', sales: 'Sales', refunds: 'Refunds', net: 'Net',
+    summary: 'Day summary {{day}}', openWarning: '{{count}} shift(s) still open: their figures are mid-shift', totals: 'Totals', wallets: 'Wallets (by paytype)', drawer: 'Drawer cash (the day)',
+    floats: 'Opening float', floatAdded: 'Float added at handovers', cashNet: 'Cash in and out', takenOutBefore: 'To the safe at handovers', expected: 'Expected at day end', counted: 'Counted at day end', notCounted: 'not counted',
+    overShortDay: 'Over/short (all shifts)', takenOutAtEnd: 'To the safe at day end', left: 'Left in the drawer', uncounted: '{{count}} shift(s) closed without a count: taken as expected',
+    overShort: 'Over/short', takenOut: 'To the safe (total)', sales: 'Sales', refunds: 'Refunds', net: 'Net',
     paidIn: 'Paid in', paidOut: 'Paid out', operators: 'Operators', operator: 'Operator', shiftsClosed: 'Shifts closed', shiftList: 'Shifts', cashier: 'Cashier', openedAt: 'Opened', closedAt: 'Closed', notClosed: 'open',
   },
 }

@@ -14,7 +14,7 @@ import { ReceiptPreview } from '../settings/ReceiptPreview'
 import { AcknowledgeButton } from './AcknowledgeButton'
 import { RefundDialog } from './RefundDialog'
 import { StateTag } from './StateTag'
-import { walletText } from './wallet-text'
+import { refundStateText, walletText } from './wallet-text'
 import { errorText } from '../../lib/error-text'
 
 export function OrderDetailDrawer() {
@@ -134,7 +134,7 @@ export function OrderDetailDrawer() {
             columns={[
               { title: t('orders.time'), dataIndex: 'createdAt', render: (v: number) => dateTime(v) },
               { title: t('orders.amount'), dataIndex: 'amountFen', render: (v: number) => formatYuan(v) },
-              { title: t('orders.state'), dataIndex: 'state', render: (_: unknown, r) => messageText(t, r.step) },
+              { title: t('orders.state'), dataIndex: 'state', render: (_: unknown, r) => refundStateText(t, r) },
               { title: t('orders.failure'), key: 'f', render: (_: unknown, r) => maybeText(t, r.failure?.message) },
             ]}
             data-testid="refund-list"

@@ -95,7 +95,7 @@ export function OrdersScreen() {
           { title: t('orders.time'), dataIndex: 'createdAt', width: 150, render: (v: number) => dateTime(v) },
           { title: t('orders.no'), dataIndex: 'outTradeNo', render: (v: string) => <code>{v}</code> },
           { title: t('orders.amount'), dataIndex: 'amountFen', align: 'right', width: 120, render: (v: number) => <strong>{formatYuan(v)}</strong> },
-          { title: t('orders.paytype'), dataIndex: 'paytype', width: 110, render: (_: unknown, o) => walletText(t, o) },
+          { title: t('orders.paytype'), dataIndex: 'paytype', width: 150, render: (_: unknown, o) => walletText(t, o) },
           {
             title: t('orders.state'),
             key: 'state',

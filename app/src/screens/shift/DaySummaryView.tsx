@@ -13,6 +13,7 @@ import { proofOf, useOperatorsStore } from '../../state/operators-store'
 import { opsErrorText } from '../operators/ops-error'
 import { overShortClass } from './DrawerCountForm'
 import { errorText } from '../../lib/error-text'
+import { DayDrawerCard } from './DayDrawerCard'
 
 type OperatorLine = DaySummary['operators'][number]
 
@@ -96,18 +97,7 @@ export function DaySummaryView() {
               <h4>{t('day.wallets')}</h4>
               {summary.byPaytype.map((p) => line(`${t(`paytype.${p.paytype}`)} (${p.paid.count})`, formatYuan(p.paid.amountFen - p.refunded.amountFen), `day-paytype-${p.paytype}`))}
             </Card>
-            <Card size="small" title={t('day.drawer')}>
-              {/* The floats the shifts opened with (summed as 应有现金 is): each shift's expected = float + sales − refunds + paid-in − paid-out. */}
-              {line(t('day.floats'), formatYuan(summary.cash.expectedFen - summary.cash.sales.amountFen + summary.cash.refunds.amountFen - summary.cash.paidIn.amountFen + summary.cash.paidOut.amountFen), 'day-floats')}
-              {line(`${t('cash.report.sales')} (${summary.cash.sales.count})`, formatYuan(summary.cash.sales.amountFen), 'day-cash-sales')}
-              {line(`${t('cash.report.refunds')} (${summary.cash.refunds.count})`, formatYuan(-summary.cash.refunds.amountFen), 'day-cash-refunds')}
-              {line(t('day.paidIn'), formatYuan(summary.cash.paidIn.amountFen))}
-              {line(t('day.paidOut'), formatYuan(-summary.cash.paidOut.amountFen))}
-              {line(t('day.expected'), formatYuan(summary.cash.expectedFen), 'day-expected')}
-              {line(t('day.counted', { count: summary.cash.countedShifts }), formatYuan(summary.cash.countedFen), 'day-counted')}
-              {line(t('day.overShort'), formatYuan(summary.cash.overShortFen), 'day-over-short', overShortClass(summary.cash.overShortFen))}
-              {line(t('day.takenOut'), formatYuan(summary.cash.takenOutFen), 'day-taken-out')}
-            </Card>
+            <DayDrawerCard cash={summary.cash} />
           </div>
           <div data-testid="day-operators">
           <Table<OperatorLine>
