@@ -33,6 +33,9 @@ test('another counter\'s order: found in the store search, refunded here within 
     a.services.settings.setPin('246813')
     expect((await a.dispatch('store:configure', { url: db.url, pin: '246813' })).ok).toBe(true)
     expect((await call(core, 'store:configure', { url: db.url, pin: E2E_MANAGER.pin })).ok).toBe(true)
+    // The store's operators (this counter's manager 0001) reach counter A, which then signs in like any counter of the store.
+    await expect.poll(() => a.services.operators.enabled(), { timeout: 15_000 }).toBe(true)
+    expect((await a.dispatch('operators:signIn', { operatorNo: E2E_MANAGER.operatorNo, pin: E2E_MANAGER.pin })).ok).toBe(true)
     const sale = await a.dispatch('payment:payByCode', { amountFen: 3_000, authCode: CODES.alipayInstant })
     if (!sale.ok) throw new Error(sale.error.message)
     const no = (sale.value as { outTradeNo: string }).outTradeNo
@@ -58,7 +61,7 @@ test('another counter\'s order: found in the store search, refunded here within 
     await app.getByTestId('store-search-go').click()
     await app.getByTestId(`store-refund-${no}`).click()
     await expect(app.getByTestId('refund-amount')).toHaveValue('18.00')
-    expect((await a.dispatch('refunds:create', { outTradeNo: no, amountFen: 1_000, pin: '246813' })).ok).toBe(true)
+    expect((await a.dispatch('refunds:create', { outTradeNo: no, amountFen: 1_000, pin: E2E_MANAGER.pin })).ok).toBe(true)
     await app.getByTestId('refund-pin').fill(E2E_MANAGER.pin)
     await app.getByTestId('refund-submit').click()
     await expect(app.getByTestId('refund-error')).toHaveAttribute('data-code', 'CONFLICT')
