@@ -6,6 +6,7 @@ import { en as cashSection } from './sections/cash'
 import { en as handoverSection } from './sections/handover'
 import { en as storeRefundSection } from './sections/store-refunds'
 import { en as storeSettingsSection } from './sections/store-settings'
+import { en as storeReportSection } from './sections/store-report'
 
 import { en as opsEn } from './sections/operators'
 
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...handoverSection,
   ...storeRefundSection,
   ...storeSettingsSection,
+  ...storeReportSection,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {
