@@ -2,7 +2,7 @@
 // to a real PostgreSQL in Settings, the header says it is in sync, and the 门店
 // screen shows the whole store's day and finds orders of every counter.
 import { createTestDatabase } from '../electron/test-support/store-db'
-import { call, CODES, expect, snap, test } from './fixtures'
+import { call, CODES, E2E_MANAGER, expect, snap, test } from './fixtures'
 
 test.use({ viewport: { width: 1024, height: 768 } })
 
@@ -46,6 +46,44 @@ test('connect the store database in Settings; the badge, the dashboard and a sto
     await app.getByTestId('store-search-go').click()
     await expect(app.getByTestId('store-orders')).toContainText(sale.value.outTradeNo)
     await snap(app, 'store-dashboard-1024')
+
+    // 门店日结 (issue 16): supervisor and above, like the counter's day summary. A cashier signed in
+    // is refused and a manager approves on the spot with number + PIN.
+    const deviceId = core.services.settings.terminal().deviceId
+    const cashier = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
+    expect((await call(core, 'operators:create', cashier)).ok).toBe(true)
+    expect((await call(core, 'operators:signIn', { operatorNo: cashier.operatorNo, pin: cashier.pin })).ok).toBe(true)
+    await expect(app.getByTestId('header-operator')).toContainText(cashier.name)
+    await app.getByTestId('store-report-show').click()
+    await expect(app.getByTestId('store-report-refused')).toContainText('主管')
+    await expect(app.getByTestId('store-report-counter')).toHaveCount(0)
+    await snap(app, 'store-report-refused-1024')
+    await app.getByTestId('store-report-approver').fill(E2E_MANAGER.operatorNo)
+    await app.getByTestId('store-report-pin').fill(E2E_MANAGER.pin)
+    await app.getByTestId('store-report-approve').click()
+    await expect(app.getByTestId('store-report-refused')).toHaveCount(0)
+    await expect(app.getByTestId('store-report-range')).toContainText('全天')
+    await expect(app.getByTestId('store-report-total-sales')).toHaveText('¥25.00')
+    await expect(app.getByTestId('store-report-total-net')).toHaveText('¥25.00')
+    const line = app.locator(`[data-testid="store-report-counter"][data-counter="${deviceId}"]`)
+    await expect(line).toContainText(`收银台 ${deviceId}`)
+    await expect(app.getByTestId(`store-report-counter-${deviceId}-sales`)).toHaveText('¥25.00')
+    await expect(app.getByTestId(`store-report-counter-${deviceId}-refunds`)).toHaveText('¥0.00')
+    await expect(app.getByTestId('store-report-wallets')).toContainText('微信支付')
+    // Yesterday: nothing in the whole store.
+    await app.getByTestId('store-report-day').fill(new Date(Date.now() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10))
+    await app.getByTestId('store-report-show').click()
+    await expect(app.getByTestId('store-report-empty')).toBeVisible()
+    await expect(app.getByTestId('store-report-total-net')).toHaveText('¥0.00')
+    // Store X: today up to now, the same sale.
+    await app.getByTestId('store-report-x').click()
+    await expect(app.getByTestId('store-report-range')).toContainText('X 报表')
+    await expect(app.getByTestId(`store-report-counter-${deviceId}-net`)).toHaveText('¥25.00')
+    await app.getByTestId('store-report').scrollIntoViewIfNeeded()
+    await snap(app, 'store-report-1024')
+    await app.setViewportSize({ width: 1366, height: 768 })
+    await snap(app, 'store-report-1366')
+    await app.setViewportSize({ width: 1024, height: 768 })
 
     await app.keyboard.press('F12')
     await app.getByTestId('store-db-disconnect').click()

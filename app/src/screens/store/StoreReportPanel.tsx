@@ -29,11 +29,14 @@ export function StoreReportPanel() {
 
   // Someone else signed in: the last answer (or refusal) was not theirs; forget it.
   const signedIn = useOperatorsStore((x) => x.status?.signedIn?.operatorNo ?? null)
-  useEffect(() => useStoreDbStore.setState({ report: null, reportRange: null, reportError: null }), [signedIn])
+  useEffect(() => {
+    setPin('')
+    useStoreDbStore.setState({ report: null, reportRange: null, reportError: null })
+  }, [signedIn])
 
   const ask = (next: StoreReportRange) => {
+    // Kept while on this screen, as the counter's day summary keeps it (the next day or X asks with it).
     const proof = pin ? proofOf(approver, pin) : undefined
-    setPin('')
     void useStoreDbStore.getState().loadReport(next, proof)
   }
   const showDay = () => {
