@@ -81,7 +81,11 @@ test('connect the store database in Settings; the badge, the dashboard and a sto
     await expect(app.getByTestId(`store-report-counter-${deviceId}-net`)).toHaveText('¥25.00')
     await app.getByTestId('store-report').scrollIntoViewIfNeeded()
     await snap(app, 'store-report-1024')
+    await app.getByTestId('store-report-wallets').scrollIntoViewIfNeeded()
+    await expect(app.getByTestId('store-report-operators')).toContainText(`${E2E_MANAGER.operatorNo} ${E2E_MANAGER.name}`)
+    await snap(app, 'store-report-lines-1024')
     await app.setViewportSize({ width: 1366, height: 768 })
+    await app.getByTestId('store-report').scrollIntoViewIfNeeded()
     await snap(app, 'store-report-1366')
     await app.setViewportSize({ width: 1024, height: 768 })
 
