@@ -29,10 +29,12 @@ export function StoreReportPanel() {
 
   // Someone else signed in: the last answer (or refusal) was not theirs; forget it.
   const signedIn = useOperatorsStore((x) => x.status?.signedIn?.operatorNo ?? null)
-  useEffect(() => {
+  const [seenSignedIn, setSeenSignedIn] = useState(signedIn)
+  if (seenSignedIn !== signedIn) {
+    setSeenSignedIn(signedIn)
     setPin('')
-    useStoreDbStore.setState({ report: null, reportRange: null, reportError: null })
-  }, [signedIn])
+  }
+  useEffect(() => useStoreDbStore.setState({ report: null, reportRange: null, reportError: null }), [signedIn])
 
   const ask = (next: StoreReportRange) => {
     // Kept while on this screen, as the counter's day summary keeps it (the next day or X asks with it).
