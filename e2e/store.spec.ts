@@ -101,3 +101,28 @@ test('connect the store database in Settings; the badge, the dashboard and a sto
     await db.drop()
   }
 })
+
+test('the store report needs the store database: with it gone, it says so and points to the Shift screen', async ({ app, core }) => {
+  const db = await createTestDatabase()
+  try {
+    expect((await call(core, 'store:configure', { url: db.url, pin: E2E_MANAGER.pin })).ok).toBe(true)
+    const sale = await call(core, 'payment:payByCode', { amountFen: 1200, authCode: CODES.wechatInstant })
+    if (!sale.ok) throw new Error(sale.error.message)
+    await app.keyboard.press('F8')
+    await expect(app.getByTestId('store-total')).toContainText('¥12.00')
+    // The signed-in manager needs no approval; the X report has the sale.
+    await app.getByTestId('store-report-x').click()
+    await expect(app.getByTestId('store-report-total-net')).toHaveText('¥12.00')
+    // The store database goes away: no figures, the reason in words, this counter's own reports named.
+    await db.drop()
+    await app.getByTestId('store-report-show').click()
+    await expect(app.getByTestId('store-report-unreachable')).toContainText('门店日结需要门店数据库')
+    await expect(app.getByTestId('store-report-unreachable')).toContainText('「班次」页')
+    await expect(app.getByTestId('store-report-total')).toHaveCount(0)
+    await app.getByTestId('store-report').scrollIntoViewIfNeeded()
+    await snap(app, 'store-report-unreachable-1024')
+  } finally {
+    await core.services.replication.close()
+    await db.drop()
+  }
+})
