@@ -2,7 +2,7 @@
 // to a real PostgreSQL in Settings, the header says it is in sync, and the 门店
 // screen shows the whole store's day and finds orders of every counter.
 import { createTestDatabase } from '../electron/test-support/store-db'
-import { call, CODES, expect, snap, test } from './fixtures'
+import { call, CODES, E2E_MANAGER, expect, snap, test } from './fixtures'
 
 test.use({ viewport: { width: 1024, height: 768 } })
 
@@ -47,6 +47,48 @@ test('connect the store database in Settings; the badge, the dashboard and a sto
     await expect(app.getByTestId('store-orders')).toContainText(sale.value.outTradeNo)
     await snap(app, 'store-dashboard-1024')
 
+    // 门店日结 (issue 16): supervisor and above, like the counter's day summary. A cashier signed in
+    // is refused and a manager approves on the spot with number + PIN.
+    const deviceId = core.services.settings.terminal().deviceId
+    const cashier = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
+    expect((await call(core, 'operators:create', cashier)).ok).toBe(true)
+    expect((await call(core, 'operators:signIn', { operatorNo: cashier.operatorNo, pin: cashier.pin })).ok).toBe(true)
+    await expect(app.getByTestId('header-operator')).toContainText(cashier.name)
+    await app.getByTestId('store-report-show').click()
+    await expect(app.getByTestId('store-report-refused')).toContainText('主管')
+    await expect(app.getByTestId('store-report-counter')).toHaveCount(0)
+    await snap(app, 'store-report-refused-1024')
+    await app.getByTestId('store-report-approver').fill(E2E_MANAGER.operatorNo)
+    await app.getByTestId('store-report-pin').fill(E2E_MANAGER.pin)
+    await app.getByTestId('store-report-approve').click()
+    await expect(app.getByTestId('store-report-refused')).toHaveCount(0)
+    await expect(app.getByTestId('store-report-range')).toContainText('全天')
+    await expect(app.getByTestId('store-report-total-sales')).toHaveText('¥25.00')
+    await expect(app.getByTestId('store-report-total-net')).toHaveText('¥25.00')
+    const line = app.locator(`[data-testid="store-report-counter"][data-counter="${deviceId}"]`)
+    await expect(line).toContainText(`收银台 ${deviceId}`)
+    await expect(app.getByTestId(`store-report-counter-${deviceId}-sales`)).toHaveText('¥25.00')
+    await expect(app.getByTestId(`store-report-counter-${deviceId}-refunds`)).toHaveText('¥0.00')
+    await expect(app.getByTestId('store-report-wallets')).toContainText('微信支付')
+    // Yesterday: nothing in the whole store.
+    await app.getByTestId('store-report-day').fill(new Date(Date.now() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10))
+    await app.getByTestId('store-report-show').click()
+    await expect(app.getByTestId('store-report-empty')).toBeVisible()
+    await expect(app.getByTestId('store-report-total-net')).toHaveText('¥0.00')
+    // Store X: today up to now, the same sale.
+    await app.getByTestId('store-report-x').click()
+    await expect(app.getByTestId('store-report-range')).toContainText('X 报表')
+    await expect(app.getByTestId(`store-report-counter-${deviceId}-net`)).toHaveText('¥25.00')
+    await app.getByTestId('store-report').scrollIntoViewIfNeeded()
+    await snap(app, 'store-report-1024')
+    await app.getByTestId('store-report-wallets').scrollIntoViewIfNeeded()
+    await expect(app.getByTestId('store-report-operators')).toContainText(`${E2E_MANAGER.operatorNo} ${E2E_MANAGER.name}`)
+    await snap(app, 'store-report-lines-1024')
+    await app.setViewportSize({ width: 1366, height: 768 })
+    await app.getByTestId('store-report').scrollIntoViewIfNeeded()
+    await snap(app, 'store-report-1366')
+    await app.setViewportSize({ width: 1024, height: 768 })
+
     await app.keyboard.press('F12')
     await app.getByTestId('store-db-disconnect').click()
     // Without the PIN nothing changes.
@@ -54,6 +96,31 @@ test('connect the store database in Settings; the badge, the dashboard and a sto
     await app.getByTestId('settings-pin').fill('246813')
     await app.getByTestId('store-db-disconnect').click()
     await expect(app.getByTestId('header-store-db')).toHaveCount(0)
+  } finally {
+    await core.services.replication.close()
+    await db.drop()
+  }
+})
+
+test('the store report needs the store database: with it gone, it says so and points to the Shift screen', async ({ app, core }) => {
+  const db = await createTestDatabase()
+  try {
+    expect((await call(core, 'store:configure', { url: db.url, pin: E2E_MANAGER.pin })).ok).toBe(true)
+    const sale = await call(core, 'payment:payByCode', { amountFen: 1200, authCode: CODES.wechatInstant })
+    if (!sale.ok) throw new Error(sale.error.message)
+    await app.keyboard.press('F8')
+    await expect(app.getByTestId('store-total')).toContainText('¥12.00')
+    // The signed-in manager needs no approval; the X report has the sale.
+    await app.getByTestId('store-report-x').click()
+    await expect(app.getByTestId('store-report-total-net')).toHaveText('¥12.00')
+    // The store database goes away: no figures, the reason in words, this counter's own reports named.
+    await db.drop()
+    await app.getByTestId('store-report-show').click()
+    await expect(app.getByTestId('store-report-unreachable')).toContainText('门店日结需要门店数据库')
+    await expect(app.getByTestId('store-report-unreachable')).toContainText('「班次」页')
+    await expect(app.getByTestId('store-report-total')).toHaveCount(0)
+    await app.getByTestId('store-report').scrollIntoViewIfNeeded()
+    await snap(app, 'store-report-unreachable-1024')
   } finally {
     await core.services.replication.close()
     await db.drop()

@@ -347,7 +347,7 @@ async function buildCore(options: CoreOptions, journal: Journal, hooks: GateHook
     ...reconcileHandlers(services, reconciler, shiftsHandlers(services), log),
     ...settingsHandlers(services),
     ...createDeviceHandlers(devices),
-    ...createStoreHandlers(replication, clock.now),
+    ...createStoreHandlers(replication, (proof, ref) => void operators.guard('storeReport', proof, { ref, confirm: false }), clock.now),
     ...storeSettingsHandlers({
       downstream: journal.downstream,
       guard: (proof, detail) => void operators.guard('settings', proof, { ref: 'storeSettings', detail }),

@@ -27,6 +27,7 @@ const CALLS: { call: string; action: OperatorAction; req: (approval: Approval) =
   { call: 'orders:acknowledge', action: 'acknowledgeReview', req: (approval) => ({ outTradeNo: NO_ORDER, approval }) },
   { call: 'shifts:close', action: 'closeShiftWithDifference', req: (approval) => ({ approval }) }, // no count: the difference is unknown
   { call: 'shifts:days', action: 'daySummary', req: (approval) => ({ limit: 3, approval }) },
+  { call: 'store:report', action: 'storeReport', req: (approval) => ({ from: 0, to: 1_000, approval }) }, // allowed: STORE_UNREACHABLE (no store here)
   { call: 'operators:list', action: 'operators', req: (approval) => ({ approval }) },
   { call: 'settings:update', action: 'settings', req: (approval) => ({ patch: { speakOnSuccess: true }, approval }) },
   { call: 'cash:setSettings', action: 'settings', req: (approval) => ({ settings: { overShortLimitFen: 1000 }, approval }) },

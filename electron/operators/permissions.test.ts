@@ -10,7 +10,7 @@ import { NOS, operatorKit, PINS } from '../test-support/operators-kit'
 
 const EXPECTED: Record<OperatorRole, OperatorAction[]> = {
   cashier: ['sell', 'stop', 'shiftReport', 'reprint', 'openShift', 'closeShift'],
-  supervisor: ['refund', 'cashMovement', 'noSale', 'acknowledgeReview', 'closeShiftWithDifference', 'otherShiftReports', 'daySummary'],
+  supervisor: ['refund', 'cashMovement', 'noSale', 'acknowledgeReview', 'closeShiftWithDifference', 'otherShiftReports', 'daySummary', 'storeReport'],
   manager: ['operators', 'settings', 'liveMode', 'journalRestore'],
 }
 const ROLES: OperatorRole[] = ['cashier', 'supervisor', 'manager']

@@ -22,6 +22,7 @@ export const PERMISSIONS: Readonly<Record<OperatorAction, OperatorRole>> = {
   closeShiftWithDifference: 'supervisor',
   otherShiftReports: 'supervisor', // the stored report of a shift another operator opened and closed
   daySummary: 'supervisor', // 日结: the day's shifts summed, per-operator lines, its reprint
+  storeReport: 'supervisor', // 门店日结 / store X report: every counter's day from the store database
   // manager
   operators: 'manager',
   settings: 'manager',

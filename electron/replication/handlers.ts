@@ -2,26 +2,29 @@
 import type { Handlers } from '../kernel/dispatch'
 import { searchStoreOrders, storeDashboard } from '../store/queries'
 import { storeReport } from '../store/reports'
+import { beijingDayStart } from '../shared/beijing-day'
+import type { Approval } from '../shared/contract'
 import type { ReplicationService } from './service'
 
 export type StoreHandlers = Pick<Handlers, 'store:status' | 'store:configure' | 'store:disconnect' | 'store:orders' | 'store:dashboard' | 'store:report'>
 
-const DAY_MS = 24 * 3600_000
-const BEIJING_MS = 8 * 3600_000
+export { beijingDayStart }
 
-/** Midnight of today in Beijing time (the shop's day). */
-export function beijingDayStart(now: number): number {
-  return Math.floor((now + BEIJING_MS) / DAY_MS) * DAY_MS - BEIJING_MS
-}
+type Proof = { pin?: string | undefined; approval?: Approval | undefined }
+/** The store report is a supervisor+ view like the counter's day summary (permissions.ts `storeReport`). */
+export type ReportGuard = (proof: Proof, ref: string) => void
 
-export function createStoreHandlers(service: ReplicationService, now: () => number = Date.now): StoreHandlers {
+export function createStoreHandlers(service: ReplicationService, guard: ReportGuard, now: () => number = Date.now): StoreHandlers {
   return {
     'store:orders': async (req) => ({ rows: await service.ask((pool) => searchStoreOrders(pool, { ...(req.text ? { text: req.text } : {}), ...(req.amountFen ? { amountFen: req.amountFen } : {}), limit: req.limit })) }),
     'store:dashboard': async () => {
       const at = now()
       return { ...(await service.ask((pool) => storeDashboard(pool, beijingDayStart(at), at))), at }
     },
-    'store:report': (req) => service.ask((pool) => storeReport(pool, req.from, req.to)),
+    'store:report': (req) => {
+      guard({ pin: req.pin, approval: req.approval }, `${req.from}-${req.to}`)
+      return service.ask((pool) => storeReport(pool, req.from, req.to))
+    },
     'store:status': () => service.status(),
     'store:configure': (req) => service.configure(req.url, req.tls ?? false, { pin: req.pin, approval: req.approval }),
     'store:disconnect': (req) => service.disconnect({ pin: req.pin, approval: req.approval }),

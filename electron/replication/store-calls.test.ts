@@ -117,7 +117,7 @@ describe('store-wide views from any counter', () => {
         (r) => r.ok && r.value.counters.find((c) => c.counterId === idB)?.today.salesFen === 5_555,
       )
       expect(dash.value.counters.find((c) => c.counterId === a.services.settings.terminal().deviceId)?.today.salesFen).toBe(1_111)
-      const report = (await b.dispatch('store:report', { from: 0, to: Date.now() + 1_000 })) as { value: { byCounter: { counterId: string; salesCount: number }[] } }
+      const report = (await b.dispatch('store:report', { from: 0, to: Date.now() + 1_000, pin: '246813' })) as { value: { byCounter: { counterId: string; salesCount: number }[] } }
       expect(report.value.byCounter.find((c) => c.counterId === idB)?.salesCount).toBe(2)
     } finally {
       await a.dispose()

@@ -130,7 +130,7 @@ describe('refund at any counter', () => {
     // Store search (any counter) says what may still be refunded across counters.
     const found = (await a.dispatch('store:orders', { text: no })) as { ok: true; value: { rows: { refundableFen: number; refundedFen: number }[] } }
     expect(found.value.rows).toMatchObject([{ refundableFen: 700 }])
-    const report = (await b.dispatch('store:report', { from: 0, to: Date.now() + 1_000 })) as { value: { byCounter: { counterId: string; salesFen: number; refundsFen: number }[] } }
+    const report = (await b.dispatch('store:report', { from: 0, to: Date.now() + 1_000, pin: PIN })) as { value: { byCounter: { counterId: string; salesFen: number; refundsFen: number }[] } }
     expect(report.value.byCounter.find((c) => c.counterId === idOf(b))).toMatchObject({ salesFen: 2_000, refundsFen: 300 })
     expect(report.value.byCounter.find((c) => c.counterId === idOf(a))).toMatchObject({ salesFen: 1_000, refundsFen: 0 })
   })

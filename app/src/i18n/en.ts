@@ -7,6 +7,7 @@ import { en as handoverSection } from './sections/handover'
 import { en as storeRefundSection } from './sections/store-refunds'
 import { en as storeSettingsSection } from './sections/store-settings'
 import { en as ordersTextSection } from './sections/orders-text'
+import { en as storeReportSection } from './sections/store-report'
 
 import { en as opsEn } from './sections/operators'
 
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...storeRefundSection,
   ...storeSettingsSection,
   ...ordersTextSection,
+  ...storeReportSection,
   app: { name: 'Counter', loading: 'Connecting to the core…', coreError: 'Cannot reach the core: {{message}}. Restart the app; if that does not help, call support.' },
   nav: { checkout: 'Checkout', orders: 'Orders', shift: 'Shift', store: 'Store', settings: 'Settings', customer: 'Customer display' },
   header: {

@@ -7,6 +7,7 @@ import { zhCN as handoverSection } from './sections/handover'
 import { zhCN as storeRefundSection } from './sections/store-refunds'
 import { zhCN as storeSettingsSection } from './sections/store-settings'
 import { zhCN as ordersTextSection } from './sections/orders-text'
+import { zhCN as storeReportSection } from './sections/store-report'
 
 export const zhCN = {
   ...errorsZh,
@@ -17,6 +18,7 @@ export const zhCN = {
   ...storeRefundSection,
   ...storeSettingsSection,
   ...ordersTextSection,
+  ...storeReportSection,
   app: { name: 'Counter 收银台', loading: '正在连接收银核心…', coreError: '无法连接收银核心：{{message}}。请重启程序；仍不行请联系技术支持。' },
   nav: { checkout: '收银', orders: '订单', shift: '班次', store: '门店', settings: '设置', customer: '顾客屏' },
   header: {

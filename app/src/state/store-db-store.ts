@@ -1,7 +1,10 @@
 // The store database (PostgreSQL) link: replication status, connect, disconnect.
 import { create } from 'zustand'
-import { asProof, type ProofInput, type ReplicationStatus, type StoreDashboard, type StoreOrderView, type StoreSettingsView } from '../../../electron/shared/contract'
+import { asProof, type ProofInput, type ReplicationStatus, type StoreDashboard, type StoreOrderView, type StoreReportView, type StoreSettingsView } from '../../../electron/shared/contract'
 import type { PosError, Result } from '../../../electron/shared/result'
+
+/** What the store report covers: a whole Beijing day, or today up to a moment (the X report). */
+export type StoreReportRange = { kind: 'day'; day: string; from: number; to: number } | { kind: 'x'; from: number; to: number }
 
 interface StoreDbState {
   status: ReplicationStatus | null
@@ -11,6 +14,11 @@ interface StoreDbState {
   orders: StoreOrderView[] | null
   /** The store settings in use here (storesync): shared by every counter, the local ones until set. */
   settings: StoreSettingsView | null
+  /** The store report last asked for (门店日结 / store X), and why it was not given. */
+  report: StoreReportView | null
+  reportRange: StoreReportRange | null
+  reportError: PosError | null
+  loadReport(range: StoreReportRange, proof?: ProofInput): Promise<void>
   loadSettings(): Promise<void>
   saveSettings(next: { storeName: string; receiptHeader: string; overShortLimitFen: number }, pin: ProofInput): Promise<Result<StoreSettingsView>>
   load(): Promise<void>
@@ -26,6 +34,16 @@ export const useStoreDbStore = create<StoreDbState>()(() => ({
   queryError: null,
   orders: null,
   settings: null,
+  report: null,
+  reportRange: null,
+  reportError: null,
+  async loadReport(range, proof) {
+    useStoreDbStore.setState({ reportRange: range })
+    const r = await window.pos.store.report({ from: range.from, to: range.to, ...asProof(proof) })
+    // A late answer for a range no longer asked for is dropped.
+    if (useStoreDbStore.getState().reportRange !== range) return
+    useStoreDbStore.setState(r.ok ? { report: r.value, reportError: null } : { report: null, reportError: r.error })
+  },
   async loadSettings() {
     const r = await window.pos.store.settings({})
     if (r.ok) useStoreDbStore.setState({ settings: r.value })

@@ -19,6 +19,7 @@ export const OperatorAction = z.enum([
   'closeShiftWithDifference',
   'otherShiftReports',
   'daySummary',
+  'storeReport',
   'operators',
   'settings',
   'liveMode',

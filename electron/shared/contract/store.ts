@@ -123,8 +123,8 @@ export const storeCalls = {
   ),
   /** Today's totals per counter, replication freshness, orders needing a person. */
   'store:dashboard': call(Empty, StoreDashboard),
-  /** Store report (日结 over all counters) for [from, to). */
-  'store:report': call(z.strictObject({ from: Timestamp, to: Timestamp }), StoreReportView),
+  /** Store report (日结 over all counters) for [from, to); supervisor and above (`storeReport`, like the counter's day summary). */
+  'store:report': call(z.strictObject({ from: Timestamp, to: Timestamp, pin: Pin.optional(), approval: Approval.optional() }), StoreReportView),
 }
 
 export const storeEvents = {

@@ -60,7 +60,7 @@ export const zhCN = {
       signIn: '登录', signOut: '退出/锁定', refund: '退款', settings: '修改设置', liveMode: '切换模式', operators: '操作员管理',
       acknowledgeReview: '核对订单', closeShift: '结班', closeShiftWithDifference: '结班（长短款超限）', journalRestore: '恢复账本', 'operators.create': '添加操作员',
       'operators.migrated': '主管密码迁移为店长', 'operators.changePin': '修改密码',
-      openShift: '开班', daySummary: '日结', otherShiftReports: '查看他人班次',
+      openShift: '开班', daySummary: '日结', storeReport: '门店日结', otherShiftReports: '查看他人班次',
     },
   },
 }
@@ -126,7 +126,7 @@ export const en: typeof zhCN = {
       signIn: 'Sign in', signOut: 'Sign out / lock', refund: 'Refund', settings: 'Settings change', liveMode: 'Mode switch', operators: 'Operators',
       acknowledgeReview: 'Order checked', closeShift: 'Shift close', closeShiftWithDifference: 'Shift close (over/short above limit)', journalRestore: 'Journal restore', 'operators.create': 'Operator added',
       'operators.migrated': 'Supervisor PIN → manager', 'operators.changePin': 'PIN changed',
-      openShift: 'Shift opened', daySummary: 'Day summary', otherShiftReports: "Other's shift report",
+      openShift: 'Shift opened', daySummary: 'Day summary', storeReport: 'Store day report', otherShiftReports: "Other's shift report",
     },
   },
 }

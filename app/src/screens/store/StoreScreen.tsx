@@ -4,6 +4,7 @@
 // says plainly when that cannot answer (this counter's own screens still work).
 // A paid wallet order of any counter can be refunded from here (issue 16): the
 // dialog names the counter that took it, and the core enforces the store-wide cap.
+// Below: the store day report / store X report (StoreReportPanel, supervisor+).
 import { Alert, Button, Input, Table } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +14,7 @@ import { dateTime } from '../../lib/format'
 import { useSettingsStore } from '../../state/settings-store'
 import { useStoreDbStore } from '../../state/store-db-store'
 import { RefundDialog, type RefundTarget } from '../orders/RefundDialog'
+import { StoreReportPanel } from './StoreReportPanel'
 import type { StoreOrderView } from '../../../../electron/shared/contract'
 
 export function StoreScreen() {
@@ -101,6 +103,7 @@ export function StoreScreen() {
           ]}
         />
       )}
+      <StoreReportPanel />
       {refunding && (
         <RefundDialog
           target={refunding}
