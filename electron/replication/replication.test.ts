@@ -128,6 +128,26 @@ describe('replication to the store database', () => {
     expect(await acknowledgedSeq(pool, counter)).toBeGreaterThan(storeAck)
     expect(await storeRows(counter)).toEqual(journalRows(c))
   })
+
+  it('killed after the store committed a batch, before the outbox let go of it: the next start ships on from there', async () => {
+    core = await startTestCore()
+    const c = core
+    const counter = c.services.settings.terminal().deviceId
+    c.services.journal.outbox.enable()
+    await sell(c, 3)
+    // The batch reaches the store, then the process dies before acknowledge(): the outbox still holds it.
+    const batch = c.services.journal.outbox.next(500)!
+    await applyBatch(pool, { counterId: counter, storeId: 'S', afterSeq: 0, throughSeq: batch.throughSeq, changes: batch.entries.map((e) => toStoreChange(e, counter)) })
+    expect(c.services.journal.outbox.firstPending()).not.toBeNull()
+    await sell(c, 1)
+    const rep = replicatorFor(c)
+    rep.start()
+    await rep.drain()
+    await rep.stop()
+    expect(rep.status().lastError).toBeNull()
+    expect(c.services.journal.outbox.firstPending()).toBeNull()
+    expect(await storeRows(counter)).toEqual(journalRows(c))
+  })
 })
 
 const deadPool = createStorePool({ url: 'postgres://nobody:nothing@127.0.0.1:1/none', connectTimeoutMs: 200 })

@@ -213,6 +213,10 @@ export class Replicator {
     if (ack > outbox.lastSeq() || ack < first - 1) {
       this.opts.log.warn('replication: journal and store disagree on the sequence, queueing every row again', { store: ack, journal: outbox.lastSeq() })
       outbox.resyncAbove(Math.max(ack, outbox.lastSeq()))
+    } else if (ack >= first) {
+      // Killed after the store committed a batch and before the outbox let go of it: the store has
+      // these rows already, so they leave the outbox now (the next batch starts right after `ack`).
+      outbox.acknowledge(ack)
     }
     this.acked = ack
     this.synced = true
