@@ -6,34 +6,8 @@
 // per operator and prints the day receipt. Screenshots looked at.
 import type { Page } from '@playwright/test'
 import { call, CODES, expect, payByTypedCode, test, typeAmount } from './fixtures'
+import { CASHIER_A, CASHIER_B, SUPERVISOR, cashSale, countDrawer, lockAndSignIn } from './operators-kit'
 import { snapStill } from './still'
-
-const SUPERVISOR = { operatorNo: '0002', name: '李主管', role: 'supervisor', pin: '135792' } as const
-const CASHIER_A = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
-const CASHIER_B = { operatorNo: '0004', name: '李四', role: 'cashier', pin: '864213' } as const
-
-async function signIn(app: Page, who: { operatorNo: string; pin: string }) {
-  await app.getByTestId('header-lock').click()
-  await expect(app.getByTestId('lock-screen')).toBeVisible()
-  await app.getByTestId('lock-operator-no').fill(who.operatorNo)
-  await app.getByTestId('lock-pin').fill(who.pin)
-  await app.getByTestId('lock-sign-in').click()
-  await expect(app.getByTestId('lock-screen')).toBeHidden()
-  await expect(app.getByTestId('header-operator')).toHaveAttribute('data-operator', who.operatorNo)
-}
-
-async function cashSale(app: Page, yuan: string, given: string) {
-  await app.keyboard.press('F9')
-  await typeAmount(app, yuan)
-  await app.keyboard.press('F5')
-  await app.getByTestId('cash-given').fill(given)
-  await app.getByTestId('cash-given').press('Enter')
-  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
-}
-
-async function count(app: Page, pieces: Record<string, number>) {
-  for (const [fen, n] of Object.entries(pieces)) await app.getByTestId(`count-${fen}`).fill(String(n))
-}
 
 /** Nothing sticks out of the window sideways (cut off) at this size. */
 async function noSideways(app: Page) {
@@ -47,7 +21,7 @@ test('handover with the counted float carried; the day summary with per-operator
   for (const o of [SUPERVISOR, CASHIER_A, CASHIER_B]) expect((await call(core, 'operators:create', o)).ok).toBe(true)
 
   // Cashier A opens (nothing to carry yet), sells 37.50 cash and 20.00 WeChat.
-  await signIn(app, CASHIER_A)
+  await lockAndSignIn(app, CASHIER_A)
   await app.keyboard.press('F11')
   await expect(app.getByTestId('shift-nothing-carried')).toBeVisible()
   await app.getByTestId('shift-float').fill('100')
@@ -62,7 +36,7 @@ test('handover with the counted float carried; the day summary with per-operator
   // A counts 137.50, takes 50.00 to the safe: 87.50 stays; the supervisor approves the close.
   await app.keyboard.press('F11')
   await expect(app.getByTestId('count-expected')).toHaveText('¥137.50')
-  await count(app, { '10000': 1, '2000': 1, '1000': 1, '500': 1, '100': 2, '50': 1 })
+  await countDrawer(app, { '10000': 1, '2000': 1, '1000': 1, '500': 1, '100': 2, '50': 1 })
   await expect(app.getByTestId('count-counted')).toHaveText('¥137.50')
   await app.getByTestId('count-taken-out').fill('50')
   await expect(app.getByTestId('count-left')).toHaveText('¥87.50')
@@ -76,7 +50,7 @@ test('handover with the counted float carried; the day summary with per-operator
   const shiftA = core.services.shifts.list(1)[0]!.id
 
   // Cashier B: the open form proposes the 87.50 left, from A's shift, counted by A.
-  await signIn(app, CASHIER_B)
+  await lockAndSignIn(app, CASHIER_B)
   await app.keyboard.press('F11')
   await expect(app.getByTestId('shift-carried')).toContainText('¥87.50')
   await expect(app.getByTestId('shift-carried-from')).toContainText(shiftA)
@@ -104,7 +78,7 @@ test('handover with the counted float carried; the day summary with per-operator
   await cashSale(app, '12', '20')
   await app.keyboard.press('F11')
   await expect(app.getByTestId('count-expected')).toHaveText('¥99.50')
-  await count(app, { '5000': 1, '2000': 2, '500': 1, '100': 4, '50': 1 })
+  await countDrawer(app, { '5000': 1, '2000': 2, '500': 1, '100': 4, '50': 1 })
   await expect(app.getByTestId('count-diff')).toHaveText('¥0.00')
   await app.getByTestId('shift-approver').fill(SUPERVISOR.operatorNo)
   await app.getByTestId('shift-pin').fill(SUPERVISOR.pin)
@@ -123,7 +97,7 @@ test('handover with the counted float carried; the day summary with per-operator
   await expect(app.getByTestId('day-net')).toHaveText('¥69.50')
 
   // The supervisor: both shifts, totals, the drawer summed, one line per operator.
-  await signIn(app, SUPERVISOR)
+  await lockAndSignIn(app, SUPERVISOR)
   await app.keyboard.press('F11')
   await app.getByTestId('shift-tab-day').click()
   const view = app.getByTestId('day-view')

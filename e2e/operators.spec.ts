@@ -3,19 +3,8 @@
 // refund that only a supervisor may approve — by typing their own number and
 // PIN — and the manager's audit view shows who did what and who approved it.
 import { call, CODES, E2E_MANAGER, expect, payByTypedCode, snap, test, typeAmount } from './fixtures'
+import { CASHIER_A, CASHIER_B, SUPERVISOR, signIn } from './operators-kit'
 
-const SUPERVISOR = { operatorNo: '0002', name: '李主管', role: 'supervisor', pin: '135792' } as const
-const CASHIER_A = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
-const CASHIER_B = { operatorNo: '0004', name: '李四', role: 'cashier', pin: '864213' } as const
-
-async function signIn(app: import('@playwright/test').Page, who: { operatorNo: string; pin: string }) {
-  await expect(app.getByTestId('lock-screen')).toBeVisible()
-  await app.getByTestId('lock-operator-no').fill(who.operatorNo)
-  await app.getByTestId('lock-pin').fill(who.pin)
-  await app.getByTestId('lock-sign-in').click()
-  await expect(app.getByTestId('lock-screen')).toBeHidden()
-  await expect(app.getByTestId('header-operator')).toHaveAttribute('data-operator', who.operatorNo)
-}
 
 test('sign in, sell, lock, handover, a refund approved by a supervisor, the audit view', async ({ app, core }) => {
   test.setTimeout(180_000) // many screens and sign-ins (each PIN check is a deliberate scrypt): slow on a loaded machine

@@ -3,36 +3,10 @@
 // number + PIN in the confirmation; a cashier cannot print (or view) another
 // cashier's Z until a supervisor approves; a settings change by a cashier is
 // approved by the manager's number + PIN, recorded in the audit. Screenshots looked at.
-import type { Page } from '@playwright/test'
-import { call, E2E_MANAGER, expect, test, typeAmount } from './fixtures'
+import { call, E2E_MANAGER, expect, test } from './fixtures'
+import { CASHIER_A, CASHIER_B, SUPERVISOR, cashSale, countDrawer, lockAndSignIn } from './operators-kit'
 import { snapStill } from './still'
 
-const SUPERVISOR = { operatorNo: '0002', name: '李主管', role: 'supervisor', pin: '135792' } as const
-const CASHIER_A = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
-const CASHIER_B = { operatorNo: '0004', name: '李四', role: 'cashier', pin: '864213' } as const
-
-async function signIn(app: Page, who: { operatorNo: string; pin: string }) {
-  await app.getByTestId('header-lock').click()
-  await expect(app.getByTestId('lock-screen')).toBeVisible()
-  await app.getByTestId('lock-operator-no').fill(who.operatorNo)
-  await app.getByTestId('lock-pin').fill(who.pin)
-  await app.getByTestId('lock-sign-in').click()
-  await expect(app.getByTestId('lock-screen')).toBeHidden()
-  await expect(app.getByTestId('header-operator')).toHaveAttribute('data-operator', who.operatorNo)
-}
-
-async function cashSale(app: Page, yuan: string, given: string) {
-  await app.keyboard.press('F9')
-  await typeAmount(app, yuan)
-  await app.keyboard.press('F5')
-  await app.getByTestId('cash-given').fill(given)
-  await app.getByTestId('cash-given').press('Enter')
-  await expect(app.getByTestId('payment-panel')).toHaveAttribute('data-state', 'paid')
-}
-
-async function count(app: Page, pieces: Record<string, number>) {
-  for (const [fen, n] of Object.entries(pieces)) await app.getByTestId(`count-${fen}`).fill(String(n))
-}
 
 test('closing by the count: a cashier alone when balanced, a supervisor above the limit; another cashier’s Z needs a supervisor', async ({ app, core }) => {
   test.setTimeout(240_000) // several sign-ins (each PIN check is a deliberate scrypt) on a loaded machine
@@ -40,7 +14,7 @@ test('closing by the count: a cashier alone when balanced, a supervisor above th
   for (const o of [SUPERVISOR, CASHIER_A, CASHIER_B]) expect((await call(core, 'operators:create', o)).ok).toBe(true)
 
   // Cashier A: float 100, a cash sale of 20, counts 120 — balanced, closes with no approval typed.
-  await signIn(app, CASHIER_A)
+  await lockAndSignIn(app, CASHIER_A)
   await app.keyboard.press('F11')
   await app.getByTestId('shift-float').fill('100')
   await app.getByTestId('shift-open').click()
@@ -48,7 +22,7 @@ test('closing by the count: a cashier alone when balanced, a supervisor above th
   await cashSale(app, '20', '20')
   await app.keyboard.press('F11')
   await expect(app.getByTestId('count-expected')).toHaveText('¥120.00')
-  await count(app, { '10000': 1, '2000': 1 })
+  await countDrawer(app, { '10000': 1, '2000': 1 })
   await expect(app.getByTestId('count-diff')).toHaveText('¥0.00')
   await app.getByTestId('count-close').click()
   await expect(app.getByTestId('report')).toHaveAttribute('data-kind', 'Z')
@@ -56,7 +30,7 @@ test('closing by the count: a cashier alone when balanced, a supervisor above th
   expect(shiftA).toMatchObject({ operatorNo: CASHIER_A.operatorNo, closedBy: CASHIER_A.operatorNo, closeApprover: null })
 
   // Cashier B opens with the carried 120, sells 10 and counts 110: 20.00 short, above the 10.00 limit.
-  await signIn(app, CASHIER_B)
+  await lockAndSignIn(app, CASHIER_B)
   await app.keyboard.press('F11')
   await expect(app.getByTestId('shift-float')).toHaveValue('120.00')
   await app.getByTestId('shift-open').click()
@@ -68,7 +42,7 @@ test('closing by the count: a cashier alone when balanced, a supervisor above th
   await app.getByTestId('cash-card').evaluate((e) => e.scrollIntoView({ block: 'start' }))
   await snapStill(app, 'perms-cash-card-1024')
   await expect(app.getByTestId('count-expected')).toHaveText('¥130.00')
-  await count(app, { '10000': 1, '1000': 1 })
+  await countDrawer(app, { '10000': 1, '1000': 1 })
   await expect(app.getByTestId('count-diff')).toHaveText('-¥20.00')
   await app.getByTestId('count-close').click()
   await expect(app.getByTestId('count-confirm-text')).toContainText('-¥20.00')
@@ -116,7 +90,7 @@ test("a settings change at a cashier's counter is approved by the manager's numb
   test.setTimeout(180_000)
   await app.setViewportSize({ width: 1024, height: 768 })
   for (const o of [SUPERVISOR, CASHIER_A]) expect((await call(core, 'operators:create', o)).ok).toBe(true)
-  await signIn(app, CASHIER_A)
+  await lockAndSignIn(app, CASHIER_A)
   await app.keyboard.press('F12')
   await expect(app.getByTestId('settings-approver')).toBeVisible()
   await app.getByTestId('settings-maxSale').fill('3000')

@@ -5,8 +5,7 @@ import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 import { still } from './still'
 
-export const SUPERVISOR = { operatorNo: '0002', name: '李主管', role: 'supervisor', pin: '135792' } as const
-export const CASHIER = { operatorNo: '0003', name: '张三', role: 'cashier', pin: '975312' } as const
+export { SUPERVISOR, CASHIER_A as CASHIER, signIn } from './operators-kit'
 const DIR = 'test-results/walk'
 
 /** A viewport-sized PNG after animations settle. */
@@ -27,16 +26,6 @@ export async function shots(page: Page, name: string) {
   await expectOneRow(page, '.header > *:visible', `${name}: the header in one row at 1024`)
   const overflow = await page.locator('html').evaluate((e) => e.scrollWidth - e.clientWidth)
   expect(overflow, `${name}: nothing sticks out sideways at 1024×768`).toBeLessThanOrEqual(0)
-}
-
-/** Signs in on the lock screen (it must be showing). */
-export async function signIn(app: Page, who: { operatorNo: string; pin: string }) {
-  await expect(app.getByTestId('lock-screen')).toBeVisible()
-  await app.getByTestId('lock-operator-no').fill(who.operatorNo)
-  await app.getByTestId('lock-pin').fill(who.pin)
-  await app.getByTestId('lock-sign-in').click()
-  await expect(app.getByTestId('lock-screen')).toBeHidden()
-  await expect(app.getByTestId('header-operator')).toHaveAttribute('data-operator', who.operatorNo)
 }
 
 /** The panel says paid, for this amount. */

@@ -6,7 +6,6 @@
 // crash; B's shift books hold B's refund and none of A's sale; the store holds
 // A's order once and B's refund.
 import { fork } from 'node:child_process'
-import { createServer, Socket, type Server } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,6 +17,7 @@ import { CODES, startTestCore, type TestCore } from '../test-support/payments-ki
 import { createStorePool, type StorePool } from '../store/pool'
 import { reserveRefund } from '../store/refund-cap'
 import { createTestDatabase, type TestDatabase } from '../test-support/store-db'
+import { startPgProxy } from '../test-support/pg-proxy'
 
 let db: TestDatabase
 let pool: StorePool
@@ -210,7 +210,7 @@ describe('refund at any counter', () => {
   it('store unreachable: STORE_UNREACHABLE, nothing written, nothing sent', async () => {
     const no = await sell(a, 1_000)
     await inStore(no)
-    const proxy = await startProxy(new URL(db.url))
+    const proxy = await startPgProxy(new URL(db.url))
     const viaProxy = new URL(db.url)
     viaProxy.host = `127.0.0.1:${proxy.port}`
     const d = await counter(sandboxUrl, viaProxy.toString())
@@ -299,27 +299,4 @@ function runChild(plan: Record<string, unknown>): Promise<boolean> {
       else reject(new Error(`child exited ${code}: ${err.slice(-2000)}`))
     })
   })
-}
-
-/** A TCP proxy in front of PostgreSQL that can be shut (the store becomes unreachable). */
-async function startProxy(target: URL): Promise<{ port: number; close(): Promise<void> }> {
-  const open = new Set<Socket>()
-  const server: Server = createServer((client) => {
-    const up = new Socket()
-    open.add(client).add(up)
-    client.on('error', () => up.destroy())
-    up.on('error', () => client.destroy())
-    up.connect(Number(target.port || 5432), target.hostname, () => {
-      client.pipe(up)
-      up.pipe(client)
-    })
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  return {
-    port: (server.address() as { port: number }).port,
-    close: async () => {
-      for (const s of open) s.destroy()
-      await new Promise<void>((r) => server.close(() => r()))
-    },
-  }
 }

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestCore, type TestCore } from '../test-support/payments-kit'
 import { NOS, PINS } from '../test-support/operators-kit'
+import { ok, refusal, staff, signIn } from '../test-support/staffed-core'
 import type { CashMovementView, DrawerCount, OrderView, PrintJobView, ShiftReport, ShiftView } from '../shared/contract'
 
 let core: TestCore | undefined
@@ -17,31 +18,17 @@ afterEach(async () => {
   core = undefined
 })
 
-type R = { ok: boolean; value?: unknown; error?: { code: string; message: string; params?: Record<string, string> } }
-const ok = async <T,>(p: Promise<R>): Promise<T> => {
-  const r = await p
-  if (!r.ok) throw new Error(`refused: ${r.error?.code} ${r.error?.message}`)
-  return r.value as T
-}
-const refusal = async (p: Promise<R>) => {
-  const r = await p
-  return r.ok ? { code: 'ok' } : { code: r.error?.code, params: r.error?.params }
-}
 const SUPERVISOR = { operatorNo: NOS.supervisor, pin: PINS.supervisor }
 const MANAGER = { operatorNo: NOS.manager, pin: PINS.manager }
 const CASHIER2 = { operatorNo: NOS.cashier2, pin: PINS.cashier2 }
 
 async function staffed(): Promise<TestCore> {
   const c = await startTestCore()
-  await ok(c.dispatch('operators:setupFirstManager', { name: '店长', pin: PINS.manager }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.supervisor, name: '主管', role: 'supervisor', pin: PINS.supervisor }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.cashier, name: '收银员甲', role: 'cashier', pin: PINS.cashier }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.cashier2, name: '收银员乙', role: 'cashier', pin: PINS.cashier2 }))
+  await staff(c)
   // Over/short limit 5.00, set by the manager's approval.
   await ok(c.dispatch('cash:setSettings', { settings: { overShortLimitFen: 500 }, approval: MANAGER }))
   return c
 }
-const signIn = (c: TestCore, no: string, pin: string) => ok(c.dispatch('operators:signIn', { operatorNo: no, pin }))
 
 /** Float 100.00 and a cash sale of 20.00: 120.00 expected in the drawer. */
 async function shiftWithCash(c: TestCore, no: string, pin: string, name: string): Promise<OrderView> {

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestCore, type TestCore } from '../test-support/payments-kit'
 import { NOS, PINS } from '../test-support/operators-kit'
+import { ok, staff, signIn } from '../test-support/staffed-core'
 import type { DaySummary, OrderView, ShiftReport, ShiftView } from '../shared/contract'
 import { businessDay } from './day'
 import { dayCash } from './day-cash'
@@ -18,27 +19,14 @@ afterEach(async () => {
   core = undefined
 })
 
-type R = { ok: boolean; value?: unknown; error?: { code: string; message: string } }
-const ok = async <T,>(p: Promise<R>): Promise<T> => {
-  const r = await p
-  if (!r.ok) throw new Error(`refused: ${r.error?.code} ${r.error?.message}`)
-  return r.value as T
-}
 const SUPERVISOR = { operatorNo: NOS.supervisor, pin: PINS.supervisor }
 
-async function staffed(c: TestCore) {
-  await ok(c.dispatch('operators:setupFirstManager', { name: '店长', pin: PINS.manager }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.supervisor, name: '主管', role: 'supervisor', pin: PINS.supervisor }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.cashier, name: '收银员甲', role: 'cashier', pin: PINS.cashier }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.cashier2, name: '收银员乙', role: 'cashier', pin: PINS.cashier2 }))
-}
-const signIn = (c: TestCore, no: string, pin: string) => ok(c.dispatch('operators:signIn', { operatorNo: no, pin }))
 const cashSale = async (c: TestCore, amountFen: number) => (await ok<{ order: OrderView }>(c.dispatch('cash:sale', { amountFen, givenFen: amountFen }))).order
 
 describe('the day’s drawer (日结)', () => {
   it('two shifts with a carried float, float added, paid-in, paid-out, a cash refund and drops to the safe: the carried float counted once', async () => {
     core = await startTestCore()
-    await staffed(core)
+    await staff(core)
     await signIn(core, NOS.cashier, PINS.cashier)
     await ok(core.dispatch('shifts:open', { cashier: '收银员甲', floatFen: 10_000 }))
     await cashSale(core, 3750)

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CODES, startTestCore, type TestCore } from '../test-support/payments-kit'
 import { NOS, PINS } from '../test-support/operators-kit'
+import { ok, refusal, staff, signIn } from '../test-support/staffed-core'
 import type { DaySummary, DrawerCount, HandoverProposal, OrderView, PrintJobView, ShiftReport, ShiftView } from '../shared/contract'
 import { businessDay } from './day'
 import { dayReceipt } from '../printing/receipts'
@@ -19,25 +20,8 @@ afterEach(async () => {
   core = undefined
 })
 
-type R = { ok: boolean; value?: unknown; error?: { code: string; message: string; params?: Record<string, string> } }
-const ok = async <T,>(p: Promise<R>): Promise<T> => {
-  const r = await p
-  if (!r.ok) throw new Error(`refused: ${r.error?.code} ${r.error?.message}`)
-  return r.value as T
-}
-const refusal = async (p: Promise<R>) => {
-  const r = await p
-  return r.ok ? { code: 'ok' } : { code: r.error?.code, params: r.error?.params }
-}
 const SUPERVISOR = { operatorNo: NOS.supervisor, pin: PINS.supervisor }
 
-async function staffed(c: TestCore) {
-  await ok(c.dispatch('operators:setupFirstManager', { name: '店长', pin: PINS.manager }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.supervisor, name: '主管', role: 'supervisor', pin: PINS.supervisor }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.cashier, name: '收银员甲', role: 'cashier', pin: PINS.cashier }))
-  await ok(c.dispatch('operators:create', { operatorNo: NOS.cashier2, name: '收银员乙', role: 'cashier', pin: PINS.cashier2 }))
-}
-const signIn = (c: TestCore, no: string, pin: string) => ok(c.dispatch('operators:signIn', { operatorNo: no, pin }))
 
 async function walletSale(c: TestCore, amountFen: number, authCode: string): Promise<OrderView> {
   const o = await ok<OrderView>(c.dispatch('payment:payByCode', { amountFen, authCode }))
@@ -65,7 +49,7 @@ async function shiftOfA(c: TestCore): Promise<ShiftReport> {
 describe('handover: the counted float carried to the next shift', () => {
   it('the core proposes counted − taken out, B opens with it, and the shift records where it came from', async () => {
     core = await startTestCore()
-    await staffed(core)
+    await staff(core)
     const zA = await shiftOfA(core)
     expect(zA.cash?.count).toMatchObject({ countedFen: 13_750, overShortFen: 0, takenOutFen: 5000, leftFen: 8750 })
     // The drop to the safe is in the audit, on the close.
@@ -84,7 +68,7 @@ describe('handover: the counted float carried to the next shift', () => {
 
   it('a float that differs from the carried one needs a reason; the reason is recorded and audited', async () => {
     core = await startTestCore()
-    await staffed(core)
+    await staff(core)
     const zA = await shiftOfA(core)
     await signIn(core, NOS.cashier2, PINS.cashier2)
     const refused = await refusal(core.dispatch('shifts:open', { cashier: '收银员乙', floatFen: 8000 }))
@@ -107,7 +91,7 @@ describe('handover: the counted float carried to the next shift', () => {
 
   it('a sale with no shift open opens one with the carried float (not 0), recorded as carried', async () => {
     core = await startTestCore()
-    await staffed(core)
+    await staff(core)
     const zA = await shiftOfA(core)
     await signIn(core, NOS.cashier2, PINS.cashier2)
     await cashSale(core, 1000, 1000)
@@ -119,7 +103,7 @@ describe('handover: the counted float carried to the next shift', () => {
 describe('day summary (日结)', () => {
   it('sums two shifts by two operators (wallets, cash, refunds, over/short) with per-operator lines; supervisor only; reprint', async () => {
     core = await startTestCore()
-    await staffed(core)
+    await staff(core)
     const zA = await shiftOfA(core)
     // Cashier B: float 87.50 carried; cash 12.00, Alipay 30.00; a cash refund of 2.00 (supervisor approves); counted 97.00 (short 0.50).
     await signIn(core, NOS.cashier2, PINS.cashier2)
