@@ -83,10 +83,11 @@ export interface StoreFaultResult {
   why: string
 }
 
-const CODE = '134567890123459999'
-const PIN = '246813'
+export const CODE = '134567890123459999'
+export const PIN = '246813'
 
-export async function runStoreFaults(log: (s: string) => void, counters = 4, salesPerPhase = 6): Promise<StoreFaultResult> {
+/** The rig both store cells run on: the sandbox, a fresh store database, and a FaultProxy in front of it (`viaProxy` is its URL). */
+export async function storeBehindProxy() {
   const sandbox = await startSandbox({ enableControl: false })
   const db = await createTestDatabase()
   const target = new URL(TEST_PG_URL)
@@ -94,6 +95,11 @@ export async function runStoreFaults(log: (s: string) => void, counters = 4, sal
   await proxy.start()
   const viaProxy = new URL(db.url)
   viaProxy.port = String(proxy.port)
+  return { sandbox, db, proxy, viaProxy }
+}
+
+export async function runStoreFaults(log: (s: string) => void, counters = 4, salesPerPhase = 6): Promise<StoreFaultResult> {
+  const { sandbox, db, proxy, viaProxy } = await storeBehindProxy()
   const dirs = Array.from({ length: counters }, (_, i) => tempDir(`store-fault-${i}`, 'memory'))
   const cores: Core[] = []
   const phases: StoreFaultResult['phases'] = []

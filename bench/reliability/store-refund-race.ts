@@ -11,9 +11,8 @@ import { createCore, type Core } from '../../electron/core/create-core'
 import { memoryLogger } from '../../electron/kernel/logger'
 import { scaledPolicy } from '../../electron/payments/policy'
 import { createStorePool } from '../../electron/store/pool'
-import { createTestDatabase, TEST_PG_URL } from '../../electron/test-support/store-db'
-import { gatewayConfigFor, startSandbox, tempDir } from '../lib/gateway'
-import { FaultProxy, type Mode } from './store-faults'
+import { gatewayConfigFor, tempDir } from '../lib/gateway'
+import { CODE, PIN, storeBehindProxy, type Mode } from './store-faults'
 
 export interface StoreRefundRaceResult {
   counters: number
@@ -34,18 +33,10 @@ export interface StoreRefundRaceResult {
   why: string
 }
 
-const CODE = '134567890123459999'
-const PIN = '246813'
 const PAID = 1_000
 
 export async function runStoreRefundRace(log: (s: string) => void, counters = 4, orders = 8): Promise<StoreRefundRaceResult> {
-  const sandbox = await startSandbox({ enableControl: false })
-  const db = await createTestDatabase()
-  const target = new URL(TEST_PG_URL)
-  const proxy = new FaultProxy({ host: target.hostname, port: Number(target.port || 5432) })
-  await proxy.start()
-  const viaProxy = new URL(db.url)
-  viaProxy.port = String(proxy.port)
+  const { sandbox, db, proxy, viaProxy } = await storeBehindProxy()
   const pool = createStorePool({ url: db.url })
   const dirs = Array.from({ length: counters }, (_, i) => tempDir(`store-race-${i}`, 'memory'))
   const cores: Core[] = []
